@@ -1,0 +1,131 @@
+import Foundation
+
+/// The outcome of looking an actor up the way a person types it.
+public enum ActorResolution: Hashable, Sendable {
+    case found(ActorIndex)
+    /// Several actors answer to the text equally well.
+    case ambiguous([ActorIndex])
+    /// Nothing answers; the nearest spellings, best first (may be empty).
+    case notFound(suggestions: [ActorIndex])
+}
+
+/// Finds actors by id, name or alias, ignoring case, diacritics and punctuation ("kabulov", "Zamir Kabulov",
+/// "USSR", "Soviet Union", "al qaeda").
+///
+/// Exact matches on a whole id, name or alias win; then a match on every word of a name ("kabulov" for
+/// "Zamir Kabulov"); otherwise the nearest spellings by edit distance are offered.
+public struct ActorResolver: Sendable {
+    private let actors: [ActorRecord]
+    private var exact: [String: [ActorIndex]] = [:]
+    private var words: [String: [ActorIndex]] = [:]
+
+    /// - Complexity: O(total length of ids, names and aliases).
+    public init(actors: [ActorRecord]) {
+        self.actors = actors
+        for (position, actor) in actors.enumerated() {
+            let index = ActorIndex(position)
+            for text in [actor.id, actor.name] + actor.aliases {
+                let key = Self.normalize(text)
+                guard !key.isEmpty else { continue }
+                Self.insert(index, into: &exact, key: key)
+                Self.insert(index, into: &exact, key: Self.squash(key))
+                for word in key.split(separator: " ") where word.count >= 3 {
+                    Self.insert(index, into: &words, key: String(word))
+                }
+            }
+        }
+    }
+
+    public init(graph: RelationGraph) { self.init(actors: graph.actors) }
+
+    private static func insert(_ index: ActorIndex, into table: inout [String: [ActorIndex]], key: String) {
+        if table[key]?.contains(index) != true { table[key, default: []].append(index) }
+    }
+
+    /// Lower case, no diacritics, every run of other characters than letters and digits as one space.
+    public static func normalize(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var result = ""
+        var pendingSpace = false
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    private static func squash(_ key: String) -> String { key.replacingOccurrences(of: " ", with: "") }
+
+    /// - Complexity: O(1) for an exact or word match; O(n·k²) over all keys when suggesting.
+    public func resolve(_ text: String) -> ActorResolution {
+        let key = Self.normalize(text)
+        guard !key.isEmpty else { return .notFound(suggestions: []) }
+        if let hits = exact[key] ?? exact[Self.squash(key)] {
+            return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits.sorted())
+        }
+        // Every word of the text must be a word of the same actor's name or alias.
+        let queryWords = key.split(separator: " ").map(String.init)
+        if queryWords.allSatisfy({ $0.count >= 3 }) {
+            var candidates: Set<ActorIndex>?
+            for word in queryWords {
+                let hits = Set(words[word] ?? [])
+                candidates = candidates.map { $0.intersection(hits) } ?? hits
+            }
+            if let candidates, !candidates.isEmpty {
+                let sorted = candidates.sorted()
+                return sorted.count == 1 ? .found(sorted[0]) : .ambiguous(sorted)
+            }
+        }
+        return .notFound(suggestions: suggestions(for: key))
+    }
+
+    /// The nearest actors to a normalized key, best first, at most `limit`.
+    public func suggestions(for text: String, limit: Int = 3) -> [ActorIndex] {
+        let key = Self.normalize(text)
+        let query = Array(key)
+        let threshold = max(2, query.count / 3)
+        var best: [ActorIndex: Int] = [:]
+        for (candidate, indices) in exact {
+            let distance: Int
+            if candidate.hasPrefix(key) || key.hasPrefix(candidate) && candidate.count >= 3 {
+                distance = 1
+            } else {
+                guard let measured = Self.editDistance(query, Array(candidate), limit: threshold) else { continue }
+                distance = measured
+            }
+            for index in indices where best[index].map({ distance < $0 }) ?? true { best[index] = distance }
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+    }
+
+    /// Optimal-string-alignment distance (edits, counting a swap of neighbours as one), or `nil` above `limit`.
+    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+}

@@ -1,0 +1,125 @@
+/// Why a ``GraphBuilder`` refused an element.
+public enum GraphBuildError: Error, Hashable, Sendable, CustomStringConvertible {
+    case duplicateActor(id: String)
+    case duplicateSource(id: String)
+    case duplicateRelation(id: String)
+    case tooManyActors
+    case tooManyRelations
+
+    public var description: String {
+        switch self {
+        case .duplicateActor(let id): return "actor id '\(id)' is defined twice"
+        case .duplicateSource(let id): return "source id '\(id)' is defined twice"
+        case .duplicateRelation(let id): return "relation id '\(id)' is defined twice"
+        case .tooManyActors: return "a graph holds at most \(UInt32.max - 1) actors"
+        case .tooManyRelations: return "a graph holds at most \(UInt32.max - 1) relations"
+        }
+    }
+}
+
+/// Collects actors and relations, then freezes them into an immutable ``RelationGraph``.
+///
+/// Endpoints are resolved by the caller (``actorIndex(id:)``), so checking references and reporting them with a
+/// position stays with the reader that knows the positions.
+public struct GraphBuilder: Sendable {
+    public let vocabulary: RelationVocabulary
+    private var sources: [SourceDocument] = []
+    private var sourceIDs: Set<String> = []
+    private var actors: [ActorRecord] = []
+    private var actorIndexByID: [String: ActorIndex] = [:]
+    private var relationSource: [ActorIndex] = []
+    private var relationTarget: [ActorIndex] = []
+    private var relationType: [RelationTypeIndex] = []
+    private var possibleStart: [Int32] = []
+    private var definiteStart: [Int32] = []
+    private var definiteEnd: [Int32] = []
+    private var possibleEnd: [Int32] = []
+    private var dateShape: [UInt16] = []
+    private var detailSlot: [UInt32] = []
+    private var details: [RelationDetails] = []
+    private var relationIndexByExplicitID: [String: RelationIndex] = [:]
+
+    public init(vocabulary: RelationVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    public var actorCount: Int { actors.count }
+    public var relationCount: Int { relationSource.count }
+
+    /// Reserves room so that loading a large data set does not regrow the arrays.
+    public mutating func reserveCapacity(actors actorCount: Int, relations relationCount: Int) {
+        actors.reserveCapacity(actorCount)
+        actorIndexByID.reserveCapacity(actorCount)
+        relationSource.reserveCapacity(relationCount)
+        relationTarget.reserveCapacity(relationCount)
+        relationType.reserveCapacity(relationCount)
+        possibleStart.reserveCapacity(relationCount)
+        definiteStart.reserveCapacity(relationCount)
+        definiteEnd.reserveCapacity(relationCount)
+        possibleEnd.reserveCapacity(relationCount)
+        dateShape.reserveCapacity(relationCount)
+        detailSlot.reserveCapacity(relationCount)
+    }
+
+    public mutating func addSource(_ source: SourceDocument) throws(GraphBuildError) {
+        guard sourceIDs.insert(source.id).inserted else { throw .duplicateSource(id: source.id) }
+        sources.append(source)
+    }
+
+    public func hasSource(id: String) -> Bool { sourceIDs.contains(id) }
+
+    @discardableResult
+    public mutating func addActor(_ actor: ActorRecord) throws(GraphBuildError) -> ActorIndex {
+        guard actors.count < Int(UInt32.max - 1) else { throw .tooManyActors }
+        let index = ActorIndex(actors.count)
+        guard actorIndexByID[actor.id] == nil else { throw .duplicateActor(id: actor.id) }
+        actorIndexByID[actor.id] = index
+        actors.append(actor)
+        return index
+    }
+
+    public func actorIndex(id: String) -> ActorIndex? { actorIndexByID[id] }
+
+    public func actor(_ index: ActorIndex) -> ActorRecord { actors[index.position] }
+
+    /// Adds a relation. `details` with an explicit `id` make that id resolvable; `nil` details cost nothing.
+    @discardableResult
+    public mutating func addRelation(
+        from source: ActorIndex, to target: ActorIndex, type: RelationTypeIndex, date: EDTFDate?,
+        details relationDetails: RelationDetails? = nil
+    ) throws(GraphBuildError) -> RelationIndex {
+        guard relationSource.count < Int(UInt32.max - 1) else { throw .tooManyRelations }
+        let index = RelationIndex(relationSource.count)
+        if let id = relationDetails?.id {
+            guard relationIndexByExplicitID[id] == nil else { throw .duplicateRelation(id: id) }
+            relationIndexByExplicitID[id] = index
+        }
+        relationSource.append(source)
+        relationTarget.append(target)
+        relationType.append(type)
+        let span = date?.span
+        possibleStart.append(span?.possibleStart ?? 0)
+        definiteStart.append(span?.definiteStart ?? 0)
+        definiteEnd.append(span?.definiteEnd ?? 0)
+        possibleEnd.append(span?.possibleEnd ?? 0)
+        dateShape.append(PackedDate.pack(date))
+        if let relationDetails, relationDetails != .empty {
+            detailSlot.append(UInt32(details.count))
+            details.append(relationDetails)
+        } else {
+            detailSlot.append(UInt32.max)
+        }
+        return index
+    }
+
+    /// Freezes the graph, building both adjacency arrays.
+    ///
+    /// - Complexity: O(actors + relations).
+    public func build() -> RelationGraph {
+        RelationGraph(
+            vocabulary: vocabulary, sources: sources, actors: actors, actorIndexByID: actorIndexByID,
+            relationSource: relationSource, relationTarget: relationTarget, relationType: relationType,
+            spans: (possibleStart, definiteStart, definiteEnd, possibleEnd), dateShape: dateShape,
+            detailSlot: detailSlot, details: details, relationIndexByExplicitID: relationIndexByExplicitID)
+    }
+}

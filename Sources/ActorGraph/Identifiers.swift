@@ -1,0 +1,71 @@
+/// The position of an actor in a ``RelationGraph``: a 32-bit index into its flat arrays.
+///
+/// Distinct from ``RelationIndex`` so the one cannot be passed for the other.
+public struct ActorIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: UInt32
+
+    @inline(__always)
+    public init(_ rawValue: UInt32) { self.rawValue = rawValue }
+
+    @inline(__always)
+    public init(_ position: Int) { self.rawValue = UInt32(truncatingIfNeeded: position) }
+
+    @inline(__always)
+    public var position: Int { Int(rawValue) }
+
+    public static func < (lhs: ActorIndex, rhs: ActorIndex) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { "actor#\(rawValue)" }
+}
+
+/// The position of a relation in a ``RelationGraph``: a 32-bit index into its flat arrays.
+public struct RelationIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: UInt32
+
+    @inline(__always)
+    public init(_ rawValue: UInt32) { self.rawValue = rawValue }
+
+    @inline(__always)
+    public init(_ position: Int) { self.rawValue = UInt32(truncatingIfNeeded: position) }
+
+    @inline(__always)
+    public var position: Int { Int(rawValue) }
+
+    public static func < (lhs: RelationIndex, rhs: RelationIndex) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { "relation#\(rawValue)" }
+}
+
+/// The position of a relation type in a graph's vocabulary.
+public struct RelationTypeIndex: Hashable, Comparable, Sendable {
+    public let rawValue: UInt16
+
+    @inline(__always)
+    public init(_ rawValue: UInt16) { self.rawValue = rawValue }
+
+    @inline(__always)
+    public var position: Int { Int(rawValue) }
+
+    public static func < (lhs: RelationTypeIndex, rhs: RelationTypeIndex) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Checks the id syntax shared by actors, relations and sources: `[a-z0-9][a-z0-9_.-]*`, at most 64 characters.
+public enum Identifier {
+    public static let maximumLength = 64
+
+    /// Why `text` is not a valid id, or `nil` when it is.
+    public static func problem(with text: String) -> String? {
+        if text.isEmpty { return "is empty" }
+        if text.utf8.count > maximumLength { return "is longer than \(maximumLength) characters" }
+        for (offset, byte) in text.utf8.enumerated() {
+            let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if offset == 0 {
+                if !(isLower || isDigit) { return "must start with a lower-case letter or a digit" }
+            } else if !(isLower || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "."))
+            {
+                return "may hold only lower-case letters, digits, '_', '-' and '.'"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,169 @@
+/// A state, group or official. Named `ActorRecord` because Swift's concurrency already owns `Actor`.
+public struct ActorRecord: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: ActorKind
+    /// Free text refining the kind: `government`, `armed group`, `institution`, …
+    public var subkind: String?
+    public var aliases: [String]
+    public var description: String?
+    /// Id of the state the actor belongs to.
+    public var country: String?
+
+    public init(
+        id: String, name: String, kind: ActorKind, subkind: String? = nil, aliases: [String] = [],
+        description: String? = nil, country: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.subkind = subkind
+        self.aliases = aliases
+        self.description = description
+        self.country = country
+    }
+}
+
+/// One entry of the vocabulary: what a relation type means and how it reads.
+public struct RelationType: Hashable, Sendable {
+    public var name: String
+    public var directed: Bool
+    public var category: RelationCategory
+    /// How to read the relation from its target back to its source ("designated terrorist by").
+    public var inverse: String?
+    /// Whether an actor may stand in this relation to itself.
+    public var allowsSelf: Bool
+    public var description: String?
+
+    public init(
+        name: String, directed: Bool, category: RelationCategory, inverse: String? = nil, allowsSelf: Bool = false,
+        description: String? = nil
+    ) {
+        self.name = name
+        self.directed = directed
+        self.category = category
+        self.inverse = inverse
+        self.allowsSelf = allowsSelf
+        self.description = description
+    }
+
+    /// The words for reading the relation forwards: the name with underscores as spaces.
+    public var label: String { name.replacingUnderscores() }
+
+    /// The words for reading the relation from target to source.
+    public var inverseLabel: String { directed ? (inverse ?? "\(label) (reversed)") : label }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+/// A place in a source document that states a relation.
+public struct Citation: Hashable, Sendable {
+    public var source: String
+    /// 1-based, inclusive line numbers.
+    public var lines: ClosedRange<Int>
+    public var grade: AdmiraltyGrade?
+
+    public init(source: String, lines: ClosedRange<Int>, grade: AdmiraltyGrade? = nil) {
+        self.source = source
+        self.lines = lines
+        self.grade = grade
+    }
+
+    /// `src L12-14` or `src L12`.
+    public var shortDescription: String {
+        let range = lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
+        return "\(source) L\(range)"
+    }
+
+    /// `12-14` or `12`, as written in graph files.
+    public var linesText: String {
+        lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
+    }
+}
+
+/// A free key/value pair on a relation (`amount`, `commodity`, `place`…), kept as written.
+public struct RelationAttribute: Hashable, Sendable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Everything about a relation beyond its endpoints, type and date. Stored apart from the hot arrays,
+/// so bulk graphs without notes or citations pay nothing for it.
+public struct RelationDetails: Hashable, Sendable {
+    /// The id written in the file; `nil` means a generated id (`r1`, `r2`, … by position).
+    public var id: String?
+    public var note: String?
+    public var citations: [Citation]
+    public var attributes: [RelationAttribute]
+    public var dateNote: String?
+    public var grade: AdmiraltyGrade?
+    public var status: RelationStatus
+    public var claimedBy: String?
+
+    public init(
+        id: String? = nil, note: String? = nil, citations: [Citation] = [], attributes: [RelationAttribute] = [],
+        dateNote: String? = nil, grade: AdmiraltyGrade? = nil, status: RelationStatus = .reported,
+        claimedBy: String? = nil
+    ) {
+        self.id = id
+        self.note = note
+        self.citations = citations
+        self.attributes = attributes
+        self.dateNote = dateNote
+        self.grade = grade
+        self.status = status
+        self.claimedBy = claimedBy
+    }
+
+    public static let empty = RelationDetails()
+
+    /// The best grade stated for the relation: its own, else the best of its citations'.
+    public var effectiveGrade: AdmiraltyGrade? {
+        if let grade { return grade }
+        return citations.compactMap(\.grade).min {
+            ($0.reliabilityRank, $0.credibilityRank) < ($1.reliabilityRank, $1.credibilityRank)
+        }
+    }
+}
+
+/// A catalogued source document.
+public struct SourceDocument: Hashable, Sendable {
+    public var id: String
+    public var file: String
+    public var title: String
+    public var outlet: String?
+    public var author: String?
+    public var published: EDTFDate?
+    public var publishedNote: String?
+    public var url: String?
+    public var language: String
+    public var sha256: String
+    public var lines: Int
+    public var summary: String
+
+    public init(
+        id: String, file: String, title: String, outlet: String? = nil, author: String? = nil,
+        published: EDTFDate? = nil, publishedNote: String? = nil, url: String? = nil, language: String,
+        sha256: String, lines: Int, summary: String
+    ) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.outlet = outlet
+        self.author = author
+        self.published = published
+        self.publishedNote = publishedNote
+        self.url = url
+        self.language = language
+        self.sha256 = sha256
+        self.lines = lines
+        self.summary = summary
+    }
+}

@@ -1,0 +1,255 @@
+/// An immutable actor-relationship graph, built once by a ``GraphBuilder`` and shared freely across threads.
+///
+/// Storage is flat and index-based, after petgraph's CSR graph: actors and relations live in parallel arrays
+/// addressed by 32-bit ``ActorIndex`` / ``RelationIndex`` values. Each relation costs its endpoints (8 bytes),
+/// its type (2), its date as four day numbers plus a shape word (18), a details slot (4) and one entry in each
+/// of the two adjacency arrays (16): 48 bytes. Notes, citations and attributes live in a side table that bulk
+/// data sets without them do not pay for.
+///
+/// Adjacency is compressed both ways: `outOffsets[a] ..< outOffsets[a + 1]` is the slice of `outNeighbors` /
+/// `outRelations` holding the relations whose source is `a`, in relation order; likewise `in…` for targets.
+public struct RelationGraph: Sendable {
+    public let vocabulary: RelationVocabulary
+    public let sources: [SourceDocument]
+    public let actors: [ActorRecord]
+    let actorIndexByID: [String: ActorIndex]
+    let sourceIndexByID: [String: Int]
+
+    // Relations, one slot per relation in load order.
+    public let relationSource: [ActorIndex]
+    public let relationTarget: [ActorIndex]
+    public let relationType: [RelationTypeIndex]
+    public let possibleStart: [Int32]
+    public let definiteStart: [Int32]
+    public let definiteEnd: [Int32]
+    public let possibleEnd: [Int32]
+    let dateShape: [UInt16]
+    let detailSlot: [UInt32]
+    let details: [RelationDetails]
+    let relationIndexByExplicitID: [String: RelationIndex]
+
+    // Compressed adjacency.
+    public let outOffsets: [UInt32]
+    public let outNeighbors: [ActorIndex]
+    public let outRelations: [RelationIndex]
+    public let inOffsets: [UInt32]
+    public let inNeighbors: [ActorIndex]
+    public let inRelations: [RelationIndex]
+
+    init(
+        vocabulary: RelationVocabulary, sources: [SourceDocument], actors: [ActorRecord],
+        actorIndexByID: [String: ActorIndex], relationSource: [ActorIndex], relationTarget: [ActorIndex],
+        relationType: [RelationTypeIndex], spans: (possibleStart: [Int32], definiteStart: [Int32],
+            definiteEnd: [Int32], possibleEnd: [Int32]),
+        dateShape: [UInt16], detailSlot: [UInt32], details: [RelationDetails],
+        relationIndexByExplicitID: [String: RelationIndex]
+    ) {
+        self.vocabulary = vocabulary
+        self.sources = sources
+        self.actors = actors
+        self.actorIndexByID = actorIndexByID
+        var sourceIndex: [String: Int] = [:]
+        for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
+        self.sourceIndexByID = sourceIndex
+        self.relationSource = relationSource
+        self.relationTarget = relationTarget
+        self.relationType = relationType
+        self.possibleStart = spans.possibleStart
+        self.definiteStart = spans.definiteStart
+        self.definiteEnd = spans.definiteEnd
+        self.possibleEnd = spans.possibleEnd
+        self.dateShape = dateShape
+        self.detailSlot = detailSlot
+        self.details = details
+        self.relationIndexByExplicitID = relationIndexByExplicitID
+        (outOffsets, outNeighbors, outRelations) = Self.compress(
+            actorCount: actors.count, keys: relationSource, values: relationTarget)
+        (inOffsets, inNeighbors, inRelations) = Self.compress(
+            actorCount: actors.count, keys: relationTarget, values: relationSource)
+    }
+
+    /// Counting sort of relations by `keys`: a stable CSR in O(actors + relations).
+    private static func compress(actorCount: Int, keys: [ActorIndex], values: [ActorIndex]) -> (
+        [UInt32], [ActorIndex], [RelationIndex]
+    ) {
+        var offsets = [UInt32](repeating: 0, count: actorCount + 1)
+        for key in keys { offsets[key.position + 1] &+= 1 }
+        for position in 0..<actorCount { offsets[position + 1] &+= offsets[position] }
+        var cursor = offsets
+        var neighbors = [ActorIndex](repeating: ActorIndex(UInt32(0)), count: keys.count)
+        var relations = [RelationIndex](repeating: RelationIndex(UInt32(0)), count: keys.count)
+        for position in keys.indices {
+            let key = keys[position].position
+            let slot = Int(cursor[key])
+            cursor[key] = UInt32(slot + 1)
+            neighbors[slot] = values[position]
+            relations[slot] = RelationIndex(position)
+        }
+        return (offsets, neighbors, relations)
+    }
+
+    public var actorCount: Int { actors.count }
+    public var relationCount: Int { relationSource.count }
+    public var actorIndices: some RandomAccessCollection<ActorIndex> { (0..<actors.count).lazy.map { ActorIndex($0) } }
+    public var relationIndices: some RandomAccessCollection<RelationIndex> {
+        (0..<relationSource.count).lazy.map { RelationIndex($0) }
+    }
+
+    // MARK: Actors
+
+    public subscript(actor: ActorIndex) -> ActorRecord { actors[actor.position] }
+
+    /// - Complexity: O(1) on average.
+    public func actorIndex(id: String) -> ActorIndex? { actorIndexByID[id] }
+
+    public func source(id: String) -> SourceDocument? { sourceIndexByID[id].map { sources[$0] } }
+
+    // MARK: Relations
+
+    public func source(of relation: RelationIndex) -> ActorIndex { relationSource[relation.position] }
+    public func target(of relation: RelationIndex) -> ActorIndex { relationTarget[relation.position] }
+    public func typeIndex(of relation: RelationIndex) -> RelationTypeIndex { relationType[relation.position] }
+    public func type(of relation: RelationIndex) -> RelationType { vocabulary[relationType[relation.position]] }
+
+    public func details(of relation: RelationIndex) -> RelationDetails {
+        let slot = detailSlot[relation.position]
+        return slot == UInt32.max ? .empty : details[Int(slot)]
+    }
+
+    /// The relation's id: the one written in its file, else `r` and its 1-based position.
+    public func id(of relation: RelationIndex) -> String {
+        let slot = detailSlot[relation.position]
+        if slot != UInt32.max, let id = details[Int(slot)].id { return id }
+        return "r\(relation.position + 1)"
+    }
+
+    /// - Complexity: O(1) on average.
+    public func relationIndex(id: String) -> RelationIndex? {
+        if let index = relationIndexByExplicitID[id] { return index }
+        guard id.first == "r", let number = Int(id.dropFirst()), number >= 1, number <= relationCount else {
+            return nil
+        }
+        let index = RelationIndex(number - 1)
+        return self.id(of: index) == id ? index : nil
+    }
+
+    public func isDated(_ relation: RelationIndex) -> Bool { dateShape[relation.position] & PackedDate.hasDate != 0 }
+
+    /// The days the relation certainly and possibly covers, or `nil` when it is undated.
+    @inline(__always)
+    public func span(of relation: RelationIndex) -> TimeSpan? {
+        let position = relation.position
+        guard dateShape[position] & PackedDate.hasDate != 0 else { return nil }
+        return TimeSpan(
+            possibleStart: possibleStart[position], definiteStart: definiteStart[position],
+            definiteEnd: definiteEnd[position], possibleEnd: possibleEnd[position])
+    }
+
+    /// The relation's date as written (same precision and qualifiers), or `nil` when undated.
+    public func date(of relation: RelationIndex) -> EDTFDate? {
+        let position = relation.position
+        return PackedDate.unpack(
+            shape: dateShape[position], possibleStart: possibleStart[position], definiteEnd: definiteEnd[position])
+    }
+
+    // MARK: Adjacency
+
+    /// The relations whose source is `actor`, with their targets.
+    @inline(__always)
+    public func outgoing(_ actor: ActorIndex) -> Range<Int> {
+        Int(outOffsets[actor.position])..<Int(outOffsets[actor.position + 1])
+    }
+
+    /// The relations whose target is `actor`, with their sources.
+    @inline(__always)
+    public func incoming(_ actor: ActorIndex) -> Range<Int> {
+        Int(inOffsets[actor.position])..<Int(inOffsets[actor.position + 1])
+    }
+
+    /// Every relation touching `actor`, outgoing first, each once (a self-relation appears in both lists but
+    /// is reported once).
+    public func relations(of actor: ActorIndex) -> [RelationIndex] {
+        var result = outgoing(actor).map { outRelations[$0] }
+        for slot in incoming(actor) where inNeighbors[slot] != actor { result.append(inRelations[slot]) }
+        return result
+    }
+
+    public func degree(of actor: ActorIndex) -> Int { outgoing(actor).count + incoming(actor).count }
+
+    // MARK: Memory
+
+    /// Bytes held by the per-relation arrays (relations and both adjacencies), excluding the details side table.
+    public var relationStorageBytes: Int {
+        relationSource.capacity * MemoryLayout<ActorIndex>.stride
+            + relationTarget.capacity * MemoryLayout<ActorIndex>.stride
+            + relationType.capacity * MemoryLayout<RelationTypeIndex>.stride
+            + (possibleStart.capacity + definiteStart.capacity + definiteEnd.capacity + possibleEnd.capacity)
+            * MemoryLayout<Int32>.stride
+            + dateShape.capacity * MemoryLayout<UInt16>.stride
+            + detailSlot.capacity * MemoryLayout<UInt32>.stride
+            + (outNeighbors.capacity + inNeighbors.capacity) * MemoryLayout<ActorIndex>.stride
+            + (outRelations.capacity + inRelations.capacity) * MemoryLayout<RelationIndex>.stride
+            + (outOffsets.capacity + inOffsets.capacity) * MemoryLayout<UInt32>.stride
+    }
+
+    /// ``relationStorageBytes`` per relation: the figure `actorgraph check --format json` reports.
+    public var bytesPerRelation: Double {
+        relationCount == 0 ? 0 : Double(relationStorageBytes) / Double(relationCount)
+    }
+}
+
+/// The 16-bit shape word that, with the four span day numbers, reproduces an ``EDTFDate`` exactly.
+enum PackedDate {
+    static let hasDate: UInt16 = 1
+    static let isInterval: UInt16 = 1 << 1
+    // Endpoint kinds at bits 2-3 (start) and 4-5 (end): 0 bound, 1 open, 2 unknown.
+    // Precisions at bits 6-7 (start) and 8-9 (end); qualifiers at bits 10-11 (start) and 12-13 (end).
+
+    static func pack(_ date: EDTFDate?) -> UInt16 {
+        guard let date else { return 0 }
+        switch date.form {
+        case .point(let bound):
+            return hasDate | UInt16(bound.precision.rawValue) << 6 | UInt16(bound.qualifiers.rawValue) << 10
+        case .interval(let start, let end):
+            var shape = hasDate | isInterval
+            shape |= pack(start, kindShift: 2, precisionShift: 6, qualifierShift: 10)
+            shape |= pack(end, kindShift: 4, precisionShift: 8, qualifierShift: 12)
+            return shape
+        }
+    }
+
+    private static func pack(_ endpoint: EDTFDate.Endpoint, kindShift: UInt16, precisionShift: UInt16,
+        qualifierShift: UInt16) -> UInt16
+    {
+        switch endpoint {
+        case .bound(let bound):
+            return UInt16(bound.precision.rawValue) << precisionShift | UInt16(bound.qualifiers.rawValue) << qualifierShift
+        case .open: return 1 << kindShift
+        case .unknown: return 2 << kindShift
+        }
+    }
+
+    static func unpack(shape: UInt16, possibleStart: Int32, definiteEnd: Int32) -> EDTFDate? {
+        guard shape & hasDate != 0 else { return nil }
+        func bound(_ day: Int32, precisionShift: UInt16, qualifierShift: UInt16) -> EDTFDate.Bound {
+            EDTFDate.Bound(
+                first: CalendarDay(dayNumber: day),
+                precision: EDTFDate.Precision(rawValue: UInt8(shape >> precisionShift & 3)) ?? .day,
+                qualifiers: EDTFDate.Qualifiers(rawValue: UInt8(shape >> qualifierShift & 3)))
+        }
+        if shape & isInterval == 0 {
+            return EDTFDate(.point(bound(possibleStart, precisionShift: 6, qualifierShift: 10)))
+        }
+        func endpoint(kindShift: UInt16, day: Int32, precisionShift: UInt16, qualifierShift: UInt16) -> EDTFDate.Endpoint {
+            switch shape >> kindShift & 3 {
+            case 1: return .open
+            case 2: return .unknown
+            default: return .bound(bound(day, precisionShift: precisionShift, qualifierShift: qualifierShift))
+            }
+        }
+        return EDTFDate(
+            .interval(
+                start: endpoint(kindShift: 2, day: possibleStart, precisionShift: 6, qualifierShift: 10),
+                end: endpoint(kindShift: 4, day: definiteEnd, precisionShift: 8, qualifierShift: 12)))
+    }
+}

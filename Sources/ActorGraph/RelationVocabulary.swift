@@ -1,0 +1,69 @@
+import OrderedCollections
+
+/// The relation types a graph may use, in declaration order, looked up by name in O(1).
+public struct RelationVocabulary: Sendable, Hashable {
+    public private(set) var types: OrderedDictionary<String, RelationType> = [:]
+
+    public init() {}
+
+    public init(_ types: [RelationType]) {
+        for type in types { self.types[type.name] = type }
+    }
+
+    /// Adds a type; returns `false` when the name is taken (the first definition stays).
+    @discardableResult
+    public mutating func add(_ type: RelationType) -> Bool {
+        guard types[type.name] == nil else { return false }
+        types[type.name] = type
+        return true
+    }
+
+    public var count: Int { types.count }
+
+    /// The type names in declaration order.
+    public var names: [String] { Array(types.keys) }
+
+    /// The types in declaration order.
+    public var all: [RelationType] { Array(types.values) }
+
+    public func index(named name: String) -> RelationTypeIndex? {
+        types.index(forKey: name).map { RelationTypeIndex(UInt16($0)) }
+    }
+
+    public subscript(index: RelationTypeIndex) -> RelationType { types.values[index.position] }
+
+    public subscript(name: String) -> RelationType? { types[name] }
+
+    /// The most types one graph can hold (indices are 16-bit).
+    public static let maximumCount = Int(UInt16.max)
+
+    /// The vocabulary used when graph files declare none: the common ties of international politics,
+    /// loosely after CAMEO's root categories.
+    public static let builtIn = RelationVocabulary([
+        .init(name: "allied_with", directed: false, category: .affiliation, description: "A formal or lasting alliance."),
+        .init(name: "member_of", directed: true, category: .affiliation, inverse: "has member", description: "Membership of an organisation or alliance."),
+        .init(name: "part_of", directed: true, category: .affiliation, inverse: "includes", description: "An institution or body that belongs to a larger actor."),
+        .init(name: "supports", directed: true, category: .affiliation, inverse: "supported by", description: "Political, material or military backing."),
+        .init(name: "predecessor_of", directed: true, category: .affiliation, inverse: "successor of", description: "A state or body succeeded by another."),
+        .init(name: "represents", directed: true, category: .role, inverse: "represented by", description: "An official acts for a state or group in a dated role."),
+        .init(name: "leads", directed: true, category: .role, inverse: "led by", description: "An official heads a state, government or group."),
+        .init(name: "meets", directed: false, category: .diplomatic, description: "A meeting or talks."),
+        .init(name: "visits", directed: true, category: .diplomatic, inverse: "visited by", description: "An official or delegation visit."),
+        .init(name: "recognizes", directed: true, category: .diplomatic, inverse: "recognized by", description: "Diplomatic recognition."),
+        .init(name: "hosts", directed: true, category: .diplomatic, inverse: "hosted by", description: "Hosting a mission, conference or delegation."),
+        .init(name: "has_embassy_in", directed: true, category: .diplomatic, inverse: "hosts embassy of", description: "A diplomatic mission in another state."),
+        .init(name: "trades_with", directed: false, category: .economic, description: "Trade between the two."),
+        .init(name: "agreement_with", directed: false, category: .economic, description: "An economic agreement."),
+        .init(name: "gives_aid_to", directed: true, category: .economic, inverse: "receives aid from", description: "Humanitarian or economic aid."),
+        .init(name: "cooperates_on_security", directed: false, category: .security, description: "Security or counter-terrorism cooperation."),
+        .init(name: "supplies_arms_to", directed: true, category: .security, inverse: "receives arms from", description: "Arms supplies."),
+        .init(name: "fights", directed: false, category: .conflict, description: "Armed conflict."),
+        .init(name: "attacks", directed: true, category: .conflict, inverse: "attacked by", description: "An attack."),
+        .init(name: "designates_terrorist", directed: true, category: .legal, inverse: "designated terrorist by", description: "Listing as a terrorist organisation."),
+        .init(name: "delists", directed: true, category: .legal, inverse: "delisted by", description: "Removal from a list of banned organisations."),
+        .init(name: "sanctions", directed: true, category: .legal, inverse: "sanctioned by", description: "Sanctions."),
+        .init(name: "accuses", directed: true, category: .statement, inverse: "accused by", description: "A public accusation."),
+        .init(name: "denies", directed: true, category: .statement, inverse: "denied by", description: "A public denial of another's claim."),
+        .init(name: "criticizes", directed: true, category: .statement, inverse: "criticized by", description: "Public criticism."),
+    ])
+}

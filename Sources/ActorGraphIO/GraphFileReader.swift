@@ -1,0 +1,256 @@
+import ActorGraph
+
+/// One graph or catalogue file, read and checked on its own, with every element's position kept for the
+/// cross-file checks of ``GraphLoader``.
+struct ParsedGraphFile {
+    struct Source {
+        var record: SourceDocument
+        var location: SourceLocation
+        var fileLocation: SourceLocation
+        var sha256Location: SourceLocation
+        var linesLocation: SourceLocation
+    }
+
+    struct TypeDefinition {
+        var type: RelationType
+        var location: SourceLocation
+    }
+
+    struct Actor {
+        var record: ActorRecord
+        var location: SourceLocation
+        var countryLocation: SourceLocation?
+    }
+
+    struct LocatedCitation {
+        var citation: Citation
+        var sourceLocation: SourceLocation
+        var linesLocation: SourceLocation
+    }
+
+    struct Relation {
+        var location: SourceLocation
+        var idLocation: SourceLocation?
+        var from: String
+        var fromLocation: SourceLocation
+        var to: String
+        var toLocation: SourceLocation
+        var type: String
+        var typeLocation: SourceLocation
+        var date: EDTFDate?
+        var citations: [LocatedCitation]
+        var claimedByLocation: SourceLocation?
+        var details: RelationDetails
+    }
+
+    var name: String
+    var sources: [Source] = []
+    var relationTypes: [TypeDefinition]?
+    var actors: [Actor] = []
+    var relations: [Relation] = []
+}
+
+extension ParsedGraphFile {
+    static let topLevelKeys = ["actorgraph", "sources", "relation_types", "actors", "relations"]
+    static let sourceKeys = [
+        "id", "file", "title", "outlet", "author", "published", "published_note", "url", "language", "sha256", "lines",
+        "summary",
+    ]
+    static let typeKeys = ["directed", "category", "inverse", "self", "description"]
+    static let actorKeys = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
+    static let relationKeys = [
+        "id", "from", "to", "type", "date", "date_note", "sources", "note", "attributes", "grade", "status",
+        "claimed_by",
+    ]
+    static let citationKeys = ["source", "lines", "grade"]
+
+    /// Reads one file's bytes. Structural problems go to `reader.diagnostics`; what could be read is returned.
+    static func read(_ bytes: [UInt8], name: String, reader: inout SchemaReader) -> ParsedGraphFile {
+        var file = ParsedGraphFile(name: name)
+        let (root, yamlProblems) = YAMLDocument.compose(bytes, file: name)
+        reader.diagnostics += yamlProblems
+        guard let root else { return file }
+        if case .scalar(let text) = root.content, text.isEmpty {
+            reader.diagnostics.append(Diagnostic(root.location, "the file is empty", hint: "a graph file is a YAML mapping, e.g. 'actors: []'"))
+            return file
+        }
+        guard let top = reader.mapping(root, what: "the file", allowed: topLevelKeys) else { return file }
+        if let version = top["actorgraph"], let text = reader.text(version, what: "'actorgraph'"), text != "1" {
+            reader.diagnostics.append(
+                Diagnostic(version.location, "unsupported format version '\(text)'", hint: "this ActorGraph reads version 1"))
+        }
+        if let node = top["sources"], let items = reader.sequence(node, what: "'sources'") {
+            file.sources = items.compactMap { readSource($0, reader: &reader) }
+        }
+        if let node = top["relation_types"] {
+            file.relationTypes = readTypes(node, reader: &reader)
+        }
+        if let node = top["actors"], let items = reader.sequence(node, what: "'actors'") {
+            file.actors = items.compactMap { readActor($0, reader: &reader) }
+        }
+        if let node = top["relations"], let items = reader.sequence(node, what: "'relations'") {
+            file.relations = items.compactMap { readRelation($0, reader: &reader) }
+        }
+        return file
+    }
+
+    private static func readSource(_ node: YAMLNode, reader: inout SchemaReader) -> Source? {
+        let required = ["id", "file", "title", "language", "sha256", "lines", "summary"]
+        guard let fields = reader.mapping(node, what: "a source", allowed: sourceKeys, required: required) else {
+            return nil
+        }
+        let id = reader.identifier(fields["id"], what: "source id")
+        let fileName = reader.text(fields["file"], what: "'file'")
+        let title = reader.text(fields["title"], what: "'title'")
+        let language = reader.text(fields["language"], what: "'language'")
+        let summary = reader.text(fields["summary"], what: "'summary'")
+        var sha = reader.text(fields["sha256"], what: "'sha256'")
+        if let text = sha, let node = fields["sha256"],
+            text.count != 64 || !text.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        {
+            reader.diagnostics.append(
+                Diagnostic(node.location, "'sha256' must be 64 lower-case hex digits", hint: "compute it with: sha256sum FILE"))
+            sha = nil
+        }
+        var lines: Int?
+        if let node = fields["lines"], let text = reader.text(node, what: "'lines'") {
+            if let value = Int(text), value >= 0 {
+                lines = value
+            } else {
+                reader.diagnostics.append(Diagnostic(node.location, "'lines' must be a whole number, found '\(text)'"))
+            }
+        }
+        let published = reader.date(fields["published"], what: "'published' date")
+        guard let id, let fileName, let title, let language, let summary, let sha, let lines,
+            let fileNode = fields["file"], let shaNode = fields["sha256"], let linesNode = fields["lines"]
+        else { return nil }
+        let record = SourceDocument(
+            id: id, file: fileName, title: title, outlet: reader.text(fields["outlet"], what: "'outlet'"),
+            author: reader.text(fields["author"], what: "'author'"), published: published,
+            publishedNote: reader.text(fields["published_note"], what: "'published_note'"),
+            url: reader.text(fields["url"], what: "'url'"), language: language, sha256: sha, lines: lines,
+            summary: summary)
+        return Source(
+            record: record, location: fields["id"]?.location ?? node.location, fileLocation: fileNode.location,
+            sha256Location: shaNode.location, linesLocation: linesNode.location)
+    }
+
+    private static func readTypes(_ node: YAMLNode, reader: inout SchemaReader) -> [TypeDefinition] {
+        guard case .mapping(let pairs) = node.content else {
+            reader.diagnostics.append(
+                Diagnostic(node.location, "'relation_types' must be a mapping from type name to definition, found \(node.kindDescription)"))
+            return []
+        }
+        var result: [TypeDefinition] = []
+        for (key, value) in pairs {
+            guard let name = key.scalar else { continue }
+            if name.isEmpty || name.count > 64 || !name.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" })
+                || !(name.first?.isLowercase ?? false)
+            {
+                reader.diagnostics.append(
+                    Diagnostic(key.location, "relation type name '\(name)' must be lower-case letters, digits and '_', starting with a letter", hint: "e.g. 'signs_agreement_with'"))
+                continue
+            }
+            guard let fields = reader.mapping(value, what: "relation type '\(name)'", allowed: typeKeys, required: ["directed", "category"]) else {
+                continue
+            }
+            let directed = reader.boolean(fields["directed"], what: "'directed'")
+            let category = reader.choice(fields["category"], what: "category", as: RelationCategory.self)
+            let inverse = reader.text(fields["inverse"], what: "'inverse'")
+            let allowsSelf = reader.boolean(fields["self"], what: "'self'") ?? false
+            if let inverseNode = fields["inverse"], directed == false {
+                reader.diagnostics.append(
+                    Diagnostic(inverseNode.location, "relation type '\(name)' is undirected, so it has no inverse reading", hint: "remove 'inverse', or set 'directed: true'"))
+            }
+            guard let directed, let category else { continue }
+            result.append(
+                TypeDefinition(
+                    type: RelationType(
+                        name: name, directed: directed, category: category, inverse: inverse, allowsSelf: allowsSelf,
+                        description: reader.text(fields["description"], what: "'description'")),
+                    location: key.location))
+        }
+        return result
+    }
+
+    private static func readActor(_ node: YAMLNode, reader: inout SchemaReader) -> Actor? {
+        guard let fields = reader.mapping(node, what: "an actor", allowed: actorKeys, required: ["id", "name", "kind"]) else {
+            return nil
+        }
+        let id = reader.identifier(fields["id"], what: "actor id")
+        let name = reader.text(fields["name"], what: "actor name")
+        let kind = reader.choice(fields["kind"], what: "actor kind", as: ActorKind.self)
+        let aliases = reader.stringList(fields["aliases"], what: "'aliases'")
+        let country = reader.identifier(fields["country"], what: "'country'")
+        guard let id, let name, let kind else { return nil }
+        let record = ActorRecord(
+            id: id, name: name, kind: kind, subkind: reader.text(fields["subkind"], what: "'subkind'"), aliases: aliases,
+            description: reader.text(fields["description"], what: "actor description"), country: country)
+        return Actor(record: record, location: fields["id"]?.location ?? node.location, countryLocation: fields["country"]?.location)
+    }
+
+    private static func readRelation(_ node: YAMLNode, reader: inout SchemaReader) -> Relation? {
+        let required = ["from", "to", "type", "sources", "note"]
+        guard let fields = reader.mapping(node, what: "a relation", allowed: relationKeys, required: required) else {
+            return nil
+        }
+        let id = reader.identifier(fields["id"], what: "relation id")
+        if let id, let idNode = fields["id"], id.first == "r", id.count > 1, id.dropFirst().allSatisfy(\.isNumber) {
+            reader.diagnostics.append(
+                Diagnostic(idNode.location, "relation id '\(id)' is reserved", hint: "ids r1, r2, … name relations without an id; choose a descriptive id"))
+        }
+        let from = reader.text(fields["from"], what: "'from'")
+        let to = reader.text(fields["to"], what: "'to'")
+        let type = reader.text(fields["type"], what: "'type'")
+        let date = reader.date(fields["date"], what: "date")
+        let note = reader.text(fields["note"], what: "'note'")
+        let grade = reader.grade(fields["grade"], what: "grade")
+        let status = reader.choice(fields["status"], what: "status", as: RelationStatus.self) ?? .reported
+        let claimedBy = reader.text(fields["claimed_by"], what: "'claimed_by'")
+        if let claimedNode = fields["claimed_by"], status == .reported {
+            reader.diagnostics.append(
+                Diagnostic(claimedNode.location, "'claimed_by' needs 'status: claimed' or 'status: denied'", hint: "add the status, or remove 'claimed_by'"))
+        }
+        var citations: [LocatedCitation] = []
+        if let sourcesNode = fields["sources"], let items = reader.sequence(sourcesNode, what: "'sources'") {
+            if items.isEmpty {
+                reader.diagnostics.append(
+                    Diagnostic(sourcesNode.location, "a relation needs at least one source", hint: "cite the document and lines that state it: [{source: ID, lines: \"12-14\"}]"))
+            }
+            for item in items {
+                guard let citationFields = reader.mapping(item, what: "a citation", allowed: citationKeys, required: ["source", "lines"]),
+                    let sourceNode = citationFields["source"], let linesNode = citationFields["lines"]
+                else { continue }
+                let source = reader.identifier(sourceNode, what: "source id")
+                let lines = reader.lineRange(linesNode, what: "'lines'")
+                let citationGrade = reader.grade(citationFields["grade"], what: "grade")
+                guard let source, let lines else { continue }
+                citations.append(
+                    LocatedCitation(
+                        citation: Citation(source: source, lines: lines, grade: citationGrade),
+                        sourceLocation: sourceNode.location, linesLocation: linesNode.location))
+            }
+        }
+        var attributes: [RelationAttribute] = []
+        if let attributesNode = fields["attributes"], case .mapping(let pairs) = attributesNode.content {
+            for (key, value) in pairs {
+                guard let name = key.scalar, let text = reader.text(value, what: "attribute '\(name)'") else { continue }
+                attributes.append(RelationAttribute(key: name, value: text))
+            }
+        } else if let attributesNode = fields["attributes"] {
+            reader.diagnostics.append(
+                Diagnostic(attributesNode.location, "'attributes' must be a mapping of names to text, found \(attributesNode.kindDescription)"))
+        }
+        guard let from, let to, let type, let fromNode = fields["from"], let toNode = fields["to"],
+            let typeNode = fields["type"]
+        else { return nil }
+        let details = RelationDetails(
+            id: id, note: note, citations: citations.map(\.citation), attributes: attributes,
+            dateNote: reader.text(fields["date_note"], what: "'date_note'"), grade: grade, status: status,
+            claimedBy: claimedBy)
+        return Relation(
+            location: node.location, idLocation: fields["id"]?.location, from: from, fromLocation: fromNode.location,
+            to: to, toLocation: toNode.location, type: type, typeLocation: typeNode.location, date: date,
+            citations: citations, claimedByLocation: fields["claimed_by"]?.location, details: details)
+    }
+}

@@ -1,0 +1,319 @@
+// libyaml is reached through the C target that Yams vendors. Yams's own composer is not used because it throws
+// at the first duplicate key naming only the first occurrence, and it resolves aliases; composing from the event
+// stream lets us report every duplicate at its second occurrence and refuse anchors before anything expands.
+import CYaml
+import Yams
+
+/// A YAML node as written: scalars stay the text written (no YAML 1.1 resolution), every node knows its position.
+struct YAMLNode: Sendable {
+    enum Content: Sendable {
+        case scalar(String)
+        case sequence([YAMLNode])
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+    }
+
+    var content: Content
+    var location: SourceLocation
+
+    var scalar: String? {
+        if case .scalar(let text) = content { return text }
+        return nil
+    }
+
+    var kindDescription: String {
+        switch content {
+        case .scalar: return "a text value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+enum YAMLDocument {
+    /// Deeper nesting than this is refused; no graph file needs more than six levels.
+    static let maximumDepth = 64
+
+    /// Checks the raw bytes, then composes the single document of `bytes`.
+    ///
+    /// Returns the root (or `nil` when the file cannot be read as one YAML document) and every problem found.
+    static func compose(_ bytes: [UInt8], file: String) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
+        let textProblems = checkText(bytes, file: file)
+        if !textProblems.isEmpty { return (nil, textProblems) }
+        var composer = Composer(file: file)
+        let root = composer.run(bytes)
+        return (root, composer.diagnostics)
+    }
+
+    /// Invalid UTF-8, control characters and tab indentation, each at its line and column.
+    static func checkText(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var line = 1
+        var column = 1
+        var atLineStart = true
+        var index = 0
+        var reportedTab = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            let location = SourceLocation(file: file, line: line, column: column)
+            var length = 1
+            if byte < 0x80 {
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                    atLineStart = true
+                    index += 1
+                    continue
+                }
+                if byte == 0x09 {
+                    if atLineStart, !reportedTab {
+                        diagnostics.append(
+                            Diagnostic(
+                                location, "a tab character indents this line",
+                                hint: "YAML indentation must use spaces; replace the tab with spaces"))
+                        reportedTab = true
+                    }
+                } else if byte == 0x0D {
+                    if index + 1 >= bytes.count || bytes[index + 1] != 0x0A {
+                        diagnostics.append(
+                            Diagnostic(location, "a carriage return without a line feed", hint: "save the file with LF or CRLF line ends"))
+                    }
+                } else if byte < 0x20 || byte == 0x7F {
+                    diagnostics.append(
+                        Diagnostic(
+                            location, "control character U+\(hex(UInt32(byte))) is not allowed",
+                            hint: "remove it; only tab and line ends may appear as control characters"))
+                } else if byte != 0x20 {
+                    atLineStart = false
+                }
+            } else {
+                guard let (scalar, width) = decodeUTF8(bytes, at: index) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            location, "invalid UTF-8 (byte 0x\(hex(UInt32(byte))))",
+                            hint: "save the file as UTF-8"))
+                    return diagnostics
+                }
+                length = width
+                atLineStart = false
+                if (0x80...0x9F).contains(scalar) || scalar == 0xFFFE || scalar == 0xFFFF {
+                    diagnostics.append(
+                        Diagnostic(location, "control character U+\(hex(scalar)) is not allowed", hint: "remove it"))
+                }
+                // A byte-order mark at the very start is allowed and invisible.
+                if scalar == 0xFEFF, index != 0 {
+                    diagnostics.append(Diagnostic(location, "a byte-order mark inside the file", hint: "remove it"))
+                }
+            }
+            index += length
+            column += 1
+        }
+        return diagnostics
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Strict UTF-8 decoding of one scalar (no overlongs, no surrogates).
+    private static func decodeUTF8(_ bytes: [UInt8], at index: Int) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        let width: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: width = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: width = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: width = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + width <= bytes.count else { return nil }
+        for offset in 1..<width {
+            let next = bytes[index + offset]
+            guard next & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        switch width {
+        case 3 where value < 0x800 || (0xD800...0xDFFF).contains(value): return nil
+        case 4 where value < 0x10000 || value > 0x10FFFF: return nil
+        default: break
+        }
+        return (value, width)
+    }
+}
+
+/// Builds ``YAMLNode`` trees from libyaml's event stream with an explicit stack (no recursion, bounded depth).
+private struct Composer {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    private enum Frame {
+        case sequence(SourceLocation, [YAMLNode])
+        case mapping(SourceLocation, [(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?)
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    mutating func run(_ bytes: [UInt8]) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "out of memory"))
+            return nil
+        }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            return compose(&parser)
+        }
+    }
+
+    private mutating func compose(_ parser: inout yaml_parser_t) -> YAMLNode? {
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var documents = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportParserError(parser)
+                return nil
+            }
+            defer { yaml_event_delete(&event) }
+            let here = location(event.start_mark)
+            var completed: YAMLNode?
+            switch event.type {
+            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+                continue
+            case YAML_STREAM_END_EVENT:
+                if documents == 0 {
+                    diagnostics.append(
+                        Diagnostic(here, "the file holds no YAML document", hint: "a graph file is a YAML mapping, e.g. 'actors: []'"))
+                }
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    diagnostics.append(
+                        Diagnostic(here, "a second YAML document starts here", hint: "put one document in a file: remove the '---' and merge the parts, or split them into separate files"))
+                    return nil
+                }
+                continue
+            case YAML_ALIAS_EVENT:
+                let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                diagnostics.append(
+                    Diagnostic(here, "alias '*\(name)' is not allowed", hint: "write the value out in full; ActorGraph refuses anchors and aliases"))
+                return nil
+            case YAML_SCALAR_EVENT:
+                refuseAnchor(event.data.scalar.anchor, here)
+                refuseTag(event.data.scalar.tag, here, implicit: event.data.scalar.plain_implicit == 1 || event.data.scalar.quoted_implicit == 1)
+                let text = event.data.scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(event.data.scalar.length)), as: UTF8.self)
+                } ?? ""
+                completed = YAMLNode(content: .scalar(text), location: here)
+            case YAML_SEQUENCE_START_EVENT:
+                refuseAnchor(event.data.sequence_start.anchor, here)
+                refuseTag(event.data.sequence_start.tag, here, implicit: event.data.sequence_start.implicit == 1)
+                guard push(.sequence(here, []), onto: &stack, at: here) else { return nil }
+                continue
+            case YAML_MAPPING_START_EVENT:
+                refuseAnchor(event.data.mapping_start.anchor, here)
+                refuseTag(event.data.mapping_start.tag, here, implicit: event.data.mapping_start.implicit == 1)
+                guard push(.mapping(here, [], pendingKey: nil), onto: &stack, at: here) else { return nil }
+                continue
+            case YAML_SEQUENCE_END_EVENT:
+                guard case .sequence(let start, let items)? = stack.popLast() else { return nil }
+                completed = YAMLNode(content: .sequence(items), location: start)
+            case YAML_MAPPING_END_EVENT:
+                guard case .mapping(let start, let pairs, _)? = stack.popLast() else { return nil }
+                checkDuplicateKeys(pairs)
+                completed = YAMLNode(content: .mapping(pairs), location: start)
+            default:
+                continue
+            }
+            guard let node = completed else { continue }
+            if let top = stack.popLast() {
+                switch top {
+                case .sequence(let start, var items):
+                    items.append(node)
+                    stack.append(.sequence(start, items))
+                case .mapping(let start, var pairs, let pendingKey):
+                    if let key = pendingKey {
+                        pairs.append((key, node))
+                        stack.append(.mapping(start, pairs, pendingKey: nil))
+                    } else {
+                        stack.append(.mapping(start, pairs, pendingKey: node))
+                    }
+                }
+            } else {
+                root = node
+            }
+        }
+    }
+
+    private mutating func push(_ frame: Frame, onto stack: inout [Frame], at here: SourceLocation) -> Bool {
+        guard stack.count < YAMLDocument.maximumDepth else {
+            diagnostics.append(
+                Diagnostic(here, "nesting deeper than \(YAMLDocument.maximumDepth) levels", hint: "graph files need only a few levels; flatten the structure"))
+            return false
+        }
+        stack.append(frame)
+        return true
+    }
+
+    private mutating func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ here: SourceLocation) {
+        guard let anchor else { return }
+        diagnostics.append(
+            Diagnostic(here, "anchor '&\(String(cString: anchor))' is not allowed", hint: "write the value out in full; ActorGraph refuses anchors and aliases"))
+    }
+
+    private mutating func refuseTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ here: SourceLocation, implicit: Bool) {
+        guard let tag, !implicit else { return }
+        let name = String(cString: tag)
+        // `!` alone (non-specific tag) is what libyaml reports for quoted scalars; anything explicit is refused.
+        guard name != "!" else { return }
+        diagnostics.append(
+            Diagnostic(here, "YAML tag '\(name)' is not allowed", hint: "remove the tag; every value is read as the text written"))
+    }
+
+    private mutating func checkDuplicateKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)]) {
+        var seen: [String: SourceLocation] = [:]
+        for (key, _) in pairs {
+            guard let text = key.scalar else {
+                diagnostics.append(Diagnostic(key.location, "a mapping key must be plain text, not \(key.kindDescription)"))
+                continue
+            }
+            if let first = seen[text] {
+                diagnostics.append(
+                    Diagnostic(
+                        key.location, "duplicate key '\(text)' (first defined at line \(first.line), column \(first.column))",
+                        hint: "remove one of the two, or merge them"))
+            } else {
+                seen[text] = key.location
+            }
+        }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        let here = location(mark)
+        var message = "YAML syntax error: \(problem)"
+        if let context { message += " (\(context) at line \(Int(parser.context_mark.line) + 1), column \(Int(parser.context_mark.column) + 1))" }
+        diagnostics.append(Diagnostic(here, message, hint: Self.hint(for: problem)))
+    }
+
+    private static func hint(for problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value containing ': ' must be quoted, e.g. note: \"Talks: first round\""
+        }
+        if problem.contains("could not find expected ':'") { return "check the indentation and that every key ends with ':'" }
+        if problem.contains("did not find expected key") { return "check the indentation of this line against the lines above" }
+        if problem.contains("found character that cannot start any token") {
+            return "quote the value; characters such as '@' and '`' cannot start a plain value"
+        }
+        return nil
+    }
+}
