@@ -80,7 +80,7 @@ enum GraphInspector {
             name: name(of: graph),
             isDirected: agisdirected(graph) != 0,
             isStrict: agisstrict(graph) != 0,
-            attributes: attributes(of: graph, kind: AGRAPH, in: graph),
+            attributes: attributes(of: graph, kind: AGRAPH, in: graph, isRoot: true),
             nodes: nodes,
             edges: edges,
             subgraphs: subgraphs(of: graph, root: graph)
@@ -152,18 +152,20 @@ enum GraphInspector {
         agnameof(UnsafeMutableRawPointer(object)).map { String(cString: $0) } ?? ""
     }
 
-    /// Attributes of `object` whose value differs from the declared default.
+    /// Attributes of `object` whose value differs from the declared default. On the root graph,
+    /// `graph [a=b]` sets the default itself, so there every non-empty value counts.
     private static func attributes<Object>(
         of object: UnsafeMutablePointer<Object>,
         kind: Int32,
-        in root: UnsafeMutablePointer<Agraph_t>
+        in root: UnsafeMutablePointer<Agraph_t>,
+        isRoot: Bool = false
     ) -> [String: String] {
         var result: [String: String] = [:]
         var symbol = agnxtattr(root, kind, nil)
         while let current = symbol {
             if let value = agxget(UnsafeMutableRawPointer(object), current), let key = current.pointee.name {
                 let text = String(cString: value)
-                let defaultText = current.pointee.defval.map { String(cString: $0) } ?? ""
+                let defaultText = isRoot ? "" : current.pointee.defval.map { String(cString: $0) } ?? ""
                 if text != defaultText { result[String(cString: key)] = text }
             }
             symbol = agnxtattr(root, kind, current)

@@ -76,6 +76,9 @@ public struct IsolatedRenderer: Sendable {
                 if signal == SIGXCPU {
                     "the renderer used more than \(cpuSeconds) s of CPU time (\(name)) while \(doing); "
                         + "try --layout sfdp, --no-labels or a smaller selection"
+                } else if signal == SIGKILL {
+                    "the renderer was killed (signal \(signal): \(name), by the CPU-time limit or the "
+                        + "system's out-of-memory killer) while \(doing)"
                 } else {
                     "the renderer crashed (a Graphviz bug, signal \(signal): \(name)) while \(doing)"
                 }
@@ -111,10 +114,13 @@ public struct IsolatedRenderer: Sendable {
                 message: "cannot run the renderer \(workerExecutable): \(String(cString: strerror(code)))"
             )
         }
-        // `ulimit -v` counts KiB. `exec "$0" "$@"` replaces the shell, so the limits, the process
-        // group and the pid all belong to the worker itself.
+        // `ulimit -v` counts KiB. The CPU soft limit is below the hard one because at the soft
+        // limit the kernel sends SIGXCPU (which we can name), at the hard one SIGKILL, and with
+        // equal limits SIGKILL wins. `exec "$0" "$@"` replaces the shell, so the limits, the
+        // process group and the pid all belong to the worker itself.
+        let cpu = max(1, cpuSeconds)
         let script = "ulimit -c 0 && ulimit -v \(max(1, addressSpaceLimitBytes / 1024)) && "
-            + "ulimit -t \(max(1, cpuSeconds)) && exec \"$0\" \"$@\""
+            + "ulimit -H -t \(cpu + 5) && ulimit -S -t \(cpu) && exec \"$0\" \"$@\""
         let process = ChildProcess(
             executable: "/bin/sh",
             arguments: ["-c", script, workerExecutable] + workerArguments + arguments,
