@@ -51,10 +51,16 @@ enum GraphvizLibrary {
         _ = agreseterrors()
     }
 
-    /// The collected messages as one trimmed string. Must be called with the lock held.
+    /// The collected messages as one trimmed string, without the "Error: " that `agerr` puts
+    /// before each error (the error type already says it); "Warning: " stays, to tell them apart.
+    /// Must be called with the lock held.
     static func collectedMessages() -> String {
         let text = String(decoding: messageBytes, as: UTF8.self)
-        return text.trimmingWhitespace()
+        let errorPrefix = "Error: "
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(errorPrefix) ? $0.dropFirst(errorPrefix.count) : $0 }
+            .joined(separator: "\n")
+            .trimmingWhitespace()
     }
 
     /// Runs one Graphviz step and turns every way it can fail into a `GraphvizError`.

@@ -116,11 +116,11 @@ public struct IsolatedRenderer: Sendable {
         }
         // `ulimit -v` counts KiB. The CPU soft limit is below the hard one because at the soft
         // limit the kernel sends SIGXCPU (which we can name), at the hard one SIGKILL, and with
-        // equal limits SIGKILL wins. `exec "$0" "$@"` replaces the shell, so the limits, the
+        // equal limits SIGKILL wins (soft first: a hard limit below the soft one is EINVAL). `exec "$0" "$@"` replaces the shell, so the limits, the
         // process group and the pid all belong to the worker itself.
         let cpu = max(1, cpuSeconds)
         let script = "ulimit -c 0 && ulimit -v \(max(1, addressSpaceLimitBytes / 1024)) && "
-            + "ulimit -H -t \(cpu + 5) && ulimit -S -t \(cpu) && exec \"$0\" \"$@\""
+            + "ulimit -S -t \(cpu) && ulimit -H -t \(cpu + 5) && exec \"$0\" \"$@\""
         let process = ChildProcess(
             executable: "/bin/sh",
             arguments: ["-c", script, workerExecutable] + workerArguments + arguments,
@@ -140,7 +140,9 @@ public struct IsolatedRenderer: Sendable {
     }
 
     static func workerEnvironment() -> [String] {
-        var environment = ["PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8"]
+        // The Swift runtime's crash backtracer would bury Graphviz's last messages under a page of
+        // registers (and take time); the crash is reported by signal instead.
+        var environment = ["PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
         for name in passedEnvironment {
             if let value = getenv(name) { environment.append("\(name)=\(String(cString: value))") }
         }
