@@ -182,9 +182,11 @@ extension ParsedGraphFile {
         let kind = reader.choice(fields["kind"], what: "actor kind", as: ActorKind.self)
         let aliases = reader.stringList(fields["aliases"], what: "'aliases'")
         let country = reader.identifier(fields["country"], what: "'country'")
-        guard let id, let name, let kind else { return nil }
+        // An actor with a bad name or kind is still registered under its id, so that duplicates are reported and
+        // relations citing it do not pile up "unknown actor" errors; the load fails on the first error anyway.
+        guard let id else { return nil }
         let record = ActorRecord(
-            id: id, name: name, kind: kind, subkind: reader.text(fields["subkind"], what: "'subkind'"), aliases: aliases,
+            id: id, name: name ?? id, kind: kind ?? .group, subkind: reader.text(fields["subkind"], what: "'subkind'"), aliases: aliases,
             description: reader.text(fields["description"], what: "actor description"), country: country)
         return Actor(record: record, location: fields["id"]?.location ?? node.location, countryLocation: fields["country"]?.location)
     }

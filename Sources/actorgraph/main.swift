@@ -1,1 +1,3 @@
 import ActorGraphCLI
+
+ActorGraphCommand.runAndExit()

@@ -1,0 +1,81 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+
+extension ActorGraphCommand {
+    struct Relations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List relations, optionally of one type, category or actor.",
+            discussion: """
+                Relations are listed in date order (undated last).
+
+                Example:
+                  actorgraph relations --actor taliban --category economic --format csv
+                """)
+
+        @OptionGroup var graphOptions: GraphOptions
+
+        @Option(help: "Only relations of this type.")
+        var type: String?
+
+        @Option(help: "Only relations of this category.")
+        var category: RelationCategory?
+
+        @Option(help: "Only relations touching this actor (id, name or alias).")
+        var actor: String?
+
+        @Option(help: "Output format.")
+        var format: TableFormat = .table
+
+        func run() throws {
+            let graph = try graphOptions.load().graph
+            var typeIndex: RelationTypeIndex?
+            if let type {
+                guard let index = graph.vocabulary.index(named: type) else {
+                    throw CommandFailure(
+                        "error: unknown relation type '\(type)'\nhint: list the types with: actorgraph types",
+                        status: ExitStatus.failure)
+                }
+                typeIndex = index
+            }
+            let actorIndex = try actor.map { try ActorReferences(graph).resolve($0) }
+            let candidates = actorIndex.map { graph.relations(of: $0) } ?? Array(graph.relationIndices)
+            let selected = ActorCard.ordered(
+                graph,
+                candidates.filter { relation in
+                    if let typeIndex, graph.typeIndex(of: relation) != typeIndex { return false }
+                    if let category, graph.type(of: relation).category != category { return false }
+                    return true
+                })
+            switch format {
+            case .json:
+                Output.write(JSONValue.array(selected.map { GraphJSON.relation(graph, $0) }).pretty())
+            case .csv:
+                var output = CSVWriter.record(["id", "from", "to", "type", "category", "directed", "date", "sources", "note"])
+                for relation in selected {
+                    let type = graph.type(of: relation)
+                    let details = graph.details(of: relation)
+                    output += CSVWriter.record([
+                        graph.id(of: relation), graph[graph.source(of: relation)].id, graph[graph.target(of: relation)].id,
+                        type.name, type.category.rawValue, type.directed ? "true" : "false",
+                        graph.date(of: relation)?.description ?? "",
+                        details.citations.map(\.shortDescription).joined(separator: "; "), details.note ?? "",
+                    ])
+                }
+                Output.write(output)
+            case .table:
+                let rows = selected.map { relation -> [String] in
+                    let type = graph.type(of: relation)
+                    let arrow = type.directed ? "→" : "—"
+                    return [
+                        graph.id(of: relation), Presentation.date(graph, relation),
+                        "\(graph[graph.source(of: relation)].name) \(arrow) \(graph[graph.target(of: relation)].name)",
+                        type.name, Presentation.citations(graph, relation),
+                    ]
+                }
+                Output.write(Presentation.table(header: ["ID", "DATE", "RELATION", "TYPE", "SOURCES"], rows: rows))
+                Output.write("\(selected.count) of \(graph.relationCount) relations\n")
+            }
+        }
+    }
+}

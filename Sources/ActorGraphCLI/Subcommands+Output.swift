@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension ActorGraphCommand {
+    /// Output subcommands (render, export, import) and hidden helpers (render-worker).
+    static var outputSubcommands: [any ParsableCommand.Type] { [] }
+    static var hiddenSubcommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ActorGraph
+
+/// The JSON objects for actors and relations that every command and export shares (shapes in docs/QUERIES.md).
+public enum GraphJSON {
+    /// `{"id","name","kind","aliases"}` plus the optional fields that are set.
+    public static func actor(_ graph: RelationGraph, _ index: ActorIndex, full: Bool = false) -> JSONValue {
+        let actor = graph[index]
+        var members: [(String, JSONValue)] = [
+            ("id", .string(actor.id)), ("name", .string(actor.name)), ("kind", .string(actor.kind.rawValue)),
+            ("aliases", .array(actor.aliases.map { .string($0) })),
+        ]
+        if full {
+            members.append(("subkind", .optional(actor.subkind)))
+            members.append(("description", .optional(actor.description)))
+            members.append(("country", .optional(actor.country)))
+        }
+        return .object(members)
+    }
+
+    /// `{"source","lines","grade"}`; `lines` as written (`"12-14"`), plus numeric `first_line`/`last_line`.
+    public static func citation(_ citation: Citation) -> JSONValue {
+        .object([
+            ("source", .string(citation.source)), ("lines", .string(citation.linesText)),
+            ("first_line", .int(citation.lines.lowerBound)), ("last_line", .int(citation.lines.upperBound)),
+            ("grade", .optional(citation.grade?.description)),
+        ])
+    }
+
+    /// The relation object: `{"id","from","to","type","category","directed","date","sources","note",…}`.
+    public static func relation(_ graph: RelationGraph, _ index: RelationIndex) -> JSONValue {
+        let type = graph.type(of: index)
+        let details = graph.details(of: index)
+        return .object([
+            ("id", .string(graph.id(of: index))),
+            ("from", .string(graph[graph.source(of: index)].id)),
+            ("to", .string(graph[graph.target(of: index)].id)),
+            ("type", .string(type.name)),
+            ("category", .string(type.category.rawValue)),
+            ("directed", .bool(type.directed)),
+            ("date", .optional(graph.date(of: index)?.description)),
+            ("start", .optional(startDay(graph, index))),
+            ("end", .optional(endDay(graph, index))),
+            ("date_note", .optional(details.dateNote)),
+            ("sources", .array(details.citations.map(citation))),
+            ("note", .optional(details.note)),
+            ("status", .string(details.status.rawValue)),
+            ("claimed_by", .optional(details.claimedBy)),
+            ("grade", .optional(details.grade?.description)),
+            ("attributes", .object(details.attributes.map { ($0.key, .string($0.value)) })),
+        ])
+    }
+
+    /// The first day the relation may cover (`YYYY-MM-DD`), `nil` when undated or open at the start.
+    public static func startDay(_ graph: RelationGraph, _ index: RelationIndex) -> String? {
+        guard let span = graph.span(of: index), span.possibleStart != TimeSpan.beginningOfTime else { return nil }
+        return CalendarDay(dayNumber: span.possibleStart).description
+    }
+
+    /// The last day the relation may cover (`YYYY-MM-DD`), `nil` when undated or open at the end.
+    public static func endDay(_ graph: RelationGraph, _ index: RelationIndex) -> String? {
+        guard let span = graph.span(of: index), span.possibleEnd != TimeSpan.endOfTime else { return nil }
+        return CalendarDay(dayNumber: span.possibleEnd).description
+    }
+
+    public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("file", .string(diagnostic.location.file)),
+            ("line", .int(diagnostic.location.line)),
+            ("column", .int(diagnostic.location.column)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("hint", .optional(diagnostic.hint)),
+        ])
+    }
+}
+
+/// RFC 4180 output: fields quoted when they hold a comma, quote, CR or LF; CRLF between records.
+public enum CSVWriter {
+    public static func field(_ text: String, separator: Character = ",") -> String {
+        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func record(_ fields: [String], separator: Character = ",") -> String {
+        fields.map { field($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    }
+}
