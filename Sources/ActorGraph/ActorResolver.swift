@@ -68,9 +68,10 @@ public struct ActorResolver: Sendable {
         if let hits = exact[key] ?? exact[Self.squash(key)] {
             return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits.sorted())
         }
-        // Every word of the text must be a word of the same actor's name or alias.
-        let queryWords = key.split(separator: " ").map(String.init)
-        if queryWords.allSatisfy({ $0.count >= 3 }) {
+        // Every word of the text must be a word of the same actor's name or alias. Short words ("of", "al") are
+        // too common to tell actors apart and are not indexed, so they are passed over.
+        let queryWords = key.split(separator: " ").map(String.init).filter { $0.count >= 3 }
+        if !queryWords.isEmpty {
             var candidates: Set<ActorIndex>?
             for word in queryWords {
                 let hits = Set(words[word] ?? [])

@@ -5,6 +5,11 @@ public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
 
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
+
     public static let help = "write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ ? or %, or an interval "
         + "START/END where either side may be '..' (open) or empty (unknown), e.g. 1979/1989 or 2022-03/.."
 }
@@ -16,6 +21,12 @@ extension EDTFDate {
     public static func parse(_ text: String) -> Result<EDTFDate, EDTFError> {
         let characters = Array(text.unicodeScalars)
         if characters.isEmpty { return .failure(EDTFError(offset: 0, message: "the date is empty")) }
+        if let unspecified = characters.firstIndex(where: { $0 == "X" || $0 == "x" }) {
+            return .failure(
+                EDTFError(
+                    offset: unspecified,
+                    message: "unspecified digits ('X') are not supported; give the precision you know (e.g. 2021 or 2021-08)"))
+        }
         let slashes = characters.indices.filter { characters[$0] == "/" }
         if slashes.count > 1 {
             return .failure(EDTFError(offset: slashes[1], message: "an interval has exactly one '/'"))
@@ -87,13 +98,7 @@ extension EDTFDate {
             if width == 0 {
                 let found = index < end ? "'\(characters[index])'" : "the end of the date"
                 let what = parts.isEmpty ? "a four-digit year" : (parts.count == 1 ? "a two-digit month" : "a two-digit day")
-                let unspecified = index < end && (characters[index] == "X" || characters[index] == "x")
-                return .failure(
-                    EDTFError(
-                        offset: index,
-                        message: unspecified
-                            ? "unspecified digits ('X') are not supported; give the precision you know (e.g. 2021 or 2021-08)"
-                            : "expected \(what), found \(found)"))
+                return .failure(EDTFError(offset: index, message: "expected \(what), found \(found)"))
             }
             parts.append((index, value, width))
             index = cursor
@@ -159,7 +164,7 @@ extension CalendarDay {
         switch EDTFDate.parse(text) {
         case .failure(let error): return .failure(error)
         case .success(let date):
-            guard case .point(let bound) = date.form, bound.qualifiers.isEmpty else {
+            guard case .point(let bound) = date.form, bound.qualifiers.isEmpty, bound.precision == .day else {
                 return .failure(EDTFError(offset: 0, message: "expected one day, YYYY-MM-DD"))
             }
             return .success(bound.first)

@@ -1,0 +1,147 @@
+import ActorGraph
+import Testing
+
+@Suite("Relation graph storage")
+struct RelationGraphTests {
+    private func smallGraph() throws -> RelationGraph {
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        let ussr = try builder.addActor(ActorRecord(id: "ussr", name: "Soviet Union", kind: .state, aliases: ["USSR"]))
+        let russia = try builder.addActor(ActorRecord(id: "russia", name: "Russia", kind: .state))
+        let taliban = try builder.addActor(ActorRecord(id: "taliban", name: "Taliban", kind: .group))
+        let kabulov = try builder.addActor(ActorRecord(id: "kabulov", name: "Zamir Kabulov", kind: .official))
+        let types = builder.vocabulary
+        func type(_ name: String) throws -> RelationTypeIndex { try #require(types.index(named: name)) }
+        try builder.addRelation(
+            from: ussr, to: russia, type: try type("predecessor_of"), date: try EDTFDate.parse("1991-12").get())
+        try builder.addRelation(
+            from: russia, to: taliban, type: try type("meets"), date: try EDTFDate.parse("2021-08-17").get(),
+            details: RelationDetails(id: "first-meeting", note: "A meeting.", citations: [Citation(source: "s", lines: 3...4)]))
+        try builder.addRelation(from: kabulov, to: russia, type: try type("represents"), date: try EDTFDate.parse("2017/..").get())
+        try builder.addRelation(from: russia, to: taliban, type: try type("designates_terrorist"), date: nil)
+        return builder.build()
+    }
+
+    @Test func adjacencyListsEachRelationOnceEachWay() throws {
+        let graph = try smallGraph()
+        let russia = try #require(graph.actorIndex(id: "russia"))
+        let outgoing = graph.outgoing(russia).map { graph.outRelations[$0].position }
+        let incoming = graph.incoming(russia).map { graph.inRelations[$0].position }
+        #expect(outgoing == [1, 3])
+        #expect(incoming == [0, 2])
+        #expect(graph.outgoing(russia).map { graph[graph.outNeighbors[$0]].id } == ["taliban", "taliban"])
+        #expect(graph.incoming(russia).map { graph[graph.inNeighbors[$0]].id } == ["ussr", "kabulov"])
+        #expect(graph.degree(of: russia) == 4)
+        #expect(graph.relations(of: russia).map(\.position) == [1, 3, 0, 2])
+    }
+
+    @Test func idsAreExplicitOrPositional() throws {
+        let graph = try smallGraph()
+        #expect(graph.id(of: RelationIndex(1)) == "first-meeting")
+        #expect(graph.id(of: RelationIndex(0)) == "r1")
+        #expect(graph.relationIndex(id: "first-meeting") == RelationIndex(1))
+        #expect(graph.relationIndex(id: "r3") == RelationIndex(2))
+        // r2 is the explicit 'first-meeting'; its positional name does not resolve.
+        #expect(graph.relationIndex(id: "r2") == nil)
+        #expect(graph.relationIndex(id: "r9") == nil)
+    }
+
+    @Test func datesComeBackAsWritten() throws {
+        let graph = try smallGraph()
+        #expect(graph.date(of: RelationIndex(0))?.description == "1991-12")
+        #expect(graph.date(of: RelationIndex(2))?.description == "2017/..")
+        #expect(graph.date(of: RelationIndex(3)) == nil)
+        #expect(graph.span(of: RelationIndex(3)) == nil)
+        #expect(graph.details(of: RelationIndex(0)) == .empty)
+        #expect(graph.details(of: RelationIndex(1)).citations.first?.shortDescription == "s L3-4")
+    }
+
+    @Test func duplicateActorsAreRefused() throws {
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        try builder.addActor(ActorRecord(id: "a", name: "A", kind: .state))
+        #expect(throws: GraphBuildError.duplicateActor(id: "a")) {
+            try builder.addActor(ActorRecord(id: "a", name: "Again", kind: .group))
+        }
+        #expect(builder.actorIndex(id: "a") == ActorIndex(0))
+    }
+
+    @Test("packed dates reproduce every EDTF form", arguments: [
+        "2021", "2021-08", "2021-08-17", "1979/1989", "2022-03/..", "../2001", "2022-03/", "/2001", "2021~/2022?",
+        "2021-08-17%", "1999-12/2000-01-15",
+    ])
+    func packedDates(_ text: String) throws {
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        let a = try builder.addActor(ActorRecord(id: "a", name: "A", kind: .state))
+        let b = try builder.addActor(ActorRecord(id: "b", name: "B", kind: .state))
+        let date = try EDTFDate.parse(text).get()
+        try builder.addRelation(from: a, to: b, type: RelationTypeIndex(0), date: date)
+        let graph = builder.build()
+        #expect(graph.date(of: RelationIndex(0)) == date)
+        #expect(graph.span(of: RelationIndex(0)) == date.span)
+    }
+
+    /// The issue's bound: under 64 bytes per relation on a million relations (types, dates, both adjacencies).
+    @Test func aMillionRelationsFitIn64BytesEach() throws {
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        let actorCount = 100_000
+        let relationCount = 1_000_000
+        builder.reserveCapacity(actors: actorCount, relations: relationCount)
+        for position in 0..<actorCount {
+            try builder.addActor(ActorRecord(id: "a\(position)", name: "Actor \(position)", kind: .state))
+        }
+        let date = try EDTFDate.parse("2001/2010").get()
+        var state: UInt64 = 42
+        for _ in 0..<relationCount {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let from = Int(state >> 33) % actorCount
+            let to = Int(state >> 13) % actorCount
+            try builder.addRelation(
+                from: ActorIndex(from), to: ActorIndex(to), type: RelationTypeIndex(UInt16(state % 20)), date: date)
+        }
+        let graph = builder.build()
+        #expect(graph.relationCount == relationCount)
+        #expect(graph.bytesPerRelation < 64)
+        #expect(graph.bytesPerRelation >= 48)
+    }
+}
+
+@Suite("Actor lookup")
+struct ActorResolverTests {
+    private let actors = [
+        ActorRecord(id: "kabulov", name: "Zamir Kabulov", kind: .official),
+        ActorRecord(id: "ussr", name: "Soviet Union", kind: .state, aliases: ["USSR", "Union of Soviet Socialist Republics"]),
+        ActorRecord(id: "russia", name: "Russia", kind: .state, aliases: ["Russian Federation"]),
+        ActorRecord(id: "al-qaeda", name: "al-Qaeda", kind: .group, aliases: ["Al Qaida"]),
+        ActorRecord(id: "zhirnov", name: "Dmitry Zhirnov", kind: .official),
+        ActorRecord(id: "lavrov", name: "Sergey Lavrov", kind: .official),
+        ActorRecord(id: "ministry-russia", name: "Ministry of Foreign Affairs of Russia", kind: .group),
+        ActorRecord(id: "ministry-afghanistan", name: "Ministry of Foreign Affairs of Afghanistan", kind: .group),
+        ActorRecord(id: "muttaqi", name: "Amir Khan Muttaqī", kind: .official),
+    ]
+
+    @Test("finds actors the way people type them", arguments: [
+        ("kabulov", "kabulov"), ("Zamir Kabulov", "kabulov"), ("ZAMIR  kabulov", "kabulov"), ("USSR", "ussr"),
+        ("Soviet Union", "ussr"), ("soviet-union", "ussr"), ("Russian Federation", "russia"), ("al qaeda", "al-qaeda"),
+        ("AlQaeda", "al-qaeda"), ("al-qaida", "al-qaeda"), ("Zhirnov", "zhirnov"), ("dmitry", "zhirnov"),
+        ("Muttaqi", "muttaqi"), ("Amir Khan Muttaqi", "muttaqi"),
+    ])
+    func finds(_ text: String, _ id: String) {
+        let resolver = ActorResolver(actors: actors)
+        guard case .found(let index) = resolver.resolve(text) else {
+            Issue.record("'\(text)' did not resolve: \(resolver.resolve(text))")
+            return
+        }
+        #expect(actors[index.position].id == id)
+    }
+
+    @Test func ambiguousReferencesListTheCandidates() {
+        let resolver = ActorResolver(actors: actors)
+        #expect(resolver.resolve("ministry of foreign affairs") == .ambiguous([ActorIndex(6), ActorIndex(7)]))
+    }
+
+    @Test func unknownReferencesSuggestTheNearest() {
+        let resolver = ActorResolver(actors: actors)
+        #expect(resolver.resolve("kabulow") == .notFound(suggestions: [ActorIndex(0)]))
+        #expect(resolver.resolve("lavorv") == .notFound(suggestions: [ActorIndex(5)]))
+        #expect(resolver.resolve("xyzzy") == .notFound(suggestions: []))
+    }
+}
