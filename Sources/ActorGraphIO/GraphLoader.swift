@@ -224,7 +224,7 @@ private struct Merger {
             }
             if let typeIndex, let from, from == to, !vocabulary[typeIndex].allowsSelf {
                 diagnostics.append(
-                    Diagnostic(relation.toLocation, "'\(relation.from)' cannot \(vocabulary[typeIndex].label) itself", hint: "relation type '\(relation.type)' forbids self-relations; set 'self: true' on the type if this is intended"))
+                    Diagnostic(relation.toLocation, "a '\(relation.type)' relation cannot join '\(relation.from)' to itself", hint: "the type forbids self-relations; set 'self: true' on the type if this is intended"))
                 valid = false
             }
             if let id = relation.details.id, let location = relation.idLocation {

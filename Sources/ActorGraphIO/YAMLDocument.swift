@@ -89,7 +89,7 @@ enum YAMLDocument {
                 guard let (scalar, width) = decodeUTF8(bytes, at: index) else {
                     diagnostics.append(
                         Diagnostic(
-                            location, "invalid UTF-8 (byte 0x\(hex(UInt32(byte))))",
+                            location, "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
                             hint: "save the file as UTF-8"))
                     return diagnostics
                 }
@@ -270,7 +270,8 @@ private struct Composer {
 
     private mutating func refuseTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ here: SourceLocation, implicit: Bool) {
         guard let tag, !implicit else { return }
-        let name = String(cString: tag)
+        var name = String(cString: tag)
+        if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
         // `!` alone (non-specific tag) is what libyaml reports for quoted scalars; anything explicit is refused.
         guard name != "!" else { return }
         diagnostics.append(
@@ -310,6 +311,9 @@ private struct Composer {
             return "a value containing ': ' must be quoted, e.g. note: \"Talks: first round\""
         }
         if problem.contains("could not find expected ':'") { return "check the indentation and that every key ends with ':'" }
+        if problem.contains("did not find expected '-' indicator") {
+            return "check the indentation: the keys of one entry line up in one column, list items start with '- '"
+        }
         if problem.contains("did not find expected key") { return "check the indentation of this line against the lines above" }
         if problem.contains("found character that cannot start any token") {
             return "quote the value; characters such as '@' and '`' cannot start a plain value"

@@ -1,0 +1,192 @@
+import ActorGraph
+
+/// How delimited text is written: RFC 4180 quoting, CRLF record ends, UTF-8 without a BOM.
+public struct DelimitedTextOptions: Sendable, Hashable {
+    /// `,` for CSV, tab for TSV. TSV uses the same quoting rules, so a tab or newline inside a cell survives.
+    public var separator: UInt8
+    /// Prefix with `'` every cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab or
+    /// CR). For reading by people; an import does not undo it.
+    public var safeSpreadsheet: Bool
+    /// CRLF between records as RFC 4180 says; LF for consumers that prefer it (Neo4j's importer).
+    public var crlf: Bool
+
+    public init(separator: UInt8 = UInt8(ascii: ","), safeSpreadsheet: Bool = false, crlf: Bool = true) {
+        self.separator = separator
+        self.safeSpreadsheet = safeSpreadsheet
+        self.crlf = crlf
+    }
+
+    public static let csv = DelimitedTextOptions()
+    public static let tsv = DelimitedTextOptions(separator: UInt8(ascii: "\t"))
+}
+
+extension ExportOutput {
+    /// One cell: quoted when it holds the separator, a quote, CR or LF, with inner quotes doubled.
+    func write(cell text: String, _ options: DelimitedTextOptions) {
+        var needsQuotes = false
+        var first = true
+        var formula = false
+        for byte in text.utf8 {
+            if first {
+                formula = options.safeSpreadsheet
+                    && (byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D)
+                first = false
+            }
+            if byte == options.separator || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                break
+            }
+        }
+        if !needsQuotes && !formula {
+            write(text)
+            return
+        }
+        if needsQuotes { write(byte: UInt8(ascii: "\"")) }
+        if formula { write(byte: UInt8(ascii: "'")) }
+        for byte in text.utf8 {
+            write(byte: byte)
+            if byte == UInt8(ascii: "\"") { write(byte: byte) }
+        }
+        if needsQuotes { write(byte: UInt8(ascii: "\"")) }
+    }
+
+    func endRecord(_ options: DelimitedTextOptions) {
+        if options.crlf { write(byte: 0x0D) }
+        write(byte: 0x0A)
+    }
+}
+
+/// CSV and TSV edge lists and node lists: one row per relation (or actor) with a header row.
+///
+/// The columns are documented in docs/EXPORT.md. The edge list carries everything a relation holds, so
+/// ``CSVEdgeImporter`` reads it back into the same graph.
+public enum EdgeListWriter {
+    public static let relationColumns = [
+        "id", "source", "source_name", "source_kind", "target", "target_name", "target_kind", "type", "category",
+        "directed", "date", "start", "end", "citations", "note", "date_note", "grade", "status", "claimed_by",
+    ]
+    /// Relation attribute `role` becomes column `attr.role`.
+    public static let attributePrefix = "attr."
+    public static let actorColumns = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
+
+    /// Writes the header and one row per selected relation.
+    ///
+    /// - Complexity: O(relations × columns); the actor cells are escaped once per actor.
+    public static func writeRelations(
+        _ graph: RelationGraph, _ selection: ExportSelection, options: DelimitedTextOptions = .csv,
+        to output: ExportOutput
+    ) {
+        let attributeKeys = selection.attributeKeys(in: graph)
+        let header = relationColumns + attributeKeys.map { attributePrefix + $0 }
+        writeRecord(header, options, to: output)
+        let separator = options.separator
+        // id, name and kind of each actor, escaped once: bulk edge lists repeat the same actors many times.
+        var actorCells = [[UInt8]](repeating: [], count: graph.actorCount)
+        for actor in selection.actors {
+            let record = graph[actor]
+            let cells = ExportOutput()
+            cells.write(cell: record.id, options)
+            cells.write(byte: separator)
+            cells.write(cell: record.name, options)
+            cells.write(byte: separator)
+            cells.write(cell: record.kind.rawValue, options)
+            actorCells[actor.position] = cells.bytes
+        }
+        var typeCells: [[UInt8]] = []
+        for type in graph.vocabulary.all {
+            let cells = ExportOutput()
+            cells.write(cell: type.name, options)
+            cells.write(byte: separator)
+            cells.write(cell: type.category.rawValue, options)
+            cells.write(byte: separator)
+            cells.write(type.directed ? "true" : "false")
+            typeCells.append(cells.bytes)
+        }
+        var values = [String?](repeating: nil, count: attributeKeys.count)
+        for relation in selection.relations {
+            output.write(cell: graph.id(of: relation), options)
+            output.write(byte: separator)
+            output.write(actorCells[graph.source(of: relation).position])
+            output.write(byte: separator)
+            output.write(actorCells[graph.target(of: relation).position])
+            output.write(byte: separator)
+            output.write(typeCells[graph.typeIndex(of: relation).position])
+            output.write(byte: separator)
+            if let date = graph.date(of: relation) { output.write(date: date) }
+            output.write(byte: separator)
+            let span = graph.span(of: relation)
+            if let start = ExportText.startDay(span) { output.write(day: start) }
+            output.write(byte: separator)
+            if let end = ExportText.endDay(span) { output.write(day: end) }
+            let details = graph.details(of: relation)
+            if details == .empty {
+                // citations, note, date_note, grade, status, claimed_by, then the attributes: all empty but status.
+                for _ in 0..<5 { output.write(byte: separator) }
+                output.write("reported")
+                output.write(byte: separator)
+                for _ in attributeKeys { output.write(byte: separator) }
+                output.endRecord(options)
+                continue
+            }
+            output.write(byte: separator)
+            output.write(cell: ExportText.citations(details.citations), options)
+            output.write(byte: separator)
+            output.write(cell: details.note ?? "", options)
+            output.write(byte: separator)
+            output.write(cell: details.dateNote ?? "", options)
+            output.write(byte: separator)
+            output.write(details.grade?.description ?? "")
+            output.write(byte: separator)
+            output.write(details.status.rawValue)
+            output.write(byte: separator)
+            output.write(cell: details.claimedBy ?? "", options)
+            if !attributeKeys.isEmpty {
+                for position in values.indices { values[position] = nil }
+                for attribute in details.attributes {
+                    if let position = binarySearch(attributeKeys, attribute.key) { values[position] = attribute.value }
+                }
+                for value in values {
+                    output.write(byte: separator)
+                    output.write(cell: value ?? "", options)
+                }
+            }
+            output.endRecord(options)
+        }
+    }
+
+    /// Writes the header and one row per selected actor.
+    public static func writeActors(
+        _ graph: RelationGraph, _ selection: ExportSelection, options: DelimitedTextOptions = .csv,
+        to output: ExportOutput
+    ) {
+        writeRecord(actorColumns, options, to: output)
+        for actor in selection.actors {
+            let record = graph[actor]
+            writeRecord(
+                [
+                    record.id, record.name, record.kind.rawValue, record.subkind ?? "", ExportText.aliases(record.aliases),
+                    record.description ?? "", record.country ?? "",
+                ], options, to: output)
+        }
+    }
+
+    static func writeRecord(_ cells: [String], _ options: DelimitedTextOptions, to output: ExportOutput) {
+        for (position, cell) in cells.enumerated() {
+            if position > 0 { output.write(byte: options.separator) }
+            output.write(cell: cell, options)
+        }
+        output.endRecord(options)
+    }
+
+    private static func binarySearch(_ keys: [String], _ key: String) -> Int? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] == key { return middle }
+            if keys[middle].utf8.lexicographicallyPrecedes(key.utf8) { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+}
