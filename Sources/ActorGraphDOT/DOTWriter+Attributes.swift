@@ -120,7 +120,9 @@ public enum DOTColor: Sendable, Hashable {
         case .rgba(let red, let green, let blue, let alpha):
             return "#" + [red, green, blue, alpha].map(Self.hex).joined()
         case .named(let name):
-            let cleaned = DOTEscaping.restricted(name) { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            let cleaned = DOTEscaping.restricted(name) { scalar in
+                scalar.isASCII && scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            }
             return cleaned.isEmpty ? "black" : cleaned.lowercased()
         }
     }
@@ -265,7 +267,8 @@ public enum DOTAttribute: Sendable, Hashable {
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+        let isLetter = scalar.isASCII && scalar.properties.isAlphabetic
+        return isLetter || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
     }
 }
 

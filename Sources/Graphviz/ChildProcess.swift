@@ -65,7 +65,11 @@ struct ChildProcess {
         var errno: Int32
     }
 
-    private func spawn(standardInput: Int32, standardOutput: Int32, standardError: Int32) throws(LaunchFailure) -> pid_t {
+    private func spawn(
+        standardInput: Int32,
+        standardOutput: Int32,
+        standardError: Int32
+    ) throws(LaunchFailure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

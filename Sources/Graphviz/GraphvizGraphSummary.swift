@@ -118,7 +118,8 @@ enum GraphInspector {
         let labelNames = ["label", "xlabel", "headlabel", "taillabel"]
         func check(_ object: UnsafeMutableRawPointer, kind: Int32) -> Bool {
             for name in labelNames {
-                guard let symbol = attributeSymbol(in: graph, kind: kind, name: name), let value = agxget(object, symbol),
+                guard let symbol = attributeSymbol(in: graph, kind: kind, name: name),
+                    let value = agxget(object, symbol),
                     aghtmlstr(value) != 0
                 else { continue }
                 if String(cString: value).lowercased().contains("<img") { return true }

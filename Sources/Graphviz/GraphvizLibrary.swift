@@ -131,6 +131,10 @@ func withMutableCString<Result>(_ text: String, _ body: (UnsafeMutablePointer<CC
 }
 
 /// Looks up a declared attribute; `nil` when the graph does not declare it for `kind`.
-func attributeSymbol(in graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, name: String) -> UnsafeMutablePointer<Agsym_t>? {
+func attributeSymbol(
+    in graph: UnsafeMutablePointer<Agraph_t>,
+    kind: Int32,
+    name: String
+) -> UnsafeMutablePointer<Agsym_t>? {
     withMutableCString(name) { agattr(graph, kind, $0, nil) }
 }

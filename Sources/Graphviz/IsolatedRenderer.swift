@@ -116,8 +116,9 @@ public struct IsolatedRenderer: Sendable {
         }
         // `ulimit -v` counts KiB. The CPU soft limit is below the hard one because at the soft
         // limit the kernel sends SIGXCPU (which we can name), at the hard one SIGKILL, and with
-        // equal limits SIGKILL wins (soft first: a hard limit below the soft one is EINVAL). `exec "$0" "$@"` replaces the shell, so the limits, the
-        // process group and the pid all belong to the worker itself.
+        // equal limits SIGKILL wins; the soft one is set first, as a hard limit below the soft one
+        // is EINVAL. `exec "$0" "$@"` replaces the shell, so the limits, the process group and the
+        // pid all belong to the worker itself.
         let cpu = max(1, cpuSeconds)
         let script = "ulimit -c 0 && ulimit -v \(max(1, addressSpaceLimitBytes / 1024)) && "
             + "ulimit -S -t \(cpu) && ulimit -H -t \(cpu + 5) && exec \"$0\" \"$@\""
@@ -149,7 +150,11 @@ public struct IsolatedRenderer: Sendable {
         return environment
     }
 
-    private static func activity(_ stage: GraphvizError.Stage?, layout: GraphvizLayout, format: GraphvizFormat) -> String {
+    private static func activity(
+        _ stage: GraphvizError.Stage?,
+        layout: GraphvizLayout,
+        format: GraphvizFormat
+    ) -> String {
         switch stage {
         case .parse: "reading the DOT"
         case .layout: "laying out the graph with \(layout.rawValue)"

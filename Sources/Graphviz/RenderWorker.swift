@@ -82,15 +82,20 @@ enum WorkerProtocol {
         }
     }
 
+    private static func stage(after prefix: String, in line: Substring) -> GraphvizError.Stage? {
+        guard line.hasPrefix(prefix) else { return nil }
+        return GraphvizError.Stage(rawValue: String(line.dropFirst(prefix.count)))
+    }
+
     static func parse(standardError bytes: [UInt8]) -> Report {
         let text = String(decoding: bytes, as: UTF8.self)
         var report = Report(lastStage: nil, error: nil, otherText: "")
         var otherLines: [Substring] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let line = lines.popFirst() {
-            if line.hasPrefix(stagePrefix), let stage = GraphvizError.Stage(rawValue: String(line.dropFirst(stagePrefix.count))) {
+            if let stage = stage(after: stagePrefix, in: line) {
                 report.lastStage = stage
-            } else if line.hasPrefix(errorPrefix), let stage = GraphvizError.Stage(rawValue: String(line.dropFirst(errorPrefix.count))) {
+            } else if let stage = stage(after: errorPrefix, in: line) {
                 let message = lines.joined(separator: "\n").trimmingWhitespace()
                 report.error = (stage, message)
                 break

@@ -145,7 +145,9 @@ private func randomLabel(using generator: inout SeededGenerator) -> String {
     let labels = (0..<500).map { _ in randomLabel(using: &generator) }
     let document = DOTDocument(
         nodes: labels.indices.map { DOTNode(DOTNodeID($0), [.label(labels[$0]), .tooltip(labels[$0])]) },
-        edges: labels.indices.dropFirst().map { DOTEdge(from: DOTNodeID($0 - 1), to: DOTNodeID($0), [.label(labels[$0])]) }
+        edges: labels.indices.dropFirst().map {
+            DOTEdge(from: DOTNodeID($0 - 1), to: DOTNodeID($0), [.label(labels[$0])])
+        }
     )
     let summary = try renderer.parse(dot: document.text)
     #expect(summary.nodes.count == labels.count)
@@ -179,7 +181,8 @@ private func randomLabel(using generator: inout SeededGenerator) -> String {
         let id = (element.attributes ?? []).first { $0.name == "id" }?.stringValue
         let current = id?.hasPrefix("node-") == true ? id : node
         if element.name == "text", let current {
-            linesByNode[current, default: []].append((element.stringValue ?? "").replacingOccurrences(of: "\u{A0}", with: " "))
+            let line = (element.stringValue ?? "").replacingOccurrences(of: "\u{A0}", with: " ")
+            linesByNode[current, default: []].append(line)
         }
         for child in element.children ?? [] {
             if let child = child as? XMLElement { collect(child, node: current) }

@@ -56,7 +56,9 @@ private func labelLine(_ label: String) -> String { nodeLine([.label(label)]) }
 
 @Test func nestedClustersAreIndented() {
     let inner = DOTCluster(index: 1, nodes: [DOTNodeID(1)])
-    let outer = DOTCluster(index: 0, attributes: [.style([.filled, .rounded])], nodes: [DOTNodeID(0)], clusters: [inner])
+    let outer = DOTCluster(
+        index: 0, attributes: [.style([.filled, .rounded])], nodes: [DOTNodeID(0)], clusters: [inner]
+    )
     #expect(
         DOTDocument(clusters: [outer]).text == """
             digraph "G" {
@@ -232,7 +234,8 @@ func keywordsStayQuoted(keyword: String) {
     #expect(nodeLine([.fontname(#"Helvetica Neue, Arial"\"#)]).contains(#"fontname="Helvetica Neue, Arial""#))
     #expect(nodeLine([.color(.named("Gray40\"; image=x"))]).contains(#"color="gray40imagex""#))
     #expect(nodeLine([.color(.named("\\"))]).contains(#"color="black""#))
-    #expect(nodeLine([.fillcolor(.rgba(red: 255, green: 0, blue: 10, alpha: 128))]).contains(##"fillcolor="#ff000a80""##))
+    let translucent = DOTColor.rgba(red: 255, green: 0, blue: 10, alpha: 128)
+    #expect(nodeLine([.fillcolor(translucent)]).contains(##"fillcolor="#ff000a80""##))
 }
 
 @Test func splinesNeverOfferOrtho() {
