@@ -120,8 +120,11 @@ public struct IsolatedRenderer: Sendable {
         // is EINVAL. `exec "$0" "$@"` replaces the shell, so the limits, the process group and the
         // pid all belong to the worker itself.
         let cpu = max(1, cpuSeconds)
-        let script = "ulimit -c 0 && ulimit -v \(max(1, addressSpaceLimitBytes / 1024)) && "
-            + "ulimit -S -t \(cpu) && ulimit -H -t \(cpu + 5) && exec \"$0\" \"$@\""
+        let addressSpaceKiB = max(1, addressSpaceLimitBytes / 1024)
+        let script = [
+            "ulimit -c 0", "ulimit -v \(addressSpaceKiB)", "ulimit -S -t \(cpu)", "ulimit -H -t \(cpu + 5)",
+            #"exec "$0" "$@""#,
+        ].joined(separator: " && ")
         let process = ChildProcess(
             executable: "/bin/sh",
             arguments: ["-c", script, workerExecutable] + workerArguments + arguments,

@@ -114,8 +114,11 @@ private func renderError(_ renderer: IsolatedRenderer, dot: String = "digraph {}
 }
 
 @Test func aGraphvizErrorReportKeepsItsStageAndMessage() throws {
-    let script = #"printf '\n#stage parse\nError: <stdin>: syntax error in line 1 near '"'}'"'\n\n#error parse\n' >&2"#
-        + #"; printf 'Error: <stdin>: syntax error in line 1' >&2; exit 1"#
+    let script = [
+        #"printf '\n#stage parse\nError: <stdin>: syntax error\n\n#error parse\n' >&2"#,
+        #"printf 'Error: <stdin>: syntax error in line 1' >&2"#,
+        "exit 1",
+    ].joined(separator: "; ")
     let error = try #require(renderError(shellWorker(script)))
     #expect(error == GraphvizError(stage: .parse, message: "Error: <stdin>: syntax error in line 1"))
 }
