@@ -1,0 +1,160 @@
+/// Who is central in a (filtered) graph: degree, betweenness (Brandes) and PageRank.
+public enum CentralityMeasure: String, CaseIterable, Hashable, Sendable {
+    case degree, betweenness, pagerank
+}
+
+/// One actor's score.
+public struct CentralityScore: Hashable, Sendable {
+    public let actor: ActorIndex
+    public let value: Double
+    /// The value scaled to 0...1 where the measure has a usual scale (betweenness: by the number of pairs;
+    /// degree: by actors − 1); PageRank is already a share.
+    public let normalized: Double
+}
+
+public enum Centrality {
+    /// Scores for every actor the view includes, indexed by actor position (0 for excluded actors).
+    public static func scores<View: Traversable>(_ view: View, measure: CentralityMeasure) -> [Double] {
+        switch measure {
+        case .degree: return degree(view)
+        case .betweenness: return betweenness(view)
+        case .pagerank: return pageRank(view)
+        }
+    }
+
+    /// The `top` highest scores, ties by actor order.
+    public static func top<View: Traversable>(_ view: View, measure: CentralityMeasure, top: Int) -> [CentralityScore] {
+        let values = scores(view, measure: measure)
+        let included = (0..<view.actorCount).filter { view.includes(ActorIndex($0)) }
+        let count = Double(included.count)
+        let scale: Double
+        switch measure {
+        case .degree: scale = count > 1 ? 1 / (count - 1) : 0
+        case .betweenness:
+            let pairs = (count - 1) * (count - 2) / (view.isSymmetric ? 2 : 1)
+            scale = pairs > 0 ? 1 / pairs : 0
+        case .pagerank: scale = 1
+        }
+        let ranked = included.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        return ranked.prefix(max(0, top)).map {
+            CentralityScore(actor: ActorIndex($0), value: values[$0], normalized: values[$0] * scale)
+        }
+    }
+
+    /// The number of relations the view allows at each actor (parallel relations each count; a relation with
+    /// itself counts once; direction does not matter).
+    ///
+    /// - Complexity: O(actors + relations).
+    public static func degree<View: Traversable>(_ view: View) -> [Double] {
+        var result = [Double](repeating: 0, count: view.actorCount)
+        for position in 0..<view.actorCount {
+            let actor = ActorIndex(position)
+            guard view.includes(actor) else { continue }
+            var relations: [RelationIndex] = []
+            view.forEachStep(from: actor) { _, relation in relations.append(relation) }
+            if !view.isSymmetric { view.forEachStep(into: actor) { _, relation in relations.append(relation) } }
+            result[position] = Double(View.sortedUnique(relations).count)
+        }
+        return result
+    }
+
+    /// Betweenness by Brandes' algorithm (2001): for each actor, the sum over pairs (s, t) of the share of
+    /// shortest s–t paths that pass through it. Paths are sequences of actors (parallel relations are one link),
+    /// as in `path`. In a symmetric view each unordered pair counts once.
+    ///
+    /// - Complexity: O(actors · (actors + relations)) time, O(actors + relations) space.
+    public static func betweenness<View: Traversable>(_ view: View) -> [Double] {
+        let count = view.actorCount
+        var centrality = [Double](repeating: 0, count: count)
+        var distance = [Int32](repeating: -1, count: count)
+        var paths = [Double](repeating: 0, count: count)
+        var dependency = [Double](repeating: 0, count: count)
+        var predecessors = [[ActorIndex]](repeating: [], count: count)
+        var seenFrom = [Int32](repeating: -1, count: count)
+        var order: [ActorIndex] = []
+        var queue: [ActorIndex] = []
+        for sourcePosition in 0..<count {
+            let source = ActorIndex(sourcePosition)
+            guard view.includes(source) else { continue }
+            for actor in order {
+                distance[actor.position] = -1
+                paths[actor.position] = 0
+                dependency[actor.position] = 0
+                predecessors[actor.position].removeAll(keepingCapacity: true)
+                seenFrom[actor.position] = -1
+            }
+            order.removeAll(keepingCapacity: true)
+            queue.removeAll(keepingCapacity: true)
+            distance[sourcePosition] = 0
+            paths[sourcePosition] = 1
+            queue.append(source)
+            var head = 0
+            while head < queue.count {
+                let actor = queue[head]
+                head += 1
+                order.append(actor)
+                let next = distance[actor.position] + 1
+                view.forEachStep(from: actor) { neighbor, _ in
+                    let position = neighbor.position
+                    // Parallel relations are one link: count each neighbour once per actor.
+                    guard seenFrom[position] != Int32(actor.position) else { return }
+                    seenFrom[position] = Int32(actor.position)
+                    if distance[position] < 0 {
+                        distance[position] = next
+                        queue.append(neighbor)
+                    }
+                    if distance[position] == next {
+                        paths[position] += paths[actor.position]
+                        predecessors[position].append(actor)
+                    }
+                }
+            }
+            for actor in order.reversed() {
+                let position = actor.position
+                for predecessor in predecessors[position] {
+                    dependency[predecessor.position] += paths[predecessor.position] / paths[position]
+                        * (1 + dependency[position])
+                }
+                if actor != source { centrality[position] += dependency[position] }
+            }
+        }
+        if view.isSymmetric {
+            for position in 0..<count { centrality[position] /= 2 }
+        }
+        return centrality
+    }
+
+    /// PageRank with damping 0.85 by power iteration (until the L1 change is below 1e-12, at most 1000 rounds).
+    /// Each allowed step is a link, so parallel relations weigh more; in a symmetric view every relation is a
+    /// link both ways. The rank of actors without links is spread evenly.
+    ///
+    /// - Complexity: O(iterations · (actors + relations)).
+    public static func pageRank<View: Traversable>(_ view: View, damping: Double = 0.85) -> [Double] {
+        let count = view.actorCount
+        let included = (0..<count).filter { view.includes(ActorIndex($0)) }
+        guard !included.isEmpty else { return [Double](repeating: 0, count: count) }
+        var targets: [[ActorIndex]] = Array(repeating: [], count: count)
+        for position in included {
+            view.forEachStep(from: ActorIndex(position)) { neighbor, _ in targets[position].append(neighbor) }
+        }
+        let share = 1 / Double(included.count)
+        var rank = [Double](repeating: 0, count: count)
+        for position in included { rank[position] = share }
+        var next = [Double](repeating: 0, count: count)
+        for _ in 0..<1000 {
+            var dangling = 0.0
+            for position in included where targets[position].isEmpty { dangling += rank[position] }
+            let base = (1 - damping) * share + damping * dangling * share
+            for position in included { next[position] = base }
+            for position in included where !targets[position].isEmpty {
+                let part = damping * rank[position] / Double(targets[position].count)
+                for target in targets[position] { next[target.position] += part }
+            }
+            var change = 0.0
+            for position in included { change += abs(next[position] - rank[position]) }
+            swap(&rank, &next)
+            if change < 1e-12 { break }
+        }
+        return rank
+    }
+}

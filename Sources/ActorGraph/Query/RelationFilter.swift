@@ -1,0 +1,236 @@
+/// What a query may use: which relations (types, categories, time, grade) and which actors (kinds, avoided
+/// actors), and whether relations are followed only in their direction.
+///
+/// A filter is a description; ``FilteredGraph`` binds it to a graph and checks it while a search runs, so no
+/// filtered copy of the graph is ever built.
+public struct RelationFilter: Hashable, Sendable {
+    public var time: TimeCondition = .none
+    /// Keep relations the time condition holds for only possibly (marked ``TimeMatch/possibly``).
+    public var includePossible = false
+    /// Keep undated relations even when a time condition is given (marked ``TimeMatch/undated``).
+    public var includeUndated = false
+    /// Only these types; `nil` allows every type.
+    public var types: Set<RelationTypeIndex>?
+    public var excludedTypes: Set<RelationTypeIndex> = []
+    /// Only types of these categories; `nil` allows every category.
+    public var categories: Set<RelationCategory>?
+    /// The kinds an actor must have to be used, except the actors the query names (path ends, the ego…);
+    /// `nil` allows every kind.
+    public var kinds: Set<ActorKind>?
+    /// Actors no answer may pass through or reach.
+    public var avoided: Set<ActorIndex> = []
+    /// Follow directed relations only from source to target (symmetric types still go both ways).
+    public var directed = false
+    /// Keep only relations graded at least this well on both Admiralty axes; ungraded ones stay unless
+    /// ``gradedOnly``.
+    public var minimumGrade: AdmiraltyGrade?
+    public var gradedOnly = false
+
+    public init() {}
+
+    public init(time: TimeCondition) { self.time = time }
+
+    /// The parts of a filter, used to explain which one cut a connection.
+    public enum Component: String, CaseIterable, Hashable, Sendable {
+        case time, types, categories, kinds, avoided, directed, grade
+    }
+
+    /// The components that are set.
+    public var activeComponents: [Component] {
+        Component.allCases.filter { component in
+            switch component {
+            case .time: return time != .none
+            case .types: return types != nil || !excludedTypes.isEmpty
+            case .categories: return categories != nil
+            case .kinds: return kinds != nil
+            case .avoided: return !avoided.isEmpty
+            case .directed: return directed
+            case .grade: return minimumGrade != nil || gradedOnly
+            }
+        }
+    }
+
+    /// This filter without `component`.
+    public func removing(_ component: Component) -> RelationFilter {
+        var copy = self
+        switch component {
+        case .time: copy.time = .none
+        case .types:
+            copy.types = nil
+            copy.excludedTypes = []
+        case .categories: copy.categories = nil
+        case .kinds: copy.kinds = nil
+        case .avoided: copy.avoided = []
+        case .directed: copy.directed = false
+        case .grade:
+            copy.minimumGrade = nil
+            copy.gradedOnly = false
+        }
+        return copy
+    }
+}
+
+/// A graph seen through a ``RelationFilter``: a zero-copy view whose steps skip what the filter refuses.
+///
+/// Building the view precomputes one boolean per relation type (and, only when a grade filter is set, one per
+/// relation), so the check made for every step of a search is a handful of array loads.
+public struct FilteredGraph: Traversable, Sendable {
+    public let graph: RelationGraph
+    public let filter: RelationFilter
+    /// Actors exempt from the kind filter: the ones the query names.
+    public let namedActors: [ActorIndex]
+    private let typeAllowed: [Bool]
+    private let typeDirected: [Bool]
+    private let kindAllowed: [Bool]
+    private let checksKinds: Bool
+    private let avoidedBits: [UInt64]
+    private let gradeAdmitted: [Bool]
+    private let hasTime: Bool
+    private let lo: Int32
+    private let hi: Int32
+    private let followsOnlyForward: Bool
+
+    /// - Complexity: O(types + actors / 64) to build; O(relations) more when a grade filter is set.
+    public init(_ graph: RelationGraph, filter: RelationFilter = RelationFilter(), namedActors: [ActorIndex] = []) {
+        self.graph = graph
+        self.filter = filter
+        self.namedActors = namedActors
+        let types = graph.vocabulary.all
+        typeAllowed = types.indices.map { position in
+            let index = RelationTypeIndex(UInt16(position))
+            if let allowed = filter.types, !allowed.contains(index) { return false }
+            if filter.excludedTypes.contains(index) { return false }
+            if let categories = filter.categories, !categories.contains(types[position].category) { return false }
+            return true
+        }
+        typeDirected = types.map(\.directed)
+        kindAllowed = ActorKind.allCases.map { filter.kinds?.contains($0) ?? true }
+        checksKinds = filter.kinds != nil
+        if filter.avoided.isEmpty {
+            avoidedBits = []
+        } else {
+            var bits = [UInt64](repeating: 0, count: (graph.actorCount + 63) / 64)
+            for actor in filter.avoided where actor.position < graph.actorCount {
+                bits[actor.position >> 6] |= 1 << UInt64(actor.position & 63)
+            }
+            avoidedBits = bits
+        }
+        if filter.minimumGrade != nil || filter.gradedOnly {
+            gradeAdmitted = graph.relationIndices.map { relation in
+                guard let grade = graph.details(of: relation).effectiveGrade else { return !filter.gradedOnly }
+                return filter.minimumGrade.map { grade.meets($0) } ?? true
+            }
+        } else {
+            gradeAdmitted = []
+        }
+        if let window = filter.time.window {
+            hasTime = true
+            (lo, hi) = window
+        } else {
+            hasTime = false
+            (lo, hi) = (0, 0)
+        }
+        followsOnlyForward = filter.directed
+    }
+
+    public var actorCount: Int { graph.actorCount }
+    public var isSymmetric: Bool { !followsOnlyForward }
+
+    /// Whether the relation passes the type, grade and time parts of the filter, and how surely for time.
+    /// Without a time condition dated relations answer `.definitely` and undated ones `.undated`.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func match(_ relation: RelationIndex) -> TimeMatch? {
+        let position = relation.position
+        guard typeAllowed[graph.relationType[position].position] else { return nil }
+        if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return nil }
+        let dated = graph.dateShape[position] & PackedDate.hasDate != 0
+        guard dated else { return hasTime && !filter.includeUndated ? nil : .undated }
+        guard hasTime else { return .definitely }
+        if graph.definiteStart[position] <= hi && graph.definiteEnd[position] >= lo { return .definitely }
+        if filter.includePossible && graph.possibleStart[position] <= hi && graph.possibleEnd[position] >= lo {
+            return .possibly
+        }
+        return nil
+    }
+
+    /// Whether a search may reach `actor`: not avoided, and of an allowed kind unless the query names it.
+    @inline(__always)
+    public func admits(_ actor: ActorIndex) -> Bool {
+        let position = actor.position
+        if !avoidedBits.isEmpty && avoidedBits[position >> 6] & (1 << UInt64(position & 63)) != 0 { return false }
+        if checksKinds && !kindAllowed[kindPosition(graph.actors[position].kind)] {
+            return namedActors.contains(actor)
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func kindPosition(_ kind: ActorKind) -> Int {
+        switch kind {
+        case .state: return 0
+        case .group: return 1
+        case .official: return 2
+        }
+    }
+
+    public func includes(_ actor: ActorIndex) -> Bool { admits(actor) }
+
+    public func span(of relation: RelationIndex) -> TimeSpan? { graph.span(of: relation) }
+
+    /// Whether the relation may be followed from target to source.
+    @inline(__always)
+    private func followsBackwards(_ relation: RelationIndex) -> Bool {
+        !followsOnlyForward || !typeDirected[graph.relationType[relation.position].position]
+    }
+
+    /// - Complexity: O(degree of `actor`).
+    @inline(__always)
+    public func forEachStep(from actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
+        for slot in graph.outgoing(actor) {
+            let neighbor = graph.outNeighbors[slot]
+            let relation = graph.outRelations[slot]
+            if admits(neighbor) && match(relation) != nil { body(neighbor, relation) }
+        }
+        for slot in graph.incoming(actor) {
+            let neighbor = graph.inNeighbors[slot]
+            let relation = graph.inRelations[slot]
+            // A self-relation is in both lists; it was taken above.
+            if neighbor != actor && followsBackwards(relation) && admits(neighbor) && match(relation) != nil {
+                body(neighbor, relation)
+            }
+        }
+    }
+
+    /// - Complexity: O(degree of `actor`).
+    @inline(__always)
+    public func forEachStep(into actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
+        guard followsOnlyForward else {
+            forEachStep(from: actor, body)
+            return
+        }
+        for slot in graph.incoming(actor) {
+            let neighbor = graph.inNeighbors[slot]
+            let relation = graph.inRelations[slot]
+            if admits(neighbor) && match(relation) != nil { body(neighbor, relation) }
+        }
+        for slot in graph.outgoing(actor) {
+            let neighbor = graph.outNeighbors[slot]
+            let relation = graph.outRelations[slot]
+            if neighbor != actor && followsBackwards(relation) && admits(neighbor) && match(relation) != nil {
+                body(neighbor, relation)
+            }
+        }
+    }
+
+    /// Whether `relation` may be followed from `actor` (one of its ends) to its other end under this view.
+    public func canFollow(_ relation: RelationIndex, from actor: ActorIndex) -> Bool {
+        let source = graph.source(of: relation)
+        let target = graph.target(of: relation)
+        guard match(relation) != nil else { return false }
+        if actor == source { return admits(target) }
+        if actor == target { return followsBackwards(relation) && admits(source) }
+        return false
+    }
+}
