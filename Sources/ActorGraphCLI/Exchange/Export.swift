@@ -1,0 +1,126 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+import Foundation
+
+/// Export formats; `dot` is left to `render`'s writer.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case csv, tsv, jsonl, json, graphml, gexf, neo4j, yaml
+}
+
+extension ActorGraphCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the graph, or the part a query selects, in a format other tools open.",
+            discussion: """
+                Formats: csv and tsv edge lists (RFC 4180, UTF-8, header row), jsonl (one relation per line), json \
+                (nodes and links with the vocabulary and sources), graphml, gexf (GEXF 1.3, dynamic: Gephi's \
+                timeline plays the relation dates), neo4j (actors.csv and relations.csv for neo4j-admin, into a \
+                folder) and yaml (a graph file). Columns and mappings: docs/EXPORT.md. Files are written \
+                atomically; several files are renamed into place only when all were written.
+
+                Examples:
+                  actorgraph export --format csv --at 2023 --focus russia --depth 2 -o russia-2023.csv
+                  actorgraph export --format csv -o all.csv --actors-file all.actors.csv
+                  actorgraph export --format gexf -o graph.gexf
+                  actorgraph export --format neo4j -o neo4j-import/
+                """)
+
+        @OptionGroup var graphOptions: GraphOptions
+
+        @Option(help: "With a CSV/TSV --graph: its actor list (default: NAME.actors.csv beside it, if present).")
+        var graphActors: String?
+
+        @Option(help: "Output format.")
+        var format: ExportFormat
+
+        @Option(name: [.short, .long], help: "Output file (standard output when absent); a folder for neo4j.")
+        var output: String?
+
+        @Option(help: "With csv or tsv: also write the actor list to this file.")
+        var actorsFile: String?
+
+        @Flag(help: "With csv or tsv: prefix cells starting with =, +, -, @ with a quote so spreadsheets show them as text.")
+        var safeSpreadsheet = false
+
+        @OptionGroup var selection: ExchangeSelectionOptions
+
+        func validate() throws {
+            if actorsFile != nil && format != .csv && format != .tsv {
+                throw ValidationError("--actors-file goes with --format csv or tsv")
+            }
+            if safeSpreadsheet && format != .csv && format != .tsv {
+                throw ValidationError("--safe-spreadsheet goes with --format csv or tsv")
+            }
+            if format == .neo4j && (output == nil || output == "-") {
+                throw ValidationError("--format neo4j writes two files: give the folder with -o")
+            }
+        }
+
+        func run() throws {
+            let loaded = try ExchangeLoading.load(graphOptions, actorList: graphActors)
+            let graph = loaded.graph
+            let chosen = try selection.select(graph)
+            let inputs = loaded.files + (loaded.cataloguePath.map { [$0] } ?? [])
+            switch format {
+            case .csv, .tsv:
+                var options: DelimitedTextOptions = format == .csv ? .csv : .tsv
+                options.safeSpreadsheet = safeSpreadsheet
+                if let actorsFile {
+                    guard let output, output != "-" else {
+                        throw CommandFailure("error: --actors-file needs -o for the edge list too")
+                    }
+                    try writeGroup(
+                        [
+                            (output, { EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0) }),
+                            (actorsFile, { EdgeListWriter.writeActors(graph, chosen, options: options, to: $0) }),
+                        ], inputs: inputs)
+                } else {
+                    try ExchangeLoading.write(to: output, protecting: inputs) {
+                        EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0)
+                    }
+                }
+            case .jsonl:
+                try ExchangeLoading.write(to: output, protecting: inputs) { JSONGraphWriter.writeLines(graph, chosen, to: $0) }
+            case .json:
+                try ExchangeLoading.write(to: output, protecting: inputs) { JSONGraphWriter.writeDocument(graph, chosen, to: $0) }
+            case .graphml:
+                try ExchangeLoading.write(to: output, protecting: inputs) { GraphMLWriter.write(graph, chosen, to: $0) }
+            case .gexf:
+                try ExchangeLoading.write(to: output, protecting: inputs) { GEXFWriter.write(graph, chosen, to: $0) }
+            case .yaml:
+                try ExchangeLoading.write(to: output, protecting: inputs) { GraphYAMLWriter.write(graph, chosen, to: $0) }
+            case .neo4j:
+                guard let folder = output else { return }
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                    guard isFolder.boolValue else {
+                        throw CommandFailure("error: '\(folder)' is a file; --format neo4j writes into a folder", status: ExitStatus.writeFailure)
+                    }
+                } else {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    } catch {
+                        throw CommandFailure("error: cannot create folder '\(folder)': \(error.localizedDescription)", status: ExitStatus.writeFailure)
+                    }
+                }
+                try writeGroup(
+                    [
+                        ((folder as NSString).appendingPathComponent(Neo4jWriter.actorsFile), { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
+                        ((folder as NSString).appendingPathComponent(Neo4jWriter.relationsFile), { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
+                    ], inputs: inputs)
+            }
+            Output.error("exported \(chosen.relations.count) relations and \(chosen.actors.count) actors as \(format.rawValue)")
+        }
+
+        private func writeGroup(_ files: [(String, (ExportOutput) -> Void)], inputs: [String]) throws {
+            let group = AtomicFileGroup(protecting: inputs)
+            do {
+                for (path, body) in files { body(try group.create(path)) }
+                try group.commit()
+            } catch {
+                throw CommandFailure("error: \(error)", status: ExitStatus.writeFailure)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ActorGraph
+
+/// The node and relationship CSV files `neo4j-admin database import full` takes.
+///
+/// `actors.csv`: `id:ID(Actor)`, the actor properties, and `:LABEL` (`Actor;State`, `Actor;Group`,
+/// `Actor;Official`). `relations.csv`: `:START_ID(Actor)`, `:END_ID(Actor)`, `:TYPE` (the type name in upper case,
+/// as Cypher style has it: `SUPPLIES_ARMS_TO`), then `id`, the relation properties with `directed:boolean`,
+/// `start:date`, `end:date` (empty when open, so absent in Neo4j), `citations:string[]` (one element per
+/// citation, `;`-separated as the importer expects), and one `attr_KEY` property per relation attribute.
+/// Records end in LF; quoted cells may hold newlines, so import with `--multiline-fields=true`.
+public enum Neo4jWriter {
+    public static let actorsFile = "actors.csv"
+    public static let relationsFile = "relations.csv"
+
+    static let options = DelimitedTextOptions(separator: UInt8(ascii: ","), safeSpreadsheet: false, crlf: false)
+
+    public static func writeActors(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
+        EdgeListWriter.writeRecord(
+            ["id:ID(Actor)", "name", "kind", "subkind", "aliases", "description", "country", ":LABEL"], options,
+            to: output)
+        for actor in selection.actors {
+            let record = graph[actor]
+            let label = record.kind.rawValue.prefix(1).uppercased() + record.kind.rawValue.dropFirst()
+            EdgeListWriter.writeRecord(
+                [
+                    record.id, record.name, record.kind.rawValue, record.subkind ?? "", ExportText.aliases(record.aliases),
+                    record.description ?? "", record.country ?? "", "Actor;" + label,
+                ], options, to: output)
+        }
+    }
+
+    public static func writeRelations(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
+        let attributeKeys = selection.attributeKeys(in: graph)
+        let header =
+            [
+                ":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "type", "category", "directed:boolean", "date",
+                "start:date", "end:date", "citations:string[]", "note", "date_note", "grade", "status", "claimed_by",
+            ] + propertyNames(for: attributeKeys)
+        EdgeListWriter.writeRecord(header, options, to: output)
+        for relation in selection.relations {
+            let type = graph.type(of: relation)
+            let details = graph.details(of: relation)
+            let span = graph.span(of: relation)
+            let cells: [String] =
+                [
+                    graph[graph.source(of: relation)].id, graph[graph.target(of: relation)].id, type.name.uppercased(),
+                    graph.id(of: relation), type.name, type.category.rawValue, type.directed ? "true" : "false",
+                    graph.date(of: relation)?.description ?? "", ExportText.startDay(span)?.description ?? "",
+                    ExportText.endDay(span)?.description ?? "",
+                    details.citations.map { ExportText.citations([$0]) }.joined(separator: ";"), details.note ?? "",
+                    details.dateNote ?? "", details.grade?.description ?? "", details.status.rawValue,
+                    details.claimedBy ?? "",
+                ] + ExportProperties.attributeValues(graph, relation, keys: attributeKeys).map { $0 ?? "" }
+            EdgeListWriter.writeRecord(cells, options, to: output)
+        }
+    }
+
+    /// `attr_KEY` with every character outside `[A-Za-z0-9_]` replaced by `_`, made unique with a number suffix:
+    /// the header syntax gives `:` a meaning, and Cypher needs no backticks for these names.
+    static func propertyNames(for keys: [String]) -> [String] {
+        var used: Set<String> = []
+        return keys.map { key in
+            let cleaned = String(key.unicodeScalars.map { scalar -> Character in
+                let isWordCharacter = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || ("0"..."9").contains(scalar) || scalar == "_")
+                return isWordCharacter ? Character(scalar) : "_"
+            })
+            var name = "attr_" + cleaned
+            var suffix = 2
+            while !used.insert(name).inserted {
+                name = "attr_\(cleaned)_\(suffix)"
+                suffix += 1
+            }
+            return name
+        }
+    }
+}
