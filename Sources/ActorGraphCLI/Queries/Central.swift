@@ -1,0 +1,77 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+
+extension CentralityMeasure: ExpressibleByArgument {}
+
+extension ActorGraphCommand {
+    struct Central: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rank actors by centrality: degree, betweenness (who brokers connections) or PageRank.",
+            discussion: """
+                Betweenness is Brandes' algorithm over the links between actors (parallel relations count once), \
+                as paths are counted by `path`. The filters decide which relations and actors take part.
+
+                Example:
+                  actorgraph central --measure betweenness --top 5 --between 2021..
+                """)
+
+        @OptionGroup var graphOptions: GraphOptions
+
+        @Option(help: "The measure.")
+        var measure: CentralityMeasure = .betweenness
+
+        @Option(help: "How many actors to list.")
+        var top: Int = 10
+
+        @OptionGroup var filters: QueryFilterOptions
+
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
+
+        func validate() throws {
+            if top < 1 { throw ValidationError("--top must be at least 1") }
+        }
+
+        func run() throws {
+            _ = try filters.timeCondition()
+            let graph = try graphOptions.load().graph
+            let filter = try filters.filter(for: graph, named: [])
+            let view = FilteredGraph(graph, filter: filter)
+            let scores = Centrality.top(view, measure: measure, top: top)
+            Output.write(Self.render(scores, graph: graph, measure: measure, format: format))
+        }
+
+        static func render(_ scores: [CentralityScore], graph: RelationGraph, measure: CentralityMeasure,
+            format: TextOrJSON) -> String
+        {
+            switch format {
+            case .json:
+                return JSONValue.object([
+                    ("measure", .string(measure.rawValue)),
+                    ("actors", .array(scores.enumerated().map { rank, score in
+                        .object([
+                            ("rank", .int(rank + 1)), ("actor", GraphJSON.actor(graph, score.actor)),
+                            ("score", .double(score.value)), ("normalized", .double(score.normalized)),
+                        ])
+                    })),
+                ]).pretty()
+            case .text:
+                let rows = scores.enumerated().map { rank, score in
+                    [
+                        "\(rank + 1)", graph[score.actor].name, graph[score.actor].kind.rawValue,
+                        format6(score.value), format6(score.normalized),
+                    ]
+                }
+                return Presentation.table(header: ["RANK", "ACTOR", "KIND", measure.rawValue.uppercased(), "NORMALIZED"], rows: rows)
+            }
+        }
+
+        /// Up to six decimals, trailing zeros dropped.
+        static func format6(_ value: Double) -> String {
+            let scaled = (value * 1_000_000).rounded() / 1_000_000
+            if scaled == scaled.rounded() { return String(Int(scaled)) }
+            return String(scaled)
+        }
+    }
+}

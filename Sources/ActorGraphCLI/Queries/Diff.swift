@@ -1,0 +1,87 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+
+extension ActorGraphCommand {
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what changed between two dates: relations active at one and not at the other.",
+            discussion: """
+                A date is a day, or a month or year meaning at some time in it. A change is definite when the \
+                relation is definitely active at one date and not even possibly active at the other; --possibly \
+                adds the uncertain ones, marked. Undated relations are never active at a date.
+
+                Example:
+                  actorgraph diff --from 2001 --to 2023 --actor russia
+                """)
+
+        @OptionGroup var graphOptions: GraphOptions
+
+        @Option(help: "The earlier date (YYYY, YYYY-MM or YYYY-MM-DD).")
+        var from: String
+
+        @Option(help: "The later date.")
+        var to: String
+
+        @Option(help: "Only relations of this actor.")
+        var actor: String?
+
+        @OptionGroup var filters: QueryFilterOptions
+
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
+
+        func validate() throws {
+            if filters.hasTimeOption { throw ValidationError("diff takes its dates from --from and --to, not --at/--between/--until") }
+            if filters.includeUndated { throw ValidationError("--include-undated has no meaning for diff: undated relations are never active at a date") }
+        }
+
+        func run() throws {
+            let start = try Self.window(from, option: "--from")
+            let end = try Self.window(to, option: "--to")
+            let graph = try graphOptions.load().graph
+            let center = try actor.map { try ActorReferences(graph).resolve($0) }
+            let named = center.map { [$0] } ?? []
+            let filter = try filters.filter(for: graph, named: named)
+            let view = FilteredGraph(graph, filter: filter, namedActors: named)
+            let diff = TimeDiff(view, from: start, to: end, actor: center, includePossible: filter.includePossible)
+            Output.write(Self.render(diff, graph: graph, from: from, to: to, actor: center, format: format))
+        }
+
+        static func window(_ text: String, option: String) throws -> (lo: Int32, hi: Int32) {
+            switch TimeCondition.parseDay(text, option: option) {
+            case .success(let day): return (day.first, day.last)
+            case .failure(let error): throw CommandFailure("error: " + error.message, status: QueryExitStatus.badFilter)
+            }
+        }
+
+        static func render(_ diff: TimeDiff, graph: RelationGraph, from: String, to: String, actor: ActorIndex?,
+            format: TextOrJSON) -> String
+        {
+            switch format {
+            case .json:
+                func list(_ entries: [MatchedRelation]) -> JSONValue {
+                    .array(entries.map { QueryPresentation.relation(graph, $0.relation, match: $0.match, timeFiltered: true) })
+                }
+                return JSONValue.object([
+                    ("from", .string(from)), ("to", .string(to)),
+                    ("actor", actor.map { .string(graph[$0].id) } ?? .null),
+                    ("added", list(diff.added)), ("removed", list(diff.removed)),
+                ]).pretty()
+            case .text:
+                var lines: [String] = []
+                func section(_ title: String, _ entries: [MatchedRelation]) {
+                    lines.append("\(title) (\(entries.count))")
+                    for entry in entries {
+                        let reader = actor ?? graph.source(of: entry.relation)
+                        lines.append("  " + Presentation.line(graph, entry.relation, from: reader)
+                            + QueryPresentation.mark(entry.match, timeFiltered: true))
+                    }
+                }
+                section("Active at \(to) but not at \(from)", diff.added)
+                section("Active at \(from) but not at \(to)", diff.removed)
+                return lines.joined(separator: "\n") + "\n"
+            }
+        }
+    }
+}

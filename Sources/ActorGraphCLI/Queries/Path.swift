@@ -1,0 +1,283 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+
+extension PathMode: ExpressibleByArgument {}
+extension TemporalProblem: ExpressibleByArgument {}
+
+extension ActorGraphCommand {
+    struct PathCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "path",
+            abstract: "Show how two actors are connected: the shortest path, the k shortest, or every path.",
+            discussion: """
+                Lengths count relations between actors; parallel relations between the same two actors are shown \
+                together as one hop. Options follow ISO GQL's path selectors and modes. Filters are applied during \
+                the search. Exit status 3 when there is no path. See docs/QUERIES.md.
+
+                Examples:
+                  actorgraph path putin al-qaeda
+                  actorgraph path putin al-qaeda --shortest 3 --exclude-types designates_terrorist
+                  actorgraph path russia taliban --all --max-length 3 --between 2021..
+                  actorgraph path al-qaeda putin --time-respecting --temporal earliest --possibly
+                """)
+
+        /// The longest `--max-length` accepted without an explicit `--limit`.
+        static let saneMaxLength = 10
+        /// The longest accepted at all.
+        static let hardMaxLength = 64
+
+        @OptionGroup var graphOptions: GraphOptions
+
+        @Argument(help: "Where the path starts: id, name or alias.")
+        var from: String
+
+        @Argument(help: "Where the path ends: id, name or alias.")
+        var to: String
+
+        @Option(help: "The K shortest paths (Yen's algorithm in acyclic mode).")
+        var shortest: Int?
+
+        @Flag(help: "Every shortest path.")
+        var allShortest = false
+
+        @Flag(help: "Every path up to --max-length relations.")
+        var all = false
+
+        @Option(help: "Longest path considered, in relations (default 6 with --all or a non-acyclic mode).")
+        var maxLength: Int?
+
+        @Option(help: "Path mode: acyclic (no actor twice), trail (no link twice) or walk.")
+        var mode: PathMode = .acyclic
+
+        @Option(help: "Most paths listed; the output says when it cut the answer.")
+        var limit: Int?
+
+        @Flag(help: "Each relation starts no earlier than the one before it (see --temporal).")
+        var timeRespecting = false
+
+        @Option(help: "Temporal path problem (implies --time-respecting): earliest, latest, fastest, shortest.")
+        var temporal: TemporalProblem?
+
+        @OptionGroup var filters: QueryFilterOptions
+
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
+
+        static let defaultLimit = 100
+        static let defaultMaxLength = 6
+
+        func validate() throws {
+            if let shortest, shortest < 1 { throw ValidationError("--shortest must be at least 1") }
+            if [shortest != nil, allShortest, all].filter({ $0 }).count > 1 {
+                throw ValidationError("give at most one of --shortest, --all-shortest and --all")
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            if let maxLength {
+                if maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+                if maxLength > Self.hardMaxLength {
+                    throw ValidationError("--max-length \(maxLength) is above \(Self.hardMaxLength)")
+                }
+                if maxLength > Self.saneMaxLength && limit == nil && (all || mode != .acyclic) {
+                    throw ValidationError(
+                        "--max-length \(maxLength) is above \(Self.saneMaxLength); give --limit N to enumerate that far")
+                }
+            }
+            if timeRespecting || temporal != nil {
+                if shortest != nil || allShortest || all || mode != .acyclic {
+                    throw ValidationError(
+                        "--time-respecting and --temporal find one path; they do not combine with --shortest, "
+                            + "--all-shortest, --all or --mode")
+                }
+            }
+        }
+
+        func run() throws {
+            let time = try filters.timeCondition()
+            let graph = try graphOptions.load().graph
+            let references = ActorReferences(graph)
+            let start = try references.resolve(from, role: "FROM actor")
+            let end = try references.resolve(to, role: "TO actor")
+            if start == end {
+                throw CommandFailure(
+                    "error: FROM and TO are the same actor (\(QueryPresentation.actorLabel(graph, start)))",
+                    status: QueryExitStatus.sameActor)
+            }
+            let filter = try filters.filter(for: graph, named: [start, end])
+            let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
+            let report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
+            if timeRespecting || temporal != nil {
+                let problem = temporal ?? .shortest
+                let reading: TemporalReading = filter.includePossible ? .lenient : .definite
+                let found = TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end)
+                Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format))
+                if found == nil { throw ExitCode(ExitStatus.noResult) }
+                return
+            }
+            let finder = PathFinder(view)
+            let limit = self.limit ?? Self.defaultLimit
+            let result: PathSearchResult
+            if let shortest {
+                if mode == .acyclic {
+                    result = finder.kShortestPaths(from: start, to: end, k: min(shortest, limit), maxLength: maxLength ?? Int.max)
+                } else {
+                    let paths = finder.allPaths(
+                        from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: min(shortest, limit))
+                    result = paths
+                }
+            } else if allShortest {
+                result = finder.allShortestPaths(from: start, to: end, limit: limit)
+            } else if all || mode != .acyclic {
+                result = finder.allPaths(
+                    from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: limit)
+            } else {
+                let path = finder.shortestPath(from: start, to: end, maxLength: maxLength ?? Int.max)
+                result = PathSearchResult(paths: path.map { [$0] } ?? [], truncated: false)
+            }
+            var diagnosis: PathDiagnosis?
+            if result.paths.isEmpty {
+                diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: maxLength ?? Int.max)
+            }
+            Output.write(report.paths(result, from: start, to: end, diagnosis: diagnosis, format: format))
+            if result.paths.isEmpty { throw ExitCode(ExitStatus.noResult) }
+        }
+    }
+}
+
+/// Renders path answers as text or JSON (shapes in docs/QUERIES.md).
+struct PathReport {
+    let graph: RelationGraph
+    let view: FilteredGraph
+    let timeFiltered: Bool
+
+    func paths(_ result: PathSearchResult, from: ActorIndex, to: ActorIndex, diagnosis: PathDiagnosis?,
+        format: TextOrJSON) -> String
+    {
+        switch format {
+        case .json:
+            var members: [(String, JSONValue)] = [
+                ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
+                ("paths", .array(result.paths.map { pathJSON($0) })),
+                ("truncated", .bool(result.truncated)),
+            ]
+            if let diagnosis { members.append(("reason", .string(noPathReason(from: from, to: to, diagnosis)))) }
+            return JSONValue.object(members).pretty()
+        case .text:
+            guard !result.paths.isEmpty else {
+                return noPathReason(from: from, to: to, diagnosis ?? PathDiagnosis(graph, filter: view.filter, from: from, to: to)) + "\n"
+            }
+            var lines: [String] = []
+            for (number, path) in result.paths.enumerated() {
+                if result.paths.count > 1 || result.truncated {
+                    lines.append("Path \(number + 1) (\(path.length) relation\(path.length == 1 ? "" : "s")):")
+                } else {
+                    lines.append(
+                        "\(graph[from].name) to \(graph[to].name): \(path.length) relation\(path.length == 1 ? "" : "s")")
+                }
+                lines.append(contentsOf: hopLines(path))
+            }
+            if result.truncated {
+                lines.append("(more paths exist: the first \(result.paths.count) are shown; raise --limit or --shortest)")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// One line per relation; parallel relations of a hop are aligned under its number.
+    func hopLines(_ path: ActorGraph.Path) -> [String] {
+        var lines: [String] = []
+        for (position, hop) in path.hops.enumerated() {
+            let number = "\(position + 1). "
+            for (offset, relation) in hop.enumerated() {
+                let prefix = offset == 0 ? "  " + number : "  " + String(repeating: " ", count: number.count)
+                lines.append(
+                    prefix + Presentation.line(graph, relation, from: path.actors[position])
+                        + QueryPresentation.mark(view.match(relation), timeFiltered: timeFiltered))
+            }
+        }
+        return lines
+    }
+
+    func pathJSON(_ path: ActorGraph.Path, extra: [(String, JSONValue)] = []) -> JSONValue {
+        var relations: [JSONValue] = []
+        for (position, hop) in path.hops.enumerated() {
+            for relation in hop {
+                guard case .object(var members) = QueryPresentation.relation(
+                    graph, relation, match: view.match(relation), timeFiltered: timeFiltered)
+                else { continue }
+                members.append(("hop", .int(position)))
+                relations.append(.object(members))
+            }
+        }
+        return .object(
+            [
+                ("actors", .array(path.actors.map { .string(graph[$0].id) })),
+                ("relations", .array(relations)),
+                ("length", .int(path.length)),
+            ] + extra)
+    }
+
+    func noPathReason(from: ActorIndex, to: ActorIndex, _ diagnosis: PathDiagnosis) -> String {
+        var text = "No path from \(graph[from].name) to \(graph[to].name)"
+        if !diagnosis.connectedWithoutFilters {
+            return text + ": they are not connected in the graph at all."
+        }
+        let options = diagnosis.blockingComponents.map(Self.optionName)
+        if options.isEmpty {
+            text += " with these filters (no single filter is to blame; they are connected without filters)."
+        } else {
+            text += " with these filters; one exists without " + options.joined(separator: ", or without ") + "."
+        }
+        return text
+    }
+
+    static func optionName(_ component: RelationFilter.Component) -> String {
+        switch component {
+        case .time: return "the time filter (--at/--between/--until)"
+        case .types: return "--types/--exclude-types"
+        case .categories: return "--categories"
+        case .kinds: return "--kinds"
+        case .avoided: return "--avoid"
+        case .directed: return "--directed"
+        case .grade: return "--min-grade/--graded-only"
+        }
+    }
+
+    func temporal(_ found: TemporalPath?, problem: TemporalProblem, reading: TemporalReading, from: ActorIndex,
+        to: ActorIndex, format: TextOrJSON) -> String
+    {
+        let readingName = reading == .definite ? "definite" : "lenient"
+        switch format {
+        case .json:
+            let paths: [JSONValue] = found.map { path in
+                [
+                    pathJSON(
+                        path.path,
+                        extra: [
+                            ("departure", .string(QueryPresentation.day(path.departure))),
+                            ("arrival", .string(QueryPresentation.day(path.arrival))),
+                            ("time_respecting", .string(path.certainty.description)),
+                        ])
+                ]
+            } ?? []
+            return JSONValue.object([
+                ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
+                ("problem", .string(problem.rawValue)), ("reading", .string(readingName)),
+                ("paths", .array(paths)), ("truncated", .bool(false)),
+            ]).pretty()
+        case .text:
+            guard let path = found else {
+                return "No time-respecting path from \(graph[from].name) to \(graph[to].name) (\(readingName) reading"
+                    + (reading == .definite ? "; --possibly compares earliest possible starts instead" : "") + ").\n"
+            }
+            var lines = [
+                "\(graph[from].name) to \(graph[to].name): \(problem.rawValue) time-respecting path, "
+                    + "\(path.length) relation\(path.length == 1 ? "" : "s"), "
+                    + "\(QueryPresentation.day(path.departure)) to \(QueryPresentation.day(path.arrival)) "
+                    + "(\(path.certainty) time-respecting)"
+            ]
+            lines.append(contentsOf: hopLines(path.path))
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import ActorGraph
+import ActorGraphIO
+import ArgumentParser
+
+/// Exit statuses of the query commands beyond the shared ones in ``ExitStatus`` (documented in docs/QUERIES.md).
+public enum QueryExitStatus {
+    /// A filter value that cannot be used: a bad date, `A..B` with B before A, an unknown type, category or
+    /// kind, a bad grade, an avoided actor that is also an end of the query.
+    public static let badFilter: Int32 = 65
+    /// FROM and TO name the same actor.
+    public static let sameActor: Int32 = 66
+}
+
+/// `--format text|json|csv` for timelines.
+public enum TimelineFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case text, json, csv
+}
+
+/// The filters every query command shares (docs/QUERIES.md, "Filters").
+public struct QueryFilterOptions: ParsableArguments {
+    @Option(help: "Only relations active on this day (YYYY-MM-DD); a month or year means at some time in it.")
+    public var at: String?
+
+    @Option(help: "Only relations overlapping the window A..B; either side may be empty (2001.., ..2001-09-11).")
+    public var between: String?
+
+    @Option(help: "Only relations that had begun by this day, ended or not.")
+    public var until: String?
+
+    @Flag(help: "Also keep relations a time filter matches only possibly (they are marked).")
+    public var possibly = false
+
+    @Flag(help: "Keep undated relations when a time filter is given (they are marked).")
+    public var includeUndated = false
+
+    @Option(help: "Only these relation types, comma-separated.")
+    public var types: String?
+
+    @Option(help: "Leave out these relation types, comma-separated.")
+    public var excludeTypes: String?
+
+    @Option(help: "Only relation types of these categories, comma-separated.")
+    public var categories: String?
+
+    @Option(help: "Allowed kinds (state, group, official) of every actor except the ones the command names.")
+    public var kinds: String?
+
+    @Option(help: "Never pass through or reach this actor (repeatable).")
+    public var avoid: [String] = []
+
+    @Flag(help: "Follow relations only in their direction (symmetric types still go both ways).")
+    public var directed = false
+
+    @Option(help: "Only relations graded at least this well, e.g. B3 (ungraded kept unless --graded-only).")
+    public var minGrade: String?
+
+    @Flag(help: "Leave out relations without an Admiralty grade.")
+    public var gradedOnly = false
+
+    public init() {}
+
+    public func validate() throws {
+        let given = [at, between, until].compactMap { $0 }
+        if given.count > 1 { throw ValidationError("give at most one of --at, --between and --until") }
+    }
+
+    public var hasTimeOption: Bool { at != nil || between != nil || until != nil }
+
+    /// The time condition, or a ``QueryExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
+    public func timeCondition() throws -> TimeCondition {
+        let result: Result<TimeCondition, QueryInputError>
+        if let at {
+            result = TimeCondition.parseAt(at)
+        } else if let between {
+            result = TimeCondition.parseBetween(between)
+        } else if let until {
+            result = TimeCondition.parseUntil(until)
+        } else {
+            return .none
+        }
+        switch result {
+        case .success(let condition): return condition
+        case .failure(let error): throw CommandFailure("error: " + error.message, status: QueryExitStatus.badFilter)
+        }
+    }
+
+    /// The grade, or a bad-filter failure.
+    func grade() throws -> AdmiraltyGrade? {
+        guard let minGrade else { return nil }
+        guard let grade = AdmiraltyGrade(minGrade) else {
+            throw CommandFailure(
+                "error: --min-grade '\(minGrade)' is not \(AdmiraltyGrade.syntaxHelp)", status: QueryExitStatus.badFilter)
+        }
+        return grade
+    }
+
+    /// The filter for `graph`; `named` are the actors the command names (exempt from `--kinds`, never avoided).
+    public func filter(for graph: RelationGraph, named: [ActorIndex]) throws -> RelationFilter {
+        var filter = RelationFilter(time: try timeCondition())
+        filter.includePossible = possibly
+        filter.includeUndated = includeUndated
+        filter.directed = directed
+        filter.minimumGrade = try grade()
+        filter.gradedOnly = gradedOnly
+        if let types { filter.types = Set(try Self.typeIndices(types, option: "--types", graph: graph)) }
+        if let excludeTypes {
+            filter.excludedTypes = Set(try Self.typeIndices(excludeTypes, option: "--exclude-types", graph: graph))
+        }
+        if let categories {
+            filter.categories = Set(
+                try Self.names(categories, option: "--categories").map { name in
+                    guard let category = RelationCategory(rawValue: name) else {
+                        throw CommandFailure(
+                            "error: unknown category '\(name)' in --categories (one of: "
+                                + RelationCategory.allCases.map(\.rawValue).joined(separator: ", ") + ")",
+                            status: QueryExitStatus.badFilter)
+                    }
+                    return category
+                })
+        }
+        if let kinds {
+            filter.kinds = Set(
+                try Self.names(kinds, option: "--kinds").map { name in
+                    guard let kind = ActorKind(rawValue: name) else {
+                        throw CommandFailure(
+                            "error: unknown kind '\(name)' in --kinds (one of: state, group, official)",
+                            status: QueryExitStatus.badFilter)
+                    }
+                    return kind
+                })
+        }
+        if !avoid.isEmpty {
+            let references = ActorReferences(graph)
+            for text in avoid {
+                let actor = try references.resolve(text, role: "actor to avoid")
+                if named.contains(actor) {
+                    throw CommandFailure(
+                        "error: --avoid '\(text)' is \(graph[actor].name), which the command itself names",
+                        status: QueryExitStatus.badFilter)
+                }
+                filter.avoided.insert(actor)
+            }
+        }
+        return filter
+    }
+
+    static func names(_ list: String, option: String) throws -> [String] {
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map {
+            String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        }
+        if names.contains(where: \.isEmpty) {
+            throw CommandFailure("error: \(option) '\(list)' has an empty name", status: QueryExitStatus.badFilter)
+        }
+        return names
+    }
+
+    static func typeIndices(_ list: String, option: String, graph: RelationGraph) throws -> [RelationTypeIndex] {
+        try names(list, option: option).map { name in
+            if let index = graph.vocabulary.index(named: name) { return index }
+            let nearest = graph.vocabulary.names.compactMap { candidate -> (Int, String)? in
+                ActorResolver.editDistance(Array(name), Array(candidate), limit: 3).map { ($0, candidate) }
+            }.min { $0 < $1 }
+            let hint = nearest.map { " (did you mean '\($0.1)'?)" } ?? " (list them with: actorgraph types)"
+            throw CommandFailure("error: unknown relation type '\(name)' in \(option)\(hint)", status: QueryExitStatus.badFilter)
+        }
+    }
+}
+
+/// Text and JSON pieces the query commands share.
+enum QueryPresentation {
+    /// `  {possibly}` after a relation line when a time filter is active; nothing otherwise.
+    static func mark(_ match: TimeMatch?, timeFiltered: Bool) -> String {
+        guard timeFiltered, let match else { return "" }
+        return "  {\(match)}"
+    }
+
+    /// The shared relation object plus `time_match` (`null` without a time filter).
+    static func relation(_ graph: RelationGraph, _ relation: RelationIndex, match: TimeMatch?, timeFiltered: Bool)
+        -> JSONValue
+    {
+        guard case .object(var members) = GraphJSON.relation(graph, relation) else { return .null }
+        members.append(("time_match", timeFiltered ? .optional(match?.description) : .null))
+        return .object(members)
+    }
+
+    /// A day number as `YYYY-MM-DD`, or `open` at either end of time.
+    static func day(_ day: Int32) -> String {
+        day == TimeSpan.beginningOfTime || day == TimeSpan.endOfTime ? "open" : CalendarDay(dayNumber: day).description
+    }
+
+    static func actorLabel(_ graph: RelationGraph, _ actor: ActorIndex) -> String {
+        "\(graph[actor].name) [\(graph[actor].id)]"
+    }
+}
