@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# `make bench`: ActorGraph beside networkit, igraph, rustworkx, networkx and SwiftGraph on the same generated CSV
+# edge lists and the same seeded query pairs, one markdown table per size (docs/PERFORMANCE.md, "Peers").
+#
+#   make bench                       # sizes S and M
+#   BENCH_L=1 make bench             # and L (1M actors / 10M relations: long, about 10 GB of memory)
+#   BENCH_SIZES=S scripts/bench.sh   # only S
+#
+# Settings (environment): BIN (the release actorgraph; generates the CSVs), BENCH_SIZES, BENCH_L, BENCH_SEED
+# (generator seed, 1), BENCH_PAIR_SEED (7), BENCH_PAIRS (200), BENCH_AT (the as-of day, 2000-01-01),
+# BENCH_BFS_SOURCES (20), BENCH_PEERS (the Python libraries), BENCH_L_PEERS (for L: networkx left out, it needs
+# tens of GB and hours there), BENCH_SWIFTGRAPH (1; 0 leaves it out), BENCH_DATA, BENCH_OUT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${BIN:-.build/release/actorgraph}
+DATA=${BENCH_DATA:-Benchmarks/data}
+OUT=${BENCH_OUT:-Benchmarks/results}
+SEED=${BENCH_SEED:-1}
+PAIR_SEED=${BENCH_PAIR_SEED:-7}
+PAIRS=${BENCH_PAIRS:-200}
+AT=${BENCH_AT:-2000-01-01}
+BFS_SOURCES=${BENCH_BFS_SOURCES:-20}
+PEERS=${BENCH_PEERS:-networkit,igraph,rustworkx,networkx}
+L_PEERS=${BENCH_L_PEERS:-networkit,igraph,rustworkx}
+SWIFTGRAPH=${BENCH_SWIFTGRAPH:-1}
+SIZES=${BENCH_SIZES:-S M}
+if [ "${BENCH_L:-0}" = 1 ]; then SIZES="$SIZES L"; fi
+VENV=Benchmarks/.venv
+SCRATCH=Benchmarks/.build-bench
+
+say() { printf '== %s\n' "$*" >&2; }
+
+# 1. The Python peers, pinned, into a local virtual environment (binary wheels only: nothing compiles here).
+if ! "$VENV/bin/python" -c 'import networkit, igraph, rustworkx, networkx, pyarrow, numpy' 2>/dev/null; then
+    say "installing the Python peers into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --only-binary=:all: -r Benchmarks/peers/requirements.txt
+fi
+PY="$VENV/bin/python"
+
+# 2. The timing executables (nested package; release; own scratch path so the root's .build is untouched).
+say "building Benchmarks/ (release)"
+swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" >&2
+BENCH_BIN=$(swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --show-bin-path)
+
+if [ ! -x "$BIN" ]; then
+    say "building actorgraph (release) for 'generate'"
+    swift build -c release >&2
+fi
+
+mkdir -p "$DATA" "$OUT"
+{
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
+    echo "$(free -g | awk '/^Mem:/ {print $2}') GiB; $(uname -sr); $(swift --version 2>/dev/null | head -1);"
+    echo "Python $("$PY" -c 'import platform; print(platform.python_version())'). Run $(date -u '+%Y-%m-%d %H:%M UTC'),"
+    echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Benchmarks scripts 2>/dev/null || echo ' (with uncommitted changes)')."
+} > "$OUT/machine.md"
+
+for size in $SIZES; do
+    case $size in
+        S) actors=1000 relations=5000 ;;
+        M) actors=100000 relations=1000000 ;;
+        L) actors=1000000 relations=10000000 ;;
+        *) echo "unknown size $size (S, M or L)" >&2; exit 2 ;;
+    esac
+    csv="$DATA/$size-seed$SEED.csv"
+    pairs="$DATA/$size-seed$SEED.pairs.tsv"
+    if [ ! -s "$csv" ]; then
+        say "$size: generating $actors actors / $relations relations (seed $SEED)"
+        "$BIN" generate --actors "$actors" --relations "$relations" --seed "$SEED" --format csv -o "$csv.tmp"
+        mv "$csv.tmp" "$csv"
+    fi
+    "$PY" Benchmarks/peers/peers.py pairs --csv "$csv" --count "$PAIRS" --seed "$PAIR_SEED" -o "$pairs"
+    common=(--csv "$csv" --pairs "$pairs" --at "$AT" --bfs-sources "$BFS_SOURCES")
+
+    say "$size: ActorGraph"
+    "$BENCH_BIN/actorgraph-bench" "${common[@]}" > "$OUT/$size.actorgraph.json"
+    if [ "$SWIFTGRAPH" = 1 ]; then
+        say "$size: SwiftGraph"
+        "$BENCH_BIN/swiftgraph-bench" "${common[@]}" > "$OUT/$size.swiftgraph.json" || rm -f "$OUT/$size.swiftgraph.json"
+    else
+        rm -f "$OUT/$size.swiftgraph.json"
+    fi
+    libs=$PEERS
+    if [ "$size" = L ]; then libs=$L_PEERS; fi
+    say "$size: Python peers ($libs)"
+    "$PY" Benchmarks/peers/peers.py run "${common[@]}" --libs "$libs" -o "$OUT/$size.peers.json"
+
+    "$PY" Benchmarks/peers/report.py --size "$size" --actorgraph "$OUT/$size.actorgraph.json" \
+        --swiftgraph "$OUT/$size.swiftgraph.json" --peers "$OUT/$size.peers.json" > "$OUT/$size.md"
+done
+
+cat "$OUT/machine.md"
+echo
+for size in $SIZES; do
+    cat "$OUT/$size.md"
+    echo
+done
