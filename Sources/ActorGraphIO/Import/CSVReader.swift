@@ -143,8 +143,13 @@ public struct CSVReader {
                 // Resume on the line after the one where the broken record began.
                 position = recordStart
                 line = recordLine
-                while position < count, bytes[position] != newline { position += 1 }
-                position += 1
+                while position < count, bytes[position] != newline, bytes[position] != carriageReturn { position += 1 }
+                if position < count, bytes[position] == carriageReturn {
+                    position += 1
+                    if position < count, bytes[position] == newline { position += 1 }
+                } else if position < count {
+                    position += 1
+                }
                 line += 1
                 continue
             }
