@@ -78,6 +78,7 @@ public enum BruteForce {
     public static func actorAllowed(_ graph: RelationGraph, _ filter: RelationFilter, _ actor: ActorIndex,
         named: [ActorIndex]) -> Bool
     {
+        if named.contains(actor) { return true }
         if filter.avoided.contains(actor) { return false }
         if let kinds = filter.kinds, !kinds.contains(graph[actor].kind), !named.contains(actor) { return false }
         return true

@@ -17,7 +17,7 @@ public struct RelationFilter: Hashable, Sendable {
     /// The kinds an actor must have to be used, except the actors the query names (path ends, the ego…);
     /// `nil` allows every kind.
     public var kinds: Set<ActorKind>?
-    /// Actors no answer may pass through or reach.
+    /// Actors no answer may pass through or reach (the actors a query names are exempt).
     public var avoided: Set<ActorIndex> = []
     /// Follow directed relations only from source to target (symmetric types still go both ways).
     public var directed = false
@@ -155,11 +155,14 @@ public struct FilteredGraph: Traversable, Sendable {
         return nil
     }
 
-    /// Whether a search may reach `actor`: not avoided, and of an allowed kind unless the query names it.
+    /// Whether a search may reach `actor`: the actors the query names always; others when not avoided and of
+    /// an allowed kind.
     @inline(__always)
     public func admits(_ actor: ActorIndex) -> Bool {
         let position = actor.position
-        if !avoidedBits.isEmpty && avoidedBits[position >> 6] & (1 << UInt64(position & 63)) != 0 { return false }
+        if !avoidedBits.isEmpty && avoidedBits[position >> 6] & (1 << UInt64(position & 63)) != 0 {
+            return namedActors.contains(actor)
+        }
         if checksKinds && !kindAllowed[kindPosition(graph.actors[position].kind)] {
             return namedActors.contains(actor)
         }
