@@ -2,6 +2,6 @@ import ArgumentParser
 
 extension ActorGraphCommand {
     /// Output subcommands (render, export, import) and hidden helpers (render-worker).
-    static var outputSubcommands: [any ParsableCommand.Type] { [Export.self, Import.self, Generate.self] }
-    static var hiddenSubcommands: [any ParsableCommand.Type] { [] }
+    static var outputSubcommands: [any ParsableCommand.Type] { [Render.self, Export.self, Import.self, Generate.self] }
+    static var hiddenSubcommands: [any ParsableCommand.Type] { [RenderWorkerCommand.self] }
 }
