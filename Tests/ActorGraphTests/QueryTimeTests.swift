@@ -112,6 +112,26 @@ struct QueryTimeTests {
         #expect(Self.until("/2001", "1990-01-01") == .possibly)
     }
 
+    /// The table in docs/QUERIES.md, row by row.
+    @Test func documentedTable() {
+        let year2022 = TimeCondition.at(first: Self.day("2022-01-01"), last: Self.day("2022-12-31"))
+        let rows: [(String, TimeMatch?, TimeMatch?, TimeMatch?)] = [
+            ("2022-06-01", .definitely, .definitely, nil),
+            ("2022-06", .possibly, .definitely, nil),
+            ("2022", .possibly, .definitely, .possibly),
+            ("2021/2023", .definitely, .definitely, .definitely),
+            ("2022-03/..", .definitely, .definitely, .definitely),
+            ("2022-03/", .possibly, .definitely, .definitely),
+            ("../2021", nil, nil, .definitely),
+            ("/2023", .possibly, .possibly, .possibly),
+        ]
+        for (date, atDay, atYear, until) in rows {
+            #expect(Self.at(date, "2022-06-01") == atDay, "\(date) at day")
+            #expect(year2022.match(Self.span(date)) == atYear, "\(date) at 2022")
+            #expect(Self.until(date, "2022-03-31") == until, "\(date) until")
+        }
+    }
+
     @Test func parsingFilterDates() {
         #expect(TimeCondition.parseAt("2001-09-11") == .success(.at(first: Self.day("2001-09-11"), last: Self.day("2001-09-11"))))
         #expect(TimeCondition.parseAt("2001") == .success(.at(first: Self.day("2001-01-01"), last: Self.day("2001-12-31"))))
