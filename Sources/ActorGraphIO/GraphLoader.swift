@@ -83,13 +83,17 @@ public enum GraphLoader {
     }
 
     private static func defaultCatalogue(for graphPath: String, isFolder: Bool) -> String? {
-        let folder = isFolder ? graphPath : (graphPath as NSString).deletingLastPathComponent
-        let parent = ((folder.isEmpty ? "." : folder) as NSString).deletingLastPathComponent
-        let candidates = [
-            (parent.isEmpty ? "seeds/sources.yaml" : (parent as NSString).appendingPathComponent("seeds/sources.yaml")),
-            "seeds/sources.yaml",
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+        // URL rather than NSString path methods: swift-corelibs-foundation's NSString crashes on some relative
+        // paths (a bare file name) in `deletingLastPathComponent`.
+        let graph = URL(fileURLWithPath: graphPath).standardizedFileURL
+        let folder = isFolder ? graph : graph.deletingLastPathComponent()
+        let beside = folder.deletingLastPathComponent().appendingPathComponent("seeds/sources.yaml").path
+        let candidates = [beside, "seeds/sources.yaml"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }.map { candidate in
+            // Name the catalogue relative to the working directory when it is below it, as users typed paths.
+            let here = FileManager.default.currentDirectoryPath + "/"
+            return candidate.hasPrefix(here) ? String(candidate.dropFirst(here.count)) : candidate
+        }
     }
 
     /// Reads source texts by file name.
