@@ -447,6 +447,23 @@ def make_pairs(args):
             handle.write(f"{source}\t{target}\n")
 
 
+def pick_focus(args):
+    """Prints the first pair source whose undirected 2-hop neighbourhood has between --min and --max actors: the
+    render benchmark's focus, chosen by rule so every run draws the same neighbourhood."""
+    import igraph as ig
+
+    edges = read_edges(args.csv)
+    graph = ig.Graph(n=edges.actor_count)
+    graph.add_edges(np.column_stack([edges.source, edges.target]))
+    index = edges.index_by_name()
+    for source, _ in read_pairs(args.pairs):
+        size = len(graph.neighborhood(index[source], order=args.depth))
+        if args.min <= size <= args.max:
+            print(f"{source}\t{size}")
+            return
+    sys.exit(f"no pair source has a {args.depth}-hop neighbourhood of {args.min}-{args.max} actors")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -455,6 +472,12 @@ def main():
     pairs.add_argument("--count", type=int, default=200)
     pairs.add_argument("--seed", type=int, default=7)
     pairs.add_argument("-o", "--output", required=True)
+    focus = commands.add_parser("focus", help="Picks the render benchmark's focus actor.")
+    focus.add_argument("--csv", required=True)
+    focus.add_argument("--pairs", required=True)
+    focus.add_argument("--depth", type=int, default=2)
+    focus.add_argument("--min", type=int, default=100)
+    focus.add_argument("--max", type=int, default=500)
     for name in ("run", "run-one"):
         command = commands.add_parser(name, help="Times the peers (run) or one peer in this process (run-one).")
         command.add_argument("--csv", required=True)
@@ -468,7 +491,7 @@ def main():
         else:
             command.add_argument("--lib", required=True, choices=sorted(ADAPTERS))
     args = parser.parse_args()
-    {"pairs": make_pairs, "run": run_all, "run-one": run_one}[args.command](args)
+    {"pairs": make_pairs, "run": run_all, "run-one": run_one, "focus": pick_focus}[args.command](args)
 
 
 if __name__ == "__main__":
