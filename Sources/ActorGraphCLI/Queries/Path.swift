@@ -22,11 +22,6 @@ extension ActorGraphCommand {
                   actorgraph path al-qaeda putin --time-respecting --temporal earliest --possibly
                 """)
 
-        /// The longest `--max-length` accepted without an explicit `--limit`.
-        static let saneMaxLength = 10
-        /// The longest accepted at all.
-        static let hardMaxLength = 64
-
         @OptionGroup var graphOptions: GraphOptions
 
         @Argument(help: "Where the path starts: id, name or alias.")
@@ -35,62 +30,14 @@ extension ActorGraphCommand {
         @Argument(help: "Where the path ends: id, name or alias.")
         var to: String
 
-        @Option(help: "The K shortest paths (Yen's algorithm in acyclic mode).")
-        var shortest: Int?
-
-        @Flag(help: "Every shortest path.")
-        var allShortest = false
-
-        @Flag(help: "Every path up to --max-length relations.")
-        var all = false
-
-        @Option(help: "Longest path considered, in relations (default 6 with --all or a non-acyclic mode).")
-        var maxLength: Int?
-
-        @Option(help: "Path mode: acyclic (no actor twice), trail (no link twice) or walk.")
-        var mode: PathMode = .acyclic
-
-        @Option(help: "Most paths listed; the output says when it cut the answer.")
-        var limit: Int?
-
-        @Flag(help: "Each relation starts no earlier than the one before it (see --temporal).")
-        var timeRespecting = false
-
-        @Option(help: "Temporal path problem (implies --time-respecting): earliest, latest, fastest, shortest.")
-        var temporal: TemporalProblem?
+        /// `--shortest`, `--all-shortest`, `--all`, `--max-length`, `--mode`, `--limit`, `--time-respecting`,
+        /// `--temporal` (shared with `render --path`, checked in its `validate()`).
+        @OptionGroup var selector: PathSelectorOptions
 
         @OptionGroup var filters: QueryFilterOptions
 
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
-
-        static let defaultLimit = 100
-        static let defaultMaxLength = 6
-
-        func validate() throws {
-            if let shortest, shortest < 1 { throw ValidationError("--shortest must be at least 1") }
-            if [shortest != nil, allShortest, all].filter({ $0 }).count > 1 {
-                throw ValidationError("give at most one of --shortest, --all-shortest and --all")
-            }
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-            if let maxLength {
-                if maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
-                if maxLength > Self.hardMaxLength {
-                    throw ValidationError("--max-length \(maxLength) is above \(Self.hardMaxLength)")
-                }
-                if maxLength > Self.saneMaxLength && limit == nil && (all || mode != .acyclic) {
-                    throw ValidationError(
-                        "--max-length \(maxLength) is above \(Self.saneMaxLength); give --limit N to enumerate that far")
-                }
-            }
-            if timeRespecting || temporal != nil {
-                if shortest != nil || allShortest || all || mode != .acyclic {
-                    throw ValidationError(
-                        "--time-respecting and --temporal find one path; they do not combine with --shortest, "
-                            + "--all-shortest, --all or --mode")
-                }
-            }
-        }
 
         func run() throws {
             let time = try filters.timeCondition()
@@ -106,37 +53,16 @@ extension ActorGraphCommand {
             let filter = try filters.filter(for: graph, named: [start, end])
             let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
             let report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
-            if timeRespecting || temporal != nil {
-                let problem = temporal ?? .shortest
-                let reading: TemporalReading = filter.includePossible ? .lenient : .definite
-                let found = TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end)
+            if selector.isTemporal {
+                let (found, problem, reading) = selector.temporalPath(view, from: start, to: end)
                 Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format))
                 if found == nil { throw ExitCode(ExitStatus.noResult) }
                 return
             }
-            let finder = PathFinder(view)
-            let limit = self.limit ?? Self.defaultLimit
-            let result: PathSearchResult
-            if let shortest {
-                if mode == .acyclic {
-                    result = finder.kShortestPaths(from: start, to: end, k: min(shortest, limit), maxLength: maxLength ?? Int.max)
-                } else {
-                    let paths = finder.allPaths(
-                        from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: min(shortest, limit))
-                    result = paths
-                }
-            } else if allShortest {
-                result = finder.allShortestPaths(from: start, to: end, limit: limit)
-            } else if all || mode != .acyclic {
-                result = finder.allPaths(
-                    from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: limit)
-            } else {
-                let path = finder.shortestPath(from: start, to: end, maxLength: maxLength ?? Int.max)
-                result = PathSearchResult(paths: path.map { [$0] } ?? [], truncated: false)
-            }
+            let result = selector.paths(view, from: start, to: end)
             var diagnosis: PathDiagnosis?
             if result.paths.isEmpty {
-                diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: maxLength ?? Int.max)
+                diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: selector.maxLength ?? Int.max)
             }
             Output.write(report.paths(result, from: start, to: end, diagnosis: diagnosis, format: format))
             if result.paths.isEmpty { throw ExitCode(ExitStatus.noResult) }
