@@ -55,7 +55,32 @@ demo: deps release
 	@echo
 	@echo "== actorgraph show Zhirnov"
 	@$(BIN) show Zhirnov
-	@if [ -x scripts/demo-more.sh ]; then BIN=$(BIN) DEMO_OUTPUT=$(DEMO_OUTPUT) scripts/demo-more.sh; fi
+	@echo
+	@echo "== actorgraph path putin al-qaeda: how is Putin connected to al-Qaeda?"
+	@$(BIN) path putin al-qaeda
+	@echo
+	@echo "== actorgraph timeline russia taliban: from war to accreditation"
+	@$(BIN) timeline russia taliban
+	@echo
+	@echo "== actorgraph diff --from 2001-06-01 --to 2023-06-01 --actor taliban --possibly"
+	@$(BIN) diff --from 2001-06-01 --to 2023-06-01 --actor taliban --possibly
+	@echo
+	@echo "== actorgraph central --measure betweenness --top 5: who brokers the connections"
+	@$(BIN) central --measure betweenness --top 5
+	@mkdir -p $(DEMO_OUTPUT)
+	@echo
+	@echo "== diagrams (Graphviz in an isolated worker) and exports"
+	@$(BIN) render --legend --no-labels --cluster-by kind -o $(DEMO_OUTPUT)/whole-graph.svg
+	@$(BIN) render --focus russia --depth 2 --legend -o $(DEMO_OUTPUT)/russia-two-steps.svg
+	@$(BIN) render --path putin al-qaeda --legend -o $(DEMO_OUTPUT)/putin-to-al-qaeda.svg
+	@$(BIN) render --timeline russia,taliban -o $(DEMO_OUTPUT)/russia-taliban-timeline.svg
+	@$(BIN) render --timeline russia,taliban -o $(DEMO_OUTPUT)/russia-taliban-timeline.png
+	@$(BIN) export --format csv --actors-file $(DEMO_OUTPUT)/actors.csv -o $(DEMO_OUTPUT)/relations.csv
+	@$(BIN) export --format graphml -o $(DEMO_OUTPUT)/graph.graphml
+	@$(BIN) export --format gexf -o $(DEMO_OUTPUT)/graph.gexf
+	@echo
+	@echo "Diagrams and exports are in $(DEMO_OUTPUT)/:"
+	@ls -1 $(DEMO_OUTPUT)
 
 bench: release
 	@if [ -x scripts/bench.sh ]; then BIN=$(BIN) scripts/bench.sh; else echo "no benchmark harness yet (see docs/PERFORMANCE.md)"; fi
