@@ -8,8 +8,10 @@
 #
 # Settings (environment): BIN (the release actorgraph; generates the CSVs), BENCH_SIZES, BENCH_L, BENCH_SEED
 # (generator seed, 1), BENCH_PAIR_SEED (7), BENCH_PAIRS (200), BENCH_AT (the as-of day, 2000-01-01),
-# BENCH_BFS_SOURCES (20), BENCH_PEERS (the Python libraries), BENCH_L_PEERS (for L: networkx left out, it needs
-# tens of GB and hours there), BENCH_SWIFTGRAPH (1; 0 leaves it out), BENCH_DATA, BENCH_OUT.
+# BENCH_BFS_SOURCES (20), BENCH_PEERS (the Python libraries), BENCH_L_PEERS (for L, networkit and igraph: networkx
+# needs tens of GB there and rustworkx's Dijkstra about an hour for the pairs), BENCH_SWIFTGRAPH (1; 0 leaves it
+# out), BENCH_L_SWIFTGRAPH (0: its BFS over [[Edge]] takes most of an hour at L), BENCH_RENDER (1; 0 skips the render
+# comparison), BENCH_RENDER_RUNS (10), BENCH_DATA, BENCH_OUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ PAIRS=${BENCH_PAIRS:-200}
 AT=${BENCH_AT:-2000-01-01}
 BFS_SOURCES=${BENCH_BFS_SOURCES:-20}
 PEERS=${BENCH_PEERS:-networkit,igraph,rustworkx,networkx}
-L_PEERS=${BENCH_L_PEERS:-networkit,igraph,rustworkx}
+L_PEERS=${BENCH_L_PEERS:-networkit,igraph}
 SWIFTGRAPH=${BENCH_SWIFTGRAPH:-1}
 SIZES=${BENCH_SIZES:-S M}
 if [ "${BENCH_L:-0}" = 1 ]; then SIZES="$SIZES L"; fi
@@ -39,9 +41,12 @@ if ! "$VENV/bin/python" -c 'import networkit, igraph, rustworkx, networkx, pyarr
 fi
 PY="$VENV/bin/python"
 
-# 2. The timing executables (nested package; release; own scratch path so the root's .build is untouched).
-say "building Benchmarks/ (release)"
-swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" >&2
+# 2. The timing executables (nested package; release; own scratch path so the root's .build is untouched). Only
+# these three: the ordo-one suite (ActorGraphQueries) is built by `swift package benchmark` when it is run.
+for product in actorgraph-bench swiftgraph-bench render-bench; do
+    say "building Benchmarks/ $product (release)"
+    swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --product "$product" >&2
+done
 BENCH_BIN=$(swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --show-bin-path)
 
 if [ ! -x "$BIN" ]; then
@@ -76,7 +81,9 @@ for size in $SIZES; do
 
     say "$size: ActorGraph"
     "$BENCH_BIN/actorgraph-bench" "${common[@]}" > "$OUT/$size.actorgraph.json"
-    if [ "$SWIFTGRAPH" = 1 ]; then
+    with_swiftgraph=$SWIFTGRAPH
+    if [ "$size" = L ]; then with_swiftgraph=${BENCH_L_SWIFTGRAPH:-0}; fi
+    if [ "$with_swiftgraph" = 1 ]; then
         say "$size: SwiftGraph"
         "$BENCH_BIN/swiftgraph-bench" "${common[@]}" > "$OUT/$size.swiftgraph.json" || rm -f "$OUT/$size.swiftgraph.json"
     else
@@ -91,9 +98,30 @@ for size in $SIZES; do
         --swiftgraph "$OUT/$size.swiftgraph.json" --peers "$OUT/$size.peers.json" > "$OUT/$size.md"
 done
 
+# 3. Render of a 2-hop neighbourhood (issue 7: <= 500 actors): the same DOT through our isolated libgvc worker
+# (spawn included) and through the dot command. The S graph is used as a graph file (render reads graph files),
+# generated with the same seed; the focus is the first pair source whose 2-hop neighbourhood has 100-500 actors.
+if [ "${BENCH_RENDER:-1}" = 1 ]; then
+    say "render: isolated worker vs dot"
+    yaml="$DATA/S-seed$SEED.yaml"
+    [ -s "$yaml" ] || "$BIN" generate --actors 1000 --relations 5000 --seed "$SEED" -o "$yaml"
+    csv="$DATA/S-seed$SEED.csv"
+    pairs="$DATA/S-seed$SEED.pairs.tsv"
+    [ -s "$csv" ] || "$BIN" generate --actors 1000 --relations 5000 --seed "$SEED" --format csv -o "$csv"
+    [ -s "$pairs" ] || "$PY" Benchmarks/peers/peers.py pairs --csv "$csv" --count "$PAIRS" --seed "$PAIR_SEED" -o "$pairs"
+    focus=$("$PY" Benchmarks/peers/peers.py focus --csv "$csv" --pairs "$pairs" --depth 2 --max 500 | cut -f1)
+    "$BIN" render --graph "$yaml" --focus "$focus" --depth 2 --format dot -o "$OUT/render-focus.dot" 2>/dev/null
+    "$BENCH_BIN/render-bench" --dot "$OUT/render-focus.dot" --worker "$BIN" --runs "${BENCH_RENDER_RUNS:-10}" \
+        > "$OUT/render.json"
+    "$PY" Benchmarks/peers/report.py --render "$OUT/render.json" --focus "$focus" > "$OUT/render.md"
+else
+    rm -f "$OUT/render.md"
+fi
+
 cat "$OUT/machine.md"
 echo
 for size in $SIZES; do
     cat "$OUT/$size.md"
     echo
 done
+if [ -s "$OUT/render.md" ]; then cat "$OUT/render.md"; fi

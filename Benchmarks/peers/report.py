@@ -135,13 +135,38 @@ def table(size, ours, peers):
     return lines
 
 
+def render_table(path, focus):
+    result = load(path)
+    ours, theirs = result["isolated_worker"], result["dot_command"]
+    ratio = ours["median_ms"] / theirs["median_ms"]
+    print(f"### Render: 2-hop neighbourhood of {focus} in S ({result['nodes']} actors, {result['dot_bytes']:,} bytes "
+          f"of DOT), SVG, {result['runs']} runs each, alternating")
+    print()
+    print("| measure | unit | ActorGraph isolated worker (spawn included) | dot command | ActorGraph ÷ dot | target | "
+          "result |")
+    print("|---|---|---|---|---|---|---|")
+    for key, label, target in (("median_ms", "median", 1.0), ("p99_ms", "p99", None)):
+        value = ours[key] / theirs[key]
+        print(f"| {label} | ms | {number(ours[key])} | {number(theirs[key])} | {value:.2f}× | "
+              f"{'≤ 1.0×' if target else ''} | {verdict(value, target) if target else ''} |")
+    same = "the same size" if ours.get("svg_bytes") == theirs.get("svg_bytes") else "different sizes"
+    print()
+    print(f"- Both SVGs have {same} ({ours.get('svg_bytes'):,} and {theirs.get('svg_bytes'):,} bytes); "
+          f"median ratio {ratio:.2f}×.")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", required=True)
+    parser.add_argument("--render", help="Print the render comparison table of render-bench's JSON instead.")
+    parser.add_argument("--focus", default="?")
+    parser.add_argument("--size")
     parser.add_argument("--actorgraph")
     parser.add_argument("--swiftgraph")
     parser.add_argument("--peers")
     args = parser.parse_args()
+    if args.render:
+        render_table(args.render, args.focus)
+        return
     ours = normalise(load(args.actorgraph), True)
     peers = {}
     peer_file = load(args.peers)

@@ -18,6 +18,7 @@ public final class CSVTable {
 
     public struct ReadError: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     public init(path: String) throws {

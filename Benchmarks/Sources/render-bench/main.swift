@@ -57,7 +57,8 @@ for run in 0...runs {
     workerBytes = ours
     dotBytes = theirs
 }
-let nodes = dot.components(separatedBy: "\n").filter { $0.hasPrefix("  n") && !$0.contains("->") && !$0.contains(" -- ") }
+// Node statements of our DOT writer: `    "n12" [...]`; edges contain `->`.
+let nodes = dot.split(separator: "\n").filter { $0.hasPrefix("    \"n") && !$0.contains("->") }
 emit([
     ("dot_file", .string(dotPath)), ("dot_bytes", .int(dot.utf8.count)), ("nodes", .int(nodes.count)),
     ("runs", .int(runs)),
