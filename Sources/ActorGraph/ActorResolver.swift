@@ -89,7 +89,9 @@ public struct ActorResolver: Sendable {
     public func suggestions(for text: String, limit: Int = 3) -> [ActorIndex] {
         let key = Self.normalize(text)
         let query = Array(key)
-        let threshold = max(2, query.count / 3)
+        // One- and two-letter texts are too short for a suggestion to mean anything.
+        guard query.count >= 3 else { return [] }
+        let threshold = max(1, query.count / 3)
         var best: [ActorIndex: Int] = [:]
         for (candidate, indices) in exact {
             let distance: Int
