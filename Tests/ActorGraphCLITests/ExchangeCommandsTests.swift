@@ -30,12 +30,18 @@ struct ExchangeCommandsTests {
         for name in ["one", "two"] {
             let result = try runActorGraph(["generate", "--actors", "300", "--relations", "1500", "--seed", "9", "-o", folder.appendingPathComponent("\(name).yaml").path])
             #expect(result.status == 0, "\(result.stderr)")
-            let csv = try runActorGraph(["generate", "--actors", "300", "--relations", "1500", "--seed", "9", "--format", "csv", "-o", folder.appendingPathComponent("\(name).csv").path])
+            let csv = try runActorGraph([
+                "generate", "--actors", "300", "--relations", "1500", "--seed", "9", "--format", "csv",
+                "-o", folder.appendingPathComponent("\(name).csv").path,
+                "--actors-file", folder.appendingPathComponent("\(name).actors.csv").path,
+            ])
             #expect(csv.status == 0, "\(csv.stderr)")
         }
         #expect(try read(folder.appendingPathComponent("one.yaml")) == read(folder.appendingPathComponent("two.yaml")))
         #expect(try read(folder.appendingPathComponent("one.csv")) == read(folder.appendingPathComponent("two.csv")))
-        // The graph file passes the strict loader, and the CSV loads as --graph with the same relations.
+        #expect(try read(folder.appendingPathComponent("one.actors.csv")) == read(folder.appendingPathComponent("two.actors.csv")))
+        // The graph file passes the strict loader, and the CSV (with its actor list, found beside it) loads as
+        // --graph into the same actors and relations.
         let check = try runActorGraph(["check", "--graph", folder.appendingPathComponent("one.yaml").path])
         #expect(check.status == 0, "\(check.stderr)")
         let yamlGraph = try GraphLoader.load(GraphLoadOptions(graphPath: folder.appendingPathComponent("one.yaml").path))

@@ -114,6 +114,15 @@ struct ImportCSVEdgeTests {
         #expect(graph.vocabulary.count == RelationVocabulary.builtIn.count + 1)
     }
 
+    @Test func rowsMustAgreeWithTheVocabulary() {
+        var options = CSVImportOptions()
+        options.defaultKind = .group
+        #expect(messages(load("source,target,type,category,directed\na,b,meets,conflict,false\na,b,meets,diplomatic,true\n", options: options)) == [
+            "edges.csv:2:11: type 'meets' has category 'diplomatic' in the vocabulary, not 'conflict'",
+            "edges.csv:3:22: type 'meets' is undirected in the vocabulary, not directed=true",
+        ])
+    }
+
     @Test func citationsAreCheckedAgainstTheCatalogue() {
         var options = CSVImportOptions()
         options.defaultKind = .group

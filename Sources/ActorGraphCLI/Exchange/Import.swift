@@ -93,10 +93,8 @@ extension ActorGraphCommand {
                 }
             }
             func read(_ path: String) throws -> [UInt8] {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw CommandFailure("error: cannot read '\(path)'")
-                }
-                return [UInt8](data)
+                guard let bytes = FileBytes.read(path) else { throw CommandFailure("error: cannot read '\(path)'") }
+                return bytes
             }
             let edgeBytes = try read(edges)
             let actorInput = try actors.map { ($0, try read($0)) }

@@ -1,7 +1,8 @@
 import ActorGraph
 
 /// What an export writes: a sorted list of relations and the sorted actors to include — the endpoints of those
-/// relations plus any actor chosen on its own (a focus actor without relations still appears).
+/// relations, any actor chosen on its own (a focus actor without relations still appears), and the states these
+/// actors name as their `country`.
 ///
 /// Exporters take a selection, not a filter, so they write whatever a query chose, however it chose it.
 public struct ExportSelection: Sendable, Hashable {
@@ -23,6 +24,13 @@ public struct ExportSelection: Sendable, Hashable {
             included[graph.target(of: relation).position] = true
         }
         for actor in extraActors { included[actor.position] = true }
+        // The state an included actor names as its `country` comes too, so the actor list stands on its own
+        // (a graph file refuses a country that is not an actor).
+        for position in included.indices where included[position] {
+            if let country = graph.actors[position].country, let state = graph.actorIndex(id: country) {
+                included[state.position] = true
+            }
+        }
         self.relations = sorted
         self.actors = included.indices.filter { included[$0] }.map { ActorIndex($0) }
     }

@@ -73,6 +73,10 @@ public struct CSVImportOptions: Sendable {
     /// file has a category column (``inferTypes``), otherwise the row is bad.
     public var vocabulary = RelationVocabulary.builtIn
     public var inferTypes = true
+    /// When the file has a `category` column, take every type from the file (category and `directed` of the
+    /// first row using it) instead of ``vocabulary``: what `--graph edges.csv` does, since an exported edge list
+    /// carries its types' category and direction.
+    public var typesFromFile = false
     /// The kind of an actor first met in the edge list when no kind column says.
     public var defaultKind: ActorKind?
     /// Load the good rows and report the bad ones instead of failing.
@@ -381,6 +385,7 @@ private struct ImportState {
                         result.attributes.append((position, key))
                     }
                     result.width = record.count
+                    if options.typesFromFile && result.category != nil { vocabulary = RelationVocabulary() }
                     columns = result
                     return
                 }
@@ -463,13 +468,27 @@ private struct ImportState {
         // Type.
         var typeIndex: UInt16?
         var newType: RelationType?
+        var typeInterned = false
         if let column = columns.type, !record.isEmpty(column) {
             let key = record.rawBytes(column)
             if let interned = typeNames.find(key) {
                 typeIndex = typeIndexByName[interned]
+                typeInterned = true
             } else if let name = text(column, "type") {
                 if let index = vocabulary.index(named: name) {
                     typeIndex = index.rawValue
+                    // A row that states the type's category or direction must agree with the vocabulary, or the
+                    // file was written against another one (checked once per type name).
+                    let known = vocabulary[index]
+                    if let categoryText = text(columns.category, "category"), categoryText != known.category.rawValue {
+                        problem(
+                            columns.category, "type '\(name)' has category '\(known.category.rawValue)' in the vocabulary, not '\(categoryText)'",
+                            hint: "pass the vocabulary the file was written with (--vocabulary)")
+                    } else if let directedText = text(columns.directed, "directed"), directedText != String(known.directed) {
+                        problem(
+                            columns.directed, "type '\(name)' is \(known.directed ? "directed" : "undirected") in the vocabulary, not directed=\(directedText)",
+                            hint: "pass the vocabulary the file was written with (--vocabulary)")
+                    }
                 } else if options.inferTypes, let categoryText = text(columns.category, "category") {
                     let category = RelationCategory(rawValue: categoryText)
                     let directedText = text(columns.directed, "directed") ?? "true"
@@ -532,8 +551,11 @@ private struct ImportState {
 
         // Details: only rows that have some allocate them.
         var details: RelationDetails?
-        let detailColumns = [columns.citations, columns.note, columns.dateNote, columns.grade, columns.status, columns.claimedBy]
-        let hasDetails = detailColumns.contains { $0.map { !record.isEmpty($0) } ?? false }
+        func filled(_ column: Int?) -> Bool { column.map { !record.isEmpty($0) } ?? false }
+        // `status` alone at its default is no detail: bulk rows exported with `reported` stay detail-free.
+        let statusIsDefault = columns.status.map { record.isEmpty($0) || Self.isReported(record.rawBytes($0)) } ?? true
+        let hasDetails = filled(columns.citations) || filled(columns.note) || filled(columns.dateNote)
+            || filled(columns.grade) || !statusIsDefault || filled(columns.claimedBy)
             || columns.attributes.contains { !record.isEmpty($0.0) } || explicitID != nil
         if hasDetails {
             var value = RelationDetails(id: explicitID)
@@ -624,7 +646,7 @@ private struct ImportState {
             typeIndex = UInt16(vocabulary.count - 1)
             _ = typeNames.insert(record.rawBytes(column))
             typeIndexByName.append(typeIndex ?? 0)
-        } else if let column = columns.type, typeNames.find(record.rawBytes(column)) == nil {
+        } else if !typeInterned, let column = columns.type {
             _ = typeNames.insert(record.rawBytes(column))
             typeIndexByName.append(typeIndex ?? 0)
         }
@@ -646,6 +668,10 @@ private struct ImportState {
         relationDate.append(date)
         relationDetails.append(details)
         if let explicitID { explicitIDs[explicitID] = record.line }
+    }
+
+    static func isReported(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.elementsEqual("reported".utf8)
     }
 
     func build() -> RelationGraph {

@@ -1,4 +1,5 @@
 import ActorGraph
+import Foundation
 
 /// A fast path for EDTF dates read from bulk files: parses the common forms straight from bytes, without the
 /// String and array allocations of ``EDTFDate/parse(_:)``. It returns `nil` for anything it is not sure about,
@@ -81,10 +82,14 @@ enum EDTFBytes {
 /// A hash table from byte strings to small integers that looks keys up without creating a String: the bulk
 /// loader interns every actor id and type name of every row through it.
 struct ByteInterner {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
+    private var entries: [Entry] = []
     private var slots: [Int32]
     private var mask: Int
 
@@ -95,28 +100,38 @@ struct ByteInterner {
         mask = size - 1
     }
 
-    var count: Int { starts.count }
+    var count: Int { entries.count }
 
     /// The value of `key`, or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            if hashes[Int(entry)] == hash && matches(Int(entry), key) { return Int(entry) }
-            slot = (slot + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let value = Int(slots[slot])
+                        if value < 0 { return nil }
+                        let entry = entries[value]
+                        if entry.hash == hash && entry.length == key.count
+                            && (key.count == 0
+                                || memcmp(arena.baseAddress! + entry.start, key.baseAddress!, key.count) == 0)
+                        {
+                            return value
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
     }
 
     /// Adds `key` (which must be absent) and returns its value: the number of keys added before it.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        if (starts.count + 1) * 2 > slots.count { grow() }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(key)
-        let value = starts.count
-        starts.append(arena.count)
-        lengths.append(Int32(key.count))
-        hashes.append(hash)
+        let value = entries.count
+        entries.append(Entry(hash: hash, start: arena.count, length: key.count))
         arena.append(contentsOf: key)
         place(value, hash: hash)
         return value
@@ -131,14 +146,7 @@ struct ByteInterner {
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         mask = slots.count - 1
-        for value in starts.indices { place(value, hash: hashes[value]) }
-    }
-
-    private func matches(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(lengths[entry]) == key.count else { return false }
-        let start = starts[entry]
-        for offset in 0..<key.count where arena[start + offset] != key[offset] { return false }
-        return true
+        for value in entries.indices { place(value, hash: entries[value].hash) }
     }
 
     /// FNV-1a with a final avalanche: ids are short, so a byte loop is as fast as anything wider.

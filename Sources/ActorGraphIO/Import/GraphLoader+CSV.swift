@@ -12,44 +12,47 @@ extension GraphLoader {
     /// (what `actorgraph export --format csv -o NAME.csv --actors-file NAME.actors.csv` writes), if it exists.
     public static func defaultActorList(for edgeList: String) -> String? {
         let url = URL(fileURLWithPath: edgeList)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let candidate = url.deletingLastPathComponent().appendingPathComponent("\(stem).actors.\(url.pathExtension)").path
-        return FileManager.default.fileExists(atPath: candidate) ? (edgeList.hasPrefix("/") ? candidate : relative(candidate, like: edgeList)) : nil
-    }
-
-    private static func relative(_ absolute: String, like original: String) -> String {
-        let folder = (original as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
-        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        let name = "\(url.deletingPathExtension().lastPathComponent).actors.\(url.pathExtension)"
+        // Keep the path as relative as the one given, so messages name it the way the user wrote it.
+        let candidate: String
+        if let slash = edgeList.lastIndex(of: "/") {
+            candidate = String(edgeList[...slash]) + name
+        } else {
+            candidate = name
+        }
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
     /// Loads graph files or a folder (``load(_:)``), or a CSV/TSV edge list with its optional actor list.
     ///
     /// For an edge list the source catalogue is read as for graph files (when found) and citations are checked
-    /// against it; `actorsPath` defaults to ``defaultActorList(for:)``.
+    /// against it; `actorsPath` defaults to ``defaultActorList(for:)``; relation types come from the file's
+    /// `category` and `directed` columns when it has them (``CSVImportOptions/typesFromFile``), else from the
+    /// built-in vocabulary.
     public static func loadAllowingEdgeLists(
         _ options: GraphLoadOptions, actorsPath: String? = nil, importOptions: CSVImportOptions = CSVImportOptions()
     ) throws(DiagnosticsError) -> LoadedGraph {
         guard isEdgeList(options.graphPath) else { return try load(options) }
         let fileManager = FileManager.default
         func read(_ path: String, what: String) throws(DiagnosticsError) -> [UInt8] {
-            guard let data = fileManager.contents(atPath: path) else {
+            guard let bytes = FileBytes.read(path) else {
                 throw DiagnosticsError([
                     Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the \(what)")
                 ])
             }
-            return [UInt8](data)
+            return bytes
         }
         let edges = try read(options.graphPath, what: "edge list")
         let actorList = actorsPath ?? defaultActorList(for: options.graphPath)
         let actors = try actorList.map { path throws(DiagnosticsError) in (path, try read(path, what: "actor list")) }
         var csvOptions = importOptions
         if options.graphPath.lowercased().hasSuffix(".tsv") { csvOptions.separator = 0x09 }
+        csvOptions.typesFromFile = true
         var catalogue = options.cataloguePath
         if catalogue == nil {
-            let folder = (options.graphPath as NSString).deletingLastPathComponent
-            let parent = ((folder.isEmpty ? "." : folder) as NSString).deletingLastPathComponent
-            let candidates = [(parent as NSString).appendingPathComponent("seeds/sources.yaml"), "seeds/sources.yaml"]
+            // As for graph files: seeds/ beside the folder holding the input, then in the current directory.
+            let parent = URL(fileURLWithPath: options.graphPath).deletingLastPathComponent().deletingLastPathComponent()
+            let candidates = [parent.appendingPathComponent("seeds/sources.yaml").path, "seeds/sources.yaml"]
             catalogue = candidates.first { fileManager.fileExists(atPath: $0) }
         }
         if let catalogue, csvOptions.sources.isEmpty {
