@@ -6,7 +6,7 @@
 //   query-profile --actors 100000 --relations 1000000 --seed 1 --pairs M.pairs.tsv --phase undirected
 //
 // Phases: undirected, directed, asof (shortest paths), bfs (Neighborhood, unbounded), distance (PathFinder.distance:
-// the search without building the Path's hops).
+// the search without building the Path's hops), steps (steps examined by PathFinder vs an early-exit reference).
 import ActorGraph
 import BenchSupport
 
@@ -29,8 +29,64 @@ let workspace = SearchWorkspace(actorCount: graph.actorCount)
     return FilteredGraph(graph, filter: filter)
 }
 
-@inline(never)
-@MainActor func runPhase() -> Int {
+/// Counts the steps a search examines (one per relation end looked at), to compare searches by work done.
+final class StepCounter { var steps = 0 }
+struct CountingView: Traversable {
+    let graph: RelationGraph
+    let counter: StepCounter
+    var actorCount: Int { graph.actorCount }
+    var isSymmetric: Bool { true }
+    func forEachStep(from actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
+        graph.forEachStep(from: actor) { neighbor, relation in
+            counter.steps += 1
+            body(neighbor, relation)
+        }
+    }
+    func forEachStep(into actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
+        forEachStep(from: actor, body)
+    }
+    func includes(_ actor: ActorIndex) -> Bool { graph.includes(actor) }
+    func span(of relation: RelationIndex) -> TimeSpan? { graph.span(of: relation) }
+}
+
+/// Harness reference, not the product: bidirectional BFS that grows the side with the smaller frontier and stops
+/// at the first step joining the two searches (which is already shortest when frontiers grow level by level), as
+/// networkit's `BidirectionalBFS` does. Returns the distance.
+func earlyExitDistance(_ view: CountingView, _ source: ActorIndex, _ target: ActorIndex) -> Int? {
+    if source == target { return 0 }
+    var forward = [Int32](repeating: -1, count: view.actorCount)
+    var backward = [Int32](repeating: -1, count: view.actorCount)
+    forward[source.position] = 0
+    backward[target.position] = 0
+    var forwardFrontier = [source], backwardFrontier = [target]
+    while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty {
+        let growForward = forwardFrontier.count <= backwardFrontier.count
+        var next: [ActorIndex] = []
+        var found: Int? = nil
+        for actor in growForward ? forwardFrontier : backwardFrontier {
+            let depth = (growForward ? forward : backward)[actor.position] + 1
+            view.forEachStep(from: actor) { neighbor, _ in
+                guard found == nil else { return }
+                let position = neighbor.position
+                if growForward {
+                    if forward[position] >= 0 { return }
+                    forward[position] = depth
+                    if backward[position] >= 0 { found = Int(depth + backward[position]) }
+                } else {
+                    if backward[position] >= 0 { return }
+                    backward[position] = depth
+                    if forward[position] >= 0 { found = Int(depth + forward[position]) }
+                }
+                next.append(neighbor)
+            }
+            if let found { return found }
+        }
+        if growForward { forwardFrontier = next } else { backwardFrontier = next }
+    }
+    return nil
+}
+
+@inline(never) @MainActor func runPhase() -> Int {
     var total = 0
     switch phase {
     case "undirected":
@@ -50,6 +106,22 @@ let workspace = SearchWorkspace(actorCount: graph.actorCount)
                 $0.includePossible = true
             }, workspace: workspace)
         for (source, target) in pairs { total += finder.shortestPath(from: source, to: target)?.length ?? 0 }
+    case "steps":
+        // Steps examined by PathFinder and by the early-exit reference, and whether their distances agree.
+        let counter = StepCounter()
+        let counted = CountingView(graph: graph, counter: counter)
+        let finder = PathFinder(counted, workspace: workspace)
+        var ours = 0, reference = 0, disagreements = 0
+        for (source, target) in pairs {
+            counter.steps = 0
+            let distance = finder.distance(from: source, to: target)
+            ours += counter.steps
+            counter.steps = 0
+            if earlyExitDistance(counted, source, target) != distance { disagreements += 1 }
+            reference += counter.steps
+        }
+        print("steps examined: PathFinder \(ours), early exit \(reference), disagreements \(disagreements)")
+        total = disagreements
     case "bfs":
         for (source, _) in pairs.prefix(options.bfsSources) {
             total += Neighborhood(graph, center: source, depth: Int.max, workspace: workspace).members.count + 1
