@@ -56,7 +56,12 @@ let package = Package(
             dependencies: ["ActorGraphIO", "ActorGraphTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ActorGraphDOTTests", dependencies: ["ActorGraphDOT", "Graphviz", "ActorGraphTestSupport"]),
+        .testTarget(
+            name: "ActorGraphDOTTests",
+            dependencies: ["ActorGraphDOT", "Graphviz", "ActorGraphTestSupport"],
+            // Golden files are read from the source tree (so RECORD_GOLDEN=1 can rewrite them), not bundled.
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
         .testTarget(
             name: "ActorGraphCLITests",

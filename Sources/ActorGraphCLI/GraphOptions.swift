@@ -5,7 +5,7 @@ import Foundation
 
 /// Where the graph comes from: shared by every command that reads one.
 public struct GraphOptions: ParsableArguments {
-    @Option(name: .long, help: "A graph file or a folder of graph files.")
+    @Option(name: .long, help: "A graph file, a folder of graph files, or a CSV/TSV edge list.")
     public var graph: String = "graphs"
 
     @Option(name: .long, help: "The source catalogue (default: seeds/sources.yaml beside the graph folder, or here).")
@@ -14,19 +14,27 @@ public struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of source texts; verifies hashes and cited line ranges.")
     public var sources: String?
 
+    @Option(help: "With a CSV/TSV --graph: its actor list (default: NAME.actors.csv beside it, if present).")
+    public var graphActors: String?
+
     public init() {}
 
     /// Loads the graph, or prints every problem to standard error and fails with status 1.
     public func load() throws -> LoadedGraph {
         do {
-            return try GraphLoader.load(
-                GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources))
+            return try GraphLoader.loadAllowingEdgeLists(
+                GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources),
+                actorsPath: graphActors)
         } catch {
-            let count = error.diagnostics.count
-            throw CommandFailure(
-                error.description + "\n\(count) error\(count == 1 ? "" : "s") in the graph; nothing was loaded.",
-                status: ExitStatus.failure)
+            throw CommandFailure(Self.failureMessage(error.diagnostics, what: "the graph"), status: ExitStatus.failure)
         }
+    }
+
+    /// Every diagnostic, then a count line saying nothing was loaded.
+    static func failureMessage(_ diagnostics: [Diagnostic], what: String) -> String {
+        let count = diagnostics.count
+        return diagnostics.map(\.description).joined(separator: "\n")
+            + "\n\(count) error\(count == 1 ? "" : "s") in \(what); nothing was loaded."
     }
 }
 
@@ -76,7 +84,7 @@ public struct ActorReferences {
     }
 }
 
-/// Writes to standard output without Foundation's buffering surprises.
+/// Writes to standard output without Foundation's buffering surprises, and files atomically.
 public enum Output {
     public static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -85,4 +93,32 @@ public enum Output {
     public static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
+
+    /// Writes `body`'s output to `path` atomically (temporary file, then rename), or to standard output when
+    /// `path` is `nil` or `-`. Writing over one of `inputs` is refused; a failure leaves the target untouched.
+    static func writeFile(to path: String?, protecting inputs: [String], _ body: (ExportOutput) throws -> Void) throws {
+        guard let path, path != "-" else {
+            let output = ExportOutput()
+            try body(output)
+            FileHandle.standardOutput.write(Data(output.bytes))
+            return
+        }
+        try withoutActuallyEscaping(body) { body in try writeFiles([(path, body)], protecting: inputs) }
+    }
+
+    /// Writes several files all or nothing: every temporary first, then the renames.
+    static func writeFiles(_ files: [(path: String, body: (ExportOutput) throws -> Void)], protecting inputs: [String]) throws {
+        let group = AtomicFileGroup(protecting: inputs)
+        do {
+            for (path, body) in files { try body(try group.create(path)) }
+            try group.commit()
+        } catch let failure as AtomicFileGroup.Failure {
+            throw CommandFailure("error: \(failure)", status: ExitStatus.writeFailure)
+        }
+    }
+}
+
+extension LoadedGraph {
+    /// The files a command read, which no output may overwrite.
+    var inputFiles: [String] { files + (cataloguePath.map { [$0] } ?? []) }
 }

@@ -68,6 +68,23 @@ struct RenderCommandTests {
         }
     }
 
+    /// `export --format dot` is the rendering writer: libcgraph reads back every actor and relation.
+    @Test func dotExportIsParsedByLibcgraph() throws {
+        try withRenderGraph { folder in
+            let result = try runActorGraph(["export", "--format", "dot", "-o", "graph.dot"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent("graph.dot")), as: UTF8.self)
+            let summary = try GraphvizRenderer().parse(dot: text)
+            #expect(summary.nodes.count == 4)
+            #expect(summary.edges.count == 3)
+            #expect(Set(summary.nodes.compactMap { $0.attributes["label"] }) == [
+                "Russia", "Taliban \"Islamic Emirate\"", "Envoy \\\\ &amp; <node>", "United States",
+            ])
+            let filtered = try runActorGraph(["export", "--format", "dot", "--at", "2010"], in: folder)
+            #expect(try GraphvizRenderer().parse(dot: filtered.stdout).edges.count == 1)
+        }
+    }
+
     @Test func selectionsNarrowTheDiagram() throws {
         try withRenderGraph { folder in
             let focus = try runActorGraph(["render", "--format", "dot", "--focus", "envoy", "--depth", "1"], in: folder)

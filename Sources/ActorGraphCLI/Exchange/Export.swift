@@ -1,11 +1,12 @@
 import ActorGraph
+import ActorGraphDOT
 import ActorGraphIO
 import ArgumentParser
 import Foundation
 
-/// Export formats; `dot` is left to `render`'s writer.
+/// Export formats; `dot` is the same writer `render` uses.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case csv, tsv, jsonl, json, graphml, gexf, neo4j, yaml
+    case csv, tsv, jsonl, json, graphml, gexf, dot, neo4j, yaml
 }
 
 extension ActorGraphCommand {
@@ -15,7 +16,7 @@ extension ActorGraphCommand {
             discussion: """
                 Formats: csv and tsv edge lists (RFC 4180, UTF-8, header row), jsonl (one relation per line), json \
                 (nodes and links with the vocabulary and sources), graphml, gexf (GEXF 1.3, dynamic: Gephi's \
-                timeline plays the relation dates), neo4j (actors.csv and relations.csv for neo4j-admin, into a \
+                timeline plays the relation dates), dot (the DOT that render lays out), neo4j (actors.csv and relations.csv for neo4j-admin, into a \
                 folder) and yaml (a graph file). Columns and mappings: docs/EXPORT.md. Files are written \
                 atomically; several files are renamed into place only when all were written.
 
@@ -27,9 +28,6 @@ extension ActorGraphCommand {
                 """)
 
         @OptionGroup var graphOptions: GraphOptions
-
-        @Option(help: "With a CSV/TSV --graph: its actor list (default: NAME.actors.csv beside it, if present).")
-        var graphActors: String?
 
         @Option(help: "Output format.")
         var format: ExportFormat
@@ -43,7 +41,7 @@ extension ActorGraphCommand {
         @Flag(help: "With csv or tsv: prefix cells starting with =, +, -, @ with a quote so spreadsheets show them as text.")
         var safeSpreadsheet = false
 
-        @OptionGroup var selection: ExchangeSelectionOptions
+        @OptionGroup var selection: SelectionOptions
 
         func validate() throws {
             if actorsFile != nil && format != .csv && format != .tsv {
@@ -58,10 +56,19 @@ extension ActorGraphCommand {
         }
 
         func run() throws {
-            let loaded = try ExchangeLoading.load(graphOptions, actorList: graphActors)
+            _ = try selection.filters.timeCondition()
+            let loaded = try graphOptions.load()
             let graph = loaded.graph
-            let chosen = try selection.select(graph)
-            let inputs = loaded.files + (loaded.cataloguePath.map { [$0] } ?? [])
+            let chosen: ExportSelection
+            var possiblyActive: Set<RelationIndex> = []
+            if selection.selectsEverything {
+                chosen = .all(graph)
+            } else {
+                let selected = try selection.select(in: graph)
+                chosen = ExportSelection(graph: graph, relations: selected.relations, extraActors: selected.actors)
+                possiblyActive = selected.possiblyActive
+            }
+            let inputs = loaded.inputFiles
             switch format {
             case .csv, .tsv:
                 var options: DelimitedTextOptions = format == .csv ? .csv : .tsv
@@ -70,26 +77,34 @@ extension ActorGraphCommand {
                     guard let output, output != "-" else {
                         throw CommandFailure("error: --actors-file needs -o for the edge list too")
                     }
-                    try writeGroup(
+                    try Output.writeFiles(
                         [
                             (output, { EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0) }),
                             (actorsFile, { EdgeListWriter.writeActors(graph, chosen, options: options, to: $0) }),
-                        ], inputs: inputs)
+                        ], protecting: inputs)
                 } else {
-                    try ExchangeLoading.write(to: output, protecting: inputs) {
+                    try Output.writeFile(to: output, protecting: inputs) {
                         EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0)
                     }
                 }
             case .jsonl:
-                try ExchangeLoading.write(to: output, protecting: inputs) { JSONGraphWriter.writeLines(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) { JSONGraphWriter.writeLines(graph, chosen, to: $0) }
             case .json:
-                try ExchangeLoading.write(to: output, protecting: inputs) { JSONGraphWriter.writeDocument(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) { JSONGraphWriter.writeDocument(graph, chosen, to: $0) }
             case .graphml:
-                try ExchangeLoading.write(to: output, protecting: inputs) { GraphMLWriter.write(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) { GraphMLWriter.write(graph, chosen, to: $0) }
             case .gexf:
-                try ExchangeLoading.write(to: output, protecting: inputs) { GEXFWriter.write(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) { GEXFWriter.write(graph, chosen, to: $0) }
+            case .dot:
+                let diagram = DiagramSelection(
+                    actors: chosen.actors, relations: chosen.relations, possiblyActive: possiblyActive)
+                try Output.writeFile(to: output, protecting: inputs) { output in
+                    var text = ""
+                    GraphDiagram.document(graph, diagram).write(to: &text)
+                    output.write(text)
+                }
             case .yaml:
-                try ExchangeLoading.write(to: output, protecting: inputs) { GraphYAMLWriter.write(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) { GraphYAMLWriter.write(graph, chosen, to: $0) }
             case .neo4j:
                 guard let folder = output else { return }
                 var isFolder: ObjCBool = false
@@ -104,23 +119,15 @@ extension ActorGraphCommand {
                         throw CommandFailure("error: cannot create folder '\(folder)': \(error.localizedDescription)", status: ExitStatus.writeFailure)
                     }
                 }
-                try writeGroup(
+                let base = URL(fileURLWithPath: folder)
+                try Output.writeFiles(
                     [
-                        ((folder as NSString).appendingPathComponent(Neo4jWriter.actorsFile), { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
-                        ((folder as NSString).appendingPathComponent(Neo4jWriter.relationsFile), { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
-                    ], inputs: inputs)
+                        (base.appendingPathComponent(Neo4jWriter.actorsFile).path, { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
+                        (base.appendingPathComponent(Neo4jWriter.relationsFile).path, { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
+                    ], protecting: inputs)
             }
             Output.error("exported \(chosen.relations.count) relations and \(chosen.actors.count) actors as \(format.rawValue)")
         }
 
-        private func writeGroup(_ files: [(String, (ExportOutput) -> Void)], inputs: [String]) throws {
-            let group = AtomicFileGroup(protecting: inputs)
-            do {
-                for (path, body) in files { body(try group.create(path)) }
-                try group.commit()
-            } catch {
-                throw CommandFailure("error: \(error)", status: ExitStatus.writeFailure)
-            }
-        }
     }
 }

@@ -55,16 +55,13 @@ extension ActorGraphCommand {
             switch format {
             case .csv:
                 if let actorsFile, let output {
-                    let group = AtomicFileGroup(protecting: [])
-                    do {
-                        EdgeListWriter.writeRelations(graph, selection, to: try group.create(output))
-                        EdgeListWriter.writeActors(graph, selection, to: try group.create(actorsFile))
-                        try group.commit()
-                    } catch {
-                        throw CommandFailure("error: \(error)", status: ExitStatus.writeFailure)
-                    }
+                    try Output.writeFiles(
+                        [
+                            (output, { EdgeListWriter.writeRelations(graph, selection, to: $0) }),
+                            (actorsFile, { EdgeListWriter.writeActors(graph, selection, to: $0) }),
+                        ], protecting: [])
                 } else {
-                    try ExchangeLoading.write(to: output, protecting: []) {
+                    try Output.writeFile(to: output, protecting: []) {
                         EdgeListWriter.writeRelations(graph, selection, to: $0)
                     }
                 }
@@ -74,7 +71,7 @@ extension ActorGraphCommand {
                     fallbackCitation: SyntheticSource.citation(seed: seed), fallbackNote: SyntheticSource.note,
                     headerComment: SyntheticSource.text(actors: actors, relations: relations, seed: seed)
                         .trimmingSuffixNewline())
-                try ExchangeLoading.write(to: output, protecting: []) {
+                try Output.writeFile(to: output, protecting: []) {
                     GraphYAMLWriter.write(graph, selection, options: options, to: $0)
                 }
             }

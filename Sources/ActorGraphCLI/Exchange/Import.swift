@@ -66,7 +66,7 @@ extension ActorGraphCommand {
                 do {
                     options.vocabulary = try GraphLoader.load(GraphLoadOptions(graphPath: vocabulary)).graph.vocabulary
                 } catch {
-                    throw CommandFailure(ExchangeLoading.failureMessage(error.diagnostics, what: "the vocabulary"))
+                    throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the vocabulary"))
                 }
             }
             var fallbackCitation: Citation?
@@ -86,7 +86,7 @@ extension ActorGraphCommand {
                 do {
                     options.sources = try GraphLoader.load(files: [], catalogue: (cataloguePath, [UInt8](data)), sourceTexts: nil).sources
                 } catch {
-                    throw CommandFailure(ExchangeLoading.failureMessage(error.diagnostics, what: "the catalogue"))
+                    throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
                 }
                 if let fallbackCitation, !options.sources.contains(where: { $0.id == fallbackCitation.source }) {
                     throw CommandFailure("error: --default-citation names source '\(fallbackCitation.source)', which is not in \(cataloguePath)")
@@ -102,7 +102,7 @@ extension ActorGraphCommand {
             do {
                 result = try CSVEdgeImporter.load(edges: (edges, edgeBytes), actors: actorInput, options: options)
             } catch {
-                throw CommandFailure(ExchangeLoading.failureMessage(error.diagnostics, what: "the input"))
+                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the input"))
             }
             for problem in result.problems {
                 var warning = problem
@@ -111,7 +111,7 @@ extension ActorGraphCommand {
             }
             let graph = result.graph
             let inputs = [edges] + (actors.map { [$0] } ?? []) + (cataloguePath.map { [$0] } ?? [])
-            try ExchangeLoading.write(to: output, protecting: inputs) { output in
+            try Output.writeFile(to: output, protecting: inputs) { output in
                 GraphYAMLWriter.write(
                     graph, .all(graph),
                     options: GraphYAMLWriter.Options(
@@ -126,4 +126,8 @@ extension ActorGraphCommand {
             Output.error(summary)
         }
     }
+}
+
+extension ActorKind {
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -120,7 +120,7 @@ extension ActorGraphCommand {
             } else {
                 bytes = try renderInWorker(dot)
             }
-            try write(bytes)
+            try write(bytes, protecting: loaded.inputFiles)
             if output != "-" {
                 Output.error("wrote \(output) (\(drawn) relations, \(bytes.count) bytes)")
             }
@@ -248,16 +248,8 @@ extension ActorGraphCommand {
             }
         }
 
-        private func write(_ bytes: [UInt8]) throws {
-            if output == "-" {
-                FileHandle.standardOutput.write(Data(bytes))
-                return
-            }
-            do {
-                try AtomicFile.write(bytes, to: output)
-            } catch {
-                throw CommandFailure("error: \(error.description)", status: ExitStatus.writeFailure)
-            }
+        private func write(_ bytes: [UInt8], protecting inputs: [String]) throws {
+            try Output.writeFile(to: output, protecting: inputs) { $0.write(bytes) }
         }
 
         /// The running executable (the worker is this same binary), from /proc/self/exe.
