@@ -23,10 +23,11 @@ extension ActorGraphCommand {
         func run() throws {
             let loaded: LoadedGraph
             do {
-                loaded = try GraphLoader.load(
+                loaded = try GraphLoader.loadAllowingEdgeLists(
                     GraphLoadOptions(
                         graphPath: graphOptions.graph, cataloguePath: graphOptions.catalogue,
-                        sourcesDirectory: graphOptions.sources))
+                        sourcesDirectory: graphOptions.sources),
+                    actorsPath: graphOptions.graphActors)
             } catch {
                 if format == .json {
                     Output.write(
