@@ -505,6 +505,12 @@ private struct ImportState {
                         problem(columns.directed, "'directed' must be true or false, found '\(directedText)'")
                     } else if let category {
                         newType = RelationType(name: name, directed: directedText == "true", category: category)
+                        // A built-in type of the same name and shape lends its inverse reading and description.
+                        if let known = RelationVocabulary.builtIn[name], known.directed == newType?.directed,
+                            known.category == category
+                        {
+                            newType = known
+                        }
                     }
                 } else {
                     let suggestion = SchemaReader.nearest(name, among: vocabulary.names)
