@@ -60,3 +60,12 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Runs `body` in a fresh folder whose `graphs/NAME` holds `graph`, so commands find it by default.
+func withGraph(_ graph: String, named name: String = "graph.yaml", _ body: (URL) throws -> Void) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
+    try Data(graph.utf8).write(to: folder.appendingPathComponent("graphs/\(name)"))
+    try body(folder)
+}

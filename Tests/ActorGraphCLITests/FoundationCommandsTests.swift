@@ -23,11 +23,7 @@ private let tinyGraph = """
     """
 
 private func withTinyGraph(_ body: (URL) throws -> Void) throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
-    try Data(tinyGraph.utf8).write(to: folder.appendingPathComponent("graphs/tiny.yaml"))
-    try body(folder)
+    try withGraph(tinyGraph, named: "tiny.yaml", body)
 }
 
 @Suite("Foundation commands")

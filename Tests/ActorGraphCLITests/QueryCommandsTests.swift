@@ -32,11 +32,7 @@ private let queryGraph = """
     """
 
 private func withQueryGraph(_ body: (URL) throws -> Void) throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
-    try Data(queryGraph.utf8).write(to: folder.appendingPathComponent("graphs/query.yaml"))
-    try body(folder)
+    try withGraph(queryGraph, named: "query.yaml", body)
 }
 
 private func json(_ text: String) throws -> [String: Any] {

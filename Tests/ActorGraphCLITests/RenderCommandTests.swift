@@ -19,11 +19,7 @@ private let renderGraph = """
     """
 
 private func withRenderGraph(_ body: (URL) throws -> Void) throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
-    try Data(renderGraph.utf8).write(to: folder.appendingPathComponent("graphs/g.yaml"))
-    try body(folder)
+    try withGraph(renderGraph, named: "g.yaml", body)
 }
 
 private func nodeGroupCount(_ svg: Data) throws -> Int {
