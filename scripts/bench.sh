@@ -59,7 +59,8 @@ mkdir -p "$DATA" "$OUT"
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
     echo "$(free -g | awk '/^Mem:/ {print $2}') GiB; $(uname -sr); $(swift --version 2>/dev/null | head -1);"
     echo "Python $("$PY" -c 'import platform; print(platform.python_version())'). Run $(date -u '+%Y-%m-%d %H:%M UTC'),"
-    echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Benchmarks scripts 2>/dev/null || echo ' (with uncommitted changes)')."
+    echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Benchmarks scripts 2>/dev/null || echo ' (with uncommitted changes)');"
+    echo "load average at the start $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine adds noise to wall times)."
 } > "$OUT/machine.md"
 
 for size in $SIZES; do
