@@ -16,7 +16,7 @@ What is measured, per library (times in milliseconds; `median`/`p99` over the qu
   from source to target; an undirected type both ways, as ActorGraph's `--directed`);
 - as-of shortest path: the relations possibly active on the `--at` day (start <= D <= end on the CSV's
   `start`/`end` columns, the first and last possible days; undated relations excluded; ActorGraph's
-  `--at D --possible`) — a filtered graph is built first (filter_build) and then queried;
+  `--at D --possibly`) — a filtered graph is built first (filter_build) and then queried;
 - full BFS: every actor reachable from each of the first `--bfs-sources` pair sources, undirected.
 
 Each answer's length is summed into a checksum so the sides can be checked to agree.

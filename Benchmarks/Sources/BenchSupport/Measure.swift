@@ -25,7 +25,9 @@ public struct BenchOptions {
         }
         if options.csv.isEmpty || options.pairs.isEmpty {
             FileHandle.standardError.write(
-                Data("usage: \(CommandLine.arguments[0]) --csv FILE --pairs FILE [--at YYYY-MM-DD] [--bfs-sources N]\n".utf8))
+                Data(
+                    "usage: \(CommandLine.arguments[0]) --csv FILE --pairs FILE [--at YYYY-MM-DD] [--bfs-sources N]\n"
+                        .utf8))
             exit(2)
         }
         return options

@@ -106,10 +106,13 @@ asOfFilter.includePossible = true
 let (asOf, filterNanoseconds) = measure { FilteredGraph(graph, filter: asOfFilter) }
 let activeCount = graph.relationIndices.reduce(0) { $0 + (asOf.match($1) != nil ? 1 : 0) }
 result.append(
-    ("as_of", .object([
-        ("date", .string(options.at)), ("relations", .int(activeCount)),
-        ("filter_build_ms", .number(filterNanoseconds / 1e6)),
-    ])))
+    (
+        "as_of",
+        .object([
+            ("date", .string(options.at)), ("relations", .int(activeCount)),
+            ("filter_build_ms", .number(filterNanoseconds / 1e6)),
+        ])
+    ))
 result.append(("shortest_path_as_of", timeShortestPaths(asOf)))
 
 var directedFilter = RelationFilter()

@@ -68,10 +68,13 @@ let (asOf, filterNanoseconds) = measure {
 }
 let activeCount = (0..<edges.relationCount).reduce(0) { $0 + (edges.isActive($1, at: asOfDay) ? 1 : 0) }
 result.append(
-    ("as_of", .object([
-        ("date", .string(options.at)), ("relations", .int(activeCount)),
-        ("filter_build_ms", .number(filterNanoseconds / 1e6)),
-    ])))
+    (
+        "as_of",
+        .object([
+            ("date", .string(options.at)), ("relations", .int(activeCount)),
+            ("filter_build_ms", .number(filterNanoseconds / 1e6)),
+        ])
+    ))
 result.append(("shortest_path_as_of", timePairs(pairs) { hops(asOf, $0, $1) }))
 
 // Directed: a directed type's relation is one arc, an undirected type's a two-way edge.
