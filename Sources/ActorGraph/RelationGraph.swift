@@ -2,9 +2,10 @@
 ///
 /// Storage is flat and index-based, after petgraph's CSR graph: actors and relations live in parallel arrays
 /// addressed by 32-bit ``ActorIndex`` / ``RelationIndex`` values. Each relation costs its endpoints (8 bytes),
-/// its type (2), its date as four day numbers plus a shape word (18), a details slot (4) and one entry in each
-/// of the two adjacency arrays (16): 48 bytes. Notes, citations and attributes live in a side table that bulk
-/// data sets without them do not pay for.
+/// its type (2), its date as four day numbers plus a shape word (18) and one entry in each of the two adjacency
+/// arrays (16): 44 bytes, plus 8 bytes per actor of adjacency offsets. Notes, citations and attributes live in a
+/// side table reached through a 4-byte slot per relation, which a graph where no relation has any (bulk data)
+/// does not allocate.
 ///
 /// Adjacency is compressed both ways: `outOffsets[a] ..< outOffsets[a + 1]` is the slice of `outNeighbors` /
 /// `outRelations` holding the relations whose source is `a`, in relation order; likewise `in…` for targets.
@@ -24,6 +25,8 @@ public struct RelationGraph: Sendable {
     public let definiteEnd: [Int32]
     public let possibleEnd: [Int32]
     let dateShape: [UInt16]
+    /// Position in `details` of each relation's details, `UInt32.max` for none; empty when no relation has any,
+    /// so bulk data without notes or citations pays nothing for the side table.
     let detailSlot: [UInt32]
     let details: [RelationDetails]
     let relationIndexByExplicitID: [String: RelationIndex]
@@ -59,7 +62,7 @@ public struct RelationGraph: Sendable {
         self.definiteEnd = spans.definiteEnd
         self.possibleEnd = spans.possibleEnd
         self.dateShape = dateShape
-        self.detailSlot = detailSlot
+        self.detailSlot = details.isEmpty ? [] : detailSlot
         self.details = details
         self.relationIndexByExplicitID = relationIndexByExplicitID
         (outOffsets, outNeighbors, outRelations) = Self.compress(
@@ -112,13 +115,18 @@ public struct RelationGraph: Sendable {
     public func type(of relation: RelationIndex) -> RelationType { vocabulary[relationType[relation.position]] }
 
     public func details(of relation: RelationIndex) -> RelationDetails {
-        let slot = detailSlot[relation.position]
+        let slot = detailSlot(of: relation)
         return slot == UInt32.max ? .empty : details[Int(slot)]
+    }
+
+    @inline(__always)
+    private func detailSlot(of relation: RelationIndex) -> UInt32 {
+        detailSlot.isEmpty ? UInt32.max : detailSlot[relation.position]
     }
 
     /// The relation's id: the one written in its file, else `r` and its 1-based position.
     public func id(of relation: RelationIndex) -> String {
-        let slot = detailSlot[relation.position]
+        let slot = detailSlot(of: relation)
         if slot != UInt32.max, let id = details[Int(slot)].id { return id }
         return "r\(relation.position + 1)"
     }
