@@ -215,3 +215,60 @@ struct QueryPropertyTests {
         }
     }
 }
+
+/// The optimised searches against plain re-statements of what they returned before (``ReferenceSearch``): the same
+/// path among equally short ones, the same members in the same order with the same relations in relation order.
+@Suite("Query answers identical to the reference searches")
+struct QueryReferenceTests {
+    @Test func shortestPathIsTheReferencePath() {
+        let workspace = SearchWorkspace(actorCount: 8)
+        for seed in QueryPropertyTests.seeds {
+            let graph = RandomGraphs.multigraph(seed: seed)
+            guard let (from, to) = QueryPropertyTests.pair(graph, seed: seed) else { continue }
+            let filter = RandomGraphs.filter(seed: seed, for: graph)
+            let reused = workspace.capacity == graph.actorCount ? workspace : nil
+            // Unnamed ends may be refused by the filter's kinds or avoided actors: the search must still answer as
+            // before (it then finishes the level instead of stopping at the first join).
+            for view in [
+                FilteredGraph(graph, filter: filter, namedActors: [from, to]), FilteredGraph(graph, filter: filter),
+            ] {
+                let path = PathFinder(view, workspace: reused).shortestPath(from: from, to: to)
+                // As before: no `Path` when a hop cannot be followed (into an end the filter refuses).
+                let expected = ReferenceSearch.shortestActors(view, from: from, to: to)
+                    .flatMap { view.path(through: $0) }
+                #expect(path == expected, "seed \(seed) named \(view.namedActors.count)")
+            }
+            let whole = PathFinder(graph, workspace: reused).shortestPath(from: from, to: to)
+            #expect(whole?.actors == ReferenceSearch.shortestActors(graph, from: from, to: to), "seed \(seed) whole")
+            #expect(whole.map { $0.hops.allSatisfy { $0 == $0.sorted() && Set($0).count == $0.count } } ?? true)
+        }
+    }
+
+    @Test func neighbourhoodOrderAndLimits() {
+        let workspace = SearchWorkspace(actorCount: 8)
+        for seed in QueryPropertyTests.seeds {
+            let graph = RandomGraphs.multigraph(seed: seed)
+            let filter = RandomGraphs.filter(seed: seed, for: graph)
+            let center = ActorIndex(Int(seed % UInt64(graph.actorCount)))
+            let reused = workspace.capacity == graph.actorCount ? workspace : nil
+            let filtered = FilteredGraph(graph, filter: filter, namedActors: [center])
+            for (name, ball) in [
+                ("whole", Neighborhood(graph, center: center, depth: Int.max, workspace: reused)),
+                ("filtered", Neighborhood(filtered, center: center, depth: Int.max, workspace: reused)),
+            ] {
+                let order = ball.members.map { [$0.distance, $0.actor.position] }
+                #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) }, "seed \(seed) \(name): order")
+                for member in ball.members {
+                    #expect(member.via == Array(Set(member.via)).sorted(), "seed \(seed) \(name): via in order")
+                }
+                #expect(!ball.truncated)
+            }
+            let whole = Neighborhood(graph, center: center, depth: Int.max)
+            for limit in [-1, 0, 1, 2, whole.members.count, whole.members.count + 1] {
+                let cut = Neighborhood(graph, center: center, depth: Int.max, limit: limit, workspace: reused)
+                #expect(cut.members == Array(whole.members.prefix(max(limit, 0))), "seed \(seed) limit \(limit)")
+                #expect(cut.truncated == (limit >= 0 && whole.members.count > limit), "seed \(seed) limit \(limit)")
+            }
+        }
+    }
+}

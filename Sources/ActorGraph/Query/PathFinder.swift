@@ -25,6 +25,8 @@ public struct PathFinder<View: Traversable> {
     /// Ties are broken by the search order (actor and relation order), deterministically.
     ///
     /// - Complexity: O(actors + relations) in the worst case; bidirectional search usually visits far fewer.
+    @_specialize(exported: true, where View == RelationGraph)
+    @_specialize(exported: true, where View == FilteredGraph)
     public func shortestPath(from: ActorIndex, to: ActorIndex, maxLength: Int = Int.max) -> Path? {
         workspace.clearBans()
         guard let actors = shortestSequence(from: from, to: to, maxLength: maxLength, bannedFirstHops: []) else {
@@ -34,6 +36,8 @@ public struct PathFinder<View: Traversable> {
     }
 
     /// The distance in hops, or `nil` when unreachable within `maxLength`.
+    @_specialize(exported: true, where View == RelationGraph)
+    @_specialize(exported: true, where View == FilteredGraph)
     public func distance(from: ActorIndex, to: ActorIndex, maxLength: Int = Int.max) -> Int? {
         workspace.clearBans()
         return shortestSequence(from: from, to: to, maxLength: maxLength, bannedFirstHops: []).map { $0.count - 1 }
@@ -41,78 +45,124 @@ public struct PathFinder<View: Traversable> {
 
     /// Bidirectional BFS, level by level, always growing the smaller frontier. Honours the workspace's banned
     /// actors and refuses the first hops `from → b` for `b` in `bannedFirstHops` (Yen's removed links).
+    ///
+    /// It stops at the first step that joins the two searches. That step is on a shortest path, and it is the one
+    /// finishing the level would have chosen: when `forEachStep(into:)` mirrors `forEachStep(from:)` (the
+    /// ``Traversable`` contract), every join found in the first level that finds one has the same length, because a
+    /// shorter one would have joined the searches a level earlier. A view may still start a search from an actor
+    /// it does not include (a ``FilteredGraph`` whose filter refuses an end the query did not name), and no step
+    /// leads back into such an actor; then the level is finished and the shortest join kept, as before.
     func shortestSequence(
         from source: ActorIndex, to target: ActorIndex, maxLength: Int, bannedFirstHops: [ActorIndex]
     ) -> [ActorIndex]? {
         if source == target { return [source] }
         let workspace = self.workspace
+        precondition(
+            source.position < workspace.capacity && target.position < workspace.capacity, "actor outside the graph")
+        // Locals, not the workspace's properties, inside the per-step closures: the buffers are written through, so
+        // no access to a class's stored property is checked per step.
         let epoch = workspace.nextEpoch()
+        let marks = workspace.marks
+        let forwardQueue = workspace.forwardQueue
+        let backwardQueue = workspace.backwardQueue
         let checksBans = workspace.bansActive
-        workspace.forwardStamp[source.position] = epoch
-        workspace.forwardDistance[source.position] = 0
-        workspace.forwardParent[source.position] = source.rawValue
-        workspace.backwardStamp[target.position] = epoch
-        workspace.backwardDistance[target.position] = 0
-        workspace.backwardParent[target.position] = target.rawValue
-        var forwardFrontier = [source]
-        var backwardFrontier = [target]
-        var next: [ActorIndex] = []
+        let banStamp = workspace.banStamp
+        let banEpoch = workspace.banEpoch
+        let checksFirstHops = !bannedFirstHops.isEmpty
+        let stopsAtFirstJoin = view.includes(source) && view.includes(target)
+
+        marks[source.position].forwardStamp = epoch
+        marks[source.position].forwardDistance = 0
+        marks[source.position].forwardParent = source
+        marks[target.position].backwardStamp = epoch
+        marks[target.position].backwardDistance = 0
+        marks[target.position].backwardParent = target
+        forwardQueue[0] = source
+        backwardQueue[0] = target
+        // Each side's current level is `queue[levelStart ..< levelEnd]`; the next level is appended after it.
+        var forwardStart = 0, forwardEnd = 1
+        var backwardStart = 0, backwardEnd = 1
         var forwardDepth: Int32 = 0
         var backwardDepth: Int32 = 0
         var best = Int32.max
         var meeting = source
+        var joined = false
 
-        while !forwardFrontier.isEmpty && !backwardFrontier.isEmpty {
+        while forwardStart < forwardEnd && backwardStart < backwardEnd {
             if Int(forwardDepth) + Int(backwardDepth) + 1 > maxLength { return nil }
-            next.removeAll(keepingCapacity: true)
-            if forwardFrontier.count <= backwardFrontier.count {
+            if forwardEnd - forwardStart <= backwardEnd - backwardStart {
                 let depth = forwardDepth + 1
-                for actor in forwardFrontier {
+                var tail = forwardEnd
+                for slot in forwardStart..<forwardEnd {
+                    let actor = forwardQueue[slot]
                     let isSource = actor == source
-                    view.forEachStep(from: actor) { neighbor, _ in
+                    view.forEachStep(
+                        from: actor,
+                        unless: { neighbor in
+                            joined || marks[neighbor.position].forwardStamp == epoch
+                                || (checksBans && banStamp[neighbor.position] == banEpoch)
+                        }
+                    ) { neighbor, _ in
                         let position = neighbor.position
-                        if workspace.forwardStamp[position] == epoch { return }
-                        if checksBans && workspace.isBanned(neighbor) { return }
-                        if isSource && !bannedFirstHops.isEmpty && bannedFirstHops.contains(neighbor) { return }
-                        workspace.forwardStamp[position] = epoch
-                        workspace.forwardDistance[position] = depth
-                        workspace.forwardParent[position] = actor.rawValue
-                        next.append(neighbor)
-                        if workspace.backwardStamp[position] == epoch {
-                            let total = depth + workspace.backwardDistance[position]
+                        // Asked again: a view need not ask `unless` before every step.
+                        if joined || marks[position].forwardStamp == epoch { return }
+                        if checksBans && banStamp[position] == banEpoch { return }
+                        if checksFirstHops && isSource && bannedFirstHops.contains(neighbor) { return }
+                        marks[position].forwardStamp = epoch
+                        marks[position].forwardDistance = depth
+                        marks[position].forwardParent = actor
+                        forwardQueue[tail] = neighbor
+                        tail += 1
+                        if marks[position].backwardStamp == epoch {
+                            let total = depth + marks[position].backwardDistance
                             if total < best {
                                 best = total
                                 meeting = neighbor
+                                joined = stopsAtFirstJoin
                             }
                         }
                     }
+                    if joined { break }
                 }
                 forwardDepth = depth
-                swap(&forwardFrontier, &next)
+                forwardStart = forwardEnd
+                forwardEnd = tail
             } else {
                 let depth = backwardDepth + 1
-                for actor in backwardFrontier {
-                    let isFirstHop = !bannedFirstHops.isEmpty && bannedFirstHops.contains(actor)
-                    view.forEachStep(into: actor) { neighbor, _ in
+                var tail = backwardEnd
+                for slot in backwardStart..<backwardEnd {
+                    let actor = backwardQueue[slot]
+                    let isFirstHop = checksFirstHops && bannedFirstHops.contains(actor)
+                    view.forEachStep(
+                        into: actor,
+                        unless: { neighbor in
+                            joined || marks[neighbor.position].backwardStamp == epoch
+                                || (checksBans && banStamp[neighbor.position] == banEpoch)
+                        }
+                    ) { neighbor, _ in
                         let position = neighbor.position
-                        if workspace.backwardStamp[position] == epoch { return }
-                        if checksBans && workspace.isBanned(neighbor) { return }
+                        if joined || marks[position].backwardStamp == epoch { return }
+                        if checksBans && banStamp[position] == banEpoch { return }
                         if isFirstHop && neighbor == source { return }
-                        workspace.backwardStamp[position] = epoch
-                        workspace.backwardDistance[position] = depth
-                        workspace.backwardParent[position] = actor.rawValue
-                        next.append(neighbor)
-                        if workspace.forwardStamp[position] == epoch {
-                            let total = depth + workspace.forwardDistance[position]
+                        marks[position].backwardStamp = epoch
+                        marks[position].backwardDistance = depth
+                        marks[position].backwardParent = actor
+                        backwardQueue[tail] = neighbor
+                        tail += 1
+                        if marks[position].forwardStamp == epoch {
+                            let total = depth + marks[position].forwardDistance
                             if total < best {
                                 best = total
                                 meeting = neighbor
+                                joined = stopsAtFirstJoin
                             }
                         }
                     }
+                    if joined { break }
                 }
                 backwardDepth = depth
-                swap(&backwardFrontier, &next)
+                backwardStart = backwardEnd
+                backwardEnd = tail
             }
             if best != Int32.max {
                 guard Int(best) <= maxLength else { return nil }
@@ -123,18 +173,19 @@ public struct PathFinder<View: Traversable> {
     }
 
     private func sequence(through meeting: ActorIndex) -> [ActorIndex] {
+        let marks = workspace.marks
         var head: [ActorIndex] = []
         var cursor = meeting
         while true {
             head.append(cursor)
-            let parent = ActorIndex(workspace.forwardParent[cursor.position])
+            let parent = marks[cursor.position].forwardParent
             if parent == cursor { break }
             cursor = parent
         }
         head.reverse()
         cursor = meeting
         while true {
-            let parent = ActorIndex(workspace.backwardParent[cursor.position])
+            let parent = marks[cursor.position].backwardParent
             if parent == cursor { break }
             head.append(parent)
             cursor = parent
@@ -150,6 +201,8 @@ public struct PathFinder<View: Traversable> {
     ///
     /// - Complexity: O(k · n · (actors + relations)) for paths of at most n hops; each spur search is a
     ///   bidirectional BFS.
+    @_specialize(exported: true, where View == RelationGraph)
+    @_specialize(exported: true, where View == FilteredGraph)
     public func kShortestPaths(from: ActorIndex, to: ActorIndex, k: Int, maxLength: Int = Int.max) -> PathSearchResult {
         guard k > 0 else { return PathSearchResult(paths: [], truncated: false) }
         workspace.clearBans()

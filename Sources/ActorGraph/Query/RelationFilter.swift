@@ -80,12 +80,18 @@ public struct FilteredGraph: Traversable, Sendable {
     /// Actors exempt from the kind filter: the ones the query names.
     public let namedActors: [ActorIndex]
     private let typeAllowed: [Bool]
+    /// Whether some type is refused: when none is, a step reads no type.
+    private let checksTypes: Bool
     private let typeDirected: [Bool]
     private let kindAllowed: [Bool]
     private let checksKinds: Bool
     private let avoidedBits: [UInt64]
     private let gradeAdmitted: [Bool]
     private let hasTime: Bool
+    /// The bounds a step's time test compares, `[lo, hi]` against the possible days when the filter includes
+    /// possibly active relations, else against the definite days.
+    private let timeUsesPossibleDays: Bool
+    private let keepsUndated: Bool
     private let lo: Int32
     private let hi: Int32
     private let followsOnlyForward: Bool
@@ -103,6 +109,7 @@ public struct FilteredGraph: Traversable, Sendable {
             if let categories = filter.categories, !categories.contains(types[position].category) { return false }
             return true
         }
+        checksTypes = typeAllowed.contains(false)
         typeDirected = types.map(\.directed)
         kindAllowed = ActorKind.allCases.map { filter.kinds?.contains($0) ?? true }
         checksKinds = filter.kinds != nil
@@ -130,6 +137,8 @@ public struct FilteredGraph: Traversable, Sendable {
             hasTime = false
             (lo, hi) = (0, 0)
         }
+        timeUsesPossibleDays = filter.includePossible
+        keepsUndated = filter.includeUndated
         followsOnlyForward = filter.directed
     }
 
@@ -180,6 +189,9 @@ public struct FilteredGraph: Traversable, Sendable {
 
     public func includes(_ actor: ActorIndex) -> Bool { admits(actor) }
 
+    /// The unfiltered degree: the steps a scan of `actor` examines before the filter refuses any.
+    public func stepBound(of actor: ActorIndex) -> Int { graph.degree(of: actor) }
+
     public func span(of relation: RelationIndex) -> TimeSpan? { graph.span(of: relation) }
 
     /// Whether the relation may be followed from target to source.
@@ -188,42 +200,83 @@ public struct FilteredGraph: Traversable, Sendable {
         !followsOnlyForward || !typeDirected[graph.relationType[relation.position].position]
     }
 
+    /// Whether a search may follow `relation`: `match(relation) != nil`, reading as few of the relation-indexed
+    /// arrays as it can, since each read is at a scattered position (a cache miss on a large graph). Types only when
+    /// the filter refuses some; no date without a time condition; with one, the window test on two day numbers
+    /// first, so the date shape is read only for the relations that pass it — unless undated relations are kept,
+    /// when the shape decides first. With ``RelationFilter/includePossible`` one test on the possible days stands
+    /// for both of ``match(_:)``'s, as ``TimeSpan`` keeps the definite days inside the possible ones
+    /// (`possibleStart ≤ definiteStart`, `definiteEnd ≤ possibleEnd`), so a definite overlap is a possible one.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    func allows(_ relation: RelationIndex) -> Bool {
+        let position = relation.position
+        if checksTypes && !typeAllowed[graph.relationType[position].position] { return false }
+        if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return false }
+        guard hasTime else { return true }
+        if keepsUndated && graph.dateShape[position] & PackedDate.hasDate == 0 { return true }
+        let overlaps =
+            timeUsesPossibleDays
+            ? graph.possibleStart[position] <= hi && graph.possibleEnd[position] >= lo
+            : graph.definiteStart[position] <= hi && graph.definiteEnd[position] >= lo
+        return overlaps && graph.dateShape[position] & PackedDate.hasDate != 0
+    }
+
     /// - Complexity: O(degree of `actor`).
     @inline(__always)
     public func forEachStep(from actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
-        for slot in graph.outgoing(actor) {
-            let neighbor = graph.outNeighbors[slot]
-            let relation = graph.outRelations[slot]
-            if admits(neighbor) && match(relation) != nil { body(neighbor, relation) }
-        }
-        for slot in graph.incoming(actor) {
-            let neighbor = graph.inNeighbors[slot]
-            let relation = graph.inRelations[slot]
-            // A self-relation is in both lists; it was taken above.
-            if neighbor != actor && followsBackwards(relation) && admits(neighbor) && match(relation) != nil {
-                body(neighbor, relation)
-            }
-        }
+        forEachStep(from: actor, unless: { _ in false }, body)
     }
 
     /// - Complexity: O(degree of `actor`).
     @inline(__always)
     public func forEachStep(into actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
+        forEachStep(into: actor, unless: { _ in false }, body)
+    }
+
+    /// Asks `skipped` first, so a search's visited neighbours cost no read of the relation's type or dates.
+    ///
+    /// - Complexity: O(degree of `actor`).
+    @inline(__always)
+    public func forEachStep(
+        from actor: ActorIndex, unless skipped: (ActorIndex) -> Bool, _ body: (ActorIndex, RelationIndex) -> Void
+    ) {
+        for slot in graph.outgoing(actor) {
+            let neighbor = graph.outNeighbors[slot]
+            if skipped(neighbor) { continue }
+            let relation = graph.outRelations[slot]
+            if admits(neighbor) && allows(relation) { body(neighbor, relation) }
+        }
+        for slot in graph.incoming(actor) {
+            let neighbor = graph.inNeighbors[slot]
+            // A self-relation is in both lists; it was taken above.
+            if neighbor == actor || skipped(neighbor) { continue }
+            let relation = graph.inRelations[slot]
+            if followsBackwards(relation) && admits(neighbor) && allows(relation) { body(neighbor, relation) }
+        }
+    }
+
+    /// - Complexity: O(degree of `actor`).
+    @inline(__always)
+    public func forEachStep(
+        into actor: ActorIndex, unless skipped: (ActorIndex) -> Bool, _ body: (ActorIndex, RelationIndex) -> Void
+    ) {
         guard followsOnlyForward else {
-            forEachStep(from: actor, body)
+            forEachStep(from: actor, unless: skipped, body)
             return
         }
         for slot in graph.incoming(actor) {
             let neighbor = graph.inNeighbors[slot]
+            if skipped(neighbor) { continue }
             let relation = graph.inRelations[slot]
-            if admits(neighbor) && match(relation) != nil { body(neighbor, relation) }
+            if admits(neighbor) && allows(relation) { body(neighbor, relation) }
         }
         for slot in graph.outgoing(actor) {
             let neighbor = graph.outNeighbors[slot]
+            if neighbor == actor || skipped(neighbor) { continue }
             let relation = graph.outRelations[slot]
-            if neighbor != actor && followsBackwards(relation) && admits(neighbor) && match(relation) != nil {
-                body(neighbor, relation)
-            }
+            if followsBackwards(relation) && admits(neighbor) && allows(relation) { body(neighbor, relation) }
         }
     }
 
