@@ -112,6 +112,62 @@ public struct GraphBuilder: Sendable {
         return index
     }
 
+    /// Adds relations given as columns, in order — what bulk loaders produce — with the same result as calling
+    /// ``addRelation(from:to:type:date:details:)`` for each. Dates repeat in bulk data, so each relation names its
+    /// date by position in `dates` (`-1`: undated) and each distinct date is converted once; `details` lists the
+    /// relations that have some, by position in the columns, in increasing order.
+    ///
+    /// Nothing is added when it throws.
+    ///
+    /// - Complexity: O(relations + dates + details).
+    public mutating func addRelations(
+        sources: [ActorIndex], targets: [ActorIndex], types: [RelationTypeIndex], dateIndices: [Int32],
+        dates: [EDTFDate], details relationDetails: [(position: Int, details: RelationDetails)] = []
+    ) throws(GraphBuildError) {
+        let count = sources.count
+        precondition(targets.count == count && types.count == count && dateIndices.count == count)
+        guard relationSource.count + count < Int(UInt32.max - 1) else { throw .tooManyRelations }
+        let first = relationSource.count
+        var newIDs: [String: RelationIndex] = [:]
+        for entry in relationDetails {
+            guard let id = entry.details.id else { continue }
+            guard relationIndexByExplicitID[id] == nil, newIDs[id] == nil else { throw .duplicateRelation(id: id) }
+            newIDs[id] = RelationIndex(first + entry.position)
+        }
+        relationIndexByExplicitID.merge(newIDs) { old, _ in old }
+        relationSource.append(contentsOf: sources)
+        relationTarget.append(contentsOf: targets)
+        relationType.append(contentsOf: types)
+        let spans = dates.map(\.span)
+        let shapes = dates.map { PackedDate.pack($0) }
+        // Bulk appends, one column at a time: per-element appends cost several times as much at tens of millions
+        // of relations.
+        func span(_ index: Int32) -> TimeSpan? { index < 0 ? nil : spans[Int(index)] }
+        possibleStart.append(contentsOf: dateIndices.lazy.map { span($0)?.possibleStart ?? 0 })
+        definiteStart.append(contentsOf: dateIndices.lazy.map { span($0)?.definiteStart ?? 0 })
+        definiteEnd.append(contentsOf: dateIndices.lazy.map { span($0)?.definiteEnd ?? 0 })
+        possibleEnd.append(contentsOf: dateIndices.lazy.map { span($0)?.possibleEnd ?? 0 })
+        dateShape.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? 0 : shapes[Int($0)] })
+        if relationDetails.isEmpty {
+            detailSlot.append(contentsOf: repeatElement(UInt32.max, count: count))
+            return
+        }
+        detailSlot.reserveCapacity(first + count)
+        var next = 0
+        for position in 0..<count {
+            if next < relationDetails.count, relationDetails[next].position == position {
+                let value = relationDetails[next].details
+                next += 1
+                if value != .empty {
+                    detailSlot.append(UInt32(details.count))
+                    details.append(value)
+                    continue
+                }
+            }
+            detailSlot.append(UInt32.max)
+        }
+    }
+
     /// Freezes the graph, building both adjacency arrays.
     ///
     /// - Complexity: O(actors + relations).

@@ -58,103 +58,137 @@ public struct CSVReader {
         _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: ","),
         record: (borrowing CSVRecord) -> Void, error: (SyntaxError) -> Void
     ) {
-        let count = bytes.count
-        var position = 0
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        var position = firstRecordOffset(bytes)
         var line = 1
         var fields: [Field] = []
         fields.reserveCapacity(32)
+        while position < bytes.count {
+            let recordLine = line
+            if let failure = readRecord(bytes, separator: separator, position: &position, line: &line, fields: &fields)
+            {
+                error(failure)
+            } else {
+                let current = CSVRecord(line: recordLine, fields: fields, bytes: bytes)
+                record(current)
+            }
+        }
+    }
+
+    /// Where the first record starts: after a UTF-8 byte-order mark, if any.
+    static func firstRecordOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Reads the record starting at `position` (on `line`) into `fields`, and moves `position` and `line` to the
+    /// next record. For a broken record it returns the error and moves to the line after the one where the record
+    /// began, as ``read(_:separator:record:error:)`` resumes; `fields` is then meaningless.
+    ///
+    /// The bulk importer tokenizes plain records itself and hands every other record to this function, so both
+    /// read a file identically.
+    static func readRecord(
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, position: inout Int, line: inout Int,
+        fields: inout [Field]
+    ) -> SyntaxError? {
+        let count = bytes.count
         let quote = UInt8(ascii: "\"")
         let newline: UInt8 = 0x0A
         let carriageReturn: UInt8 = 0x0D
-        while position < count {
-            let recordStart = position
-            let recordLine = line
-            fields.removeAll(keepingCapacity: true)
-            var failure: SyntaxError?
-            fieldLoop: while true {
-                if position < count, bytes[position] == quote {
-                    // Quoted field.
-                    let openLine = line
-                    let openOffset = position
-                    position += 1
-                    let start = position
-                    var doubled = false
-                    var closed = false
-                    while position < count {
-                        let byte = bytes[position]
-                        if byte == quote {
-                            if position + 1 < count, bytes[position + 1] == quote {
-                                doubled = true
-                                position += 2
-                                continue
-                            }
-                            closed = true
-                            break
+        let recordStart = position
+        let recordLine = line
+        fields.removeAll(keepingCapacity: true)
+        var failure: SyntaxError?
+        fieldLoop: while true {
+            if position < count, bytes[position] == quote {
+                // Quoted field.
+                let openLine = line
+                let openOffset = position
+                position += 1
+                let start = position
+                var doubled = false
+                var closed = false
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == quote {
+                        if position + 1 < count, bytes[position + 1] == quote {
+                            doubled = true
+                            position += 2
+                            continue
                         }
-                        if byte == newline || (byte == carriageReturn && (position + 1 >= count || bytes[position + 1] != newline)) {
-                            line += 1
-                        }
-                        position += 1
+                        closed = true
+                        break
                     }
-                    guard closed else {
+                    if byte == newline
+                        || (byte == carriageReturn && (position + 1 >= count || bytes[position + 1] != newline))
+                    {
+                        line += 1
+                    }
+                    position += 1
+                }
+                guard closed else {
+                    failure = SyntaxError(
+                        kind: .unterminatedQuote, line: openLine, column: column(of: openOffset, in: bytes),
+                        recordLine: recordLine)
+                    break fieldLoop
+                }
+                fields.append(Field(start: start, end: position, quoted: true, hasDoubledQuotes: doubled))
+                position += 1
+                if position < count {
+                    let next = bytes[position]
+                    if next != separator && next != newline && next != carriageReturn {
                         failure = SyntaxError(
-                            kind: .unterminatedQuote, line: openLine, column: column(of: openOffset, in: bytes),
+                            kind: .textAfterClosingQuote, line: line, column: column(of: position, in: bytes),
                             recordLine: recordLine)
                         break fieldLoop
                     }
-                    fields.append(Field(start: start, end: position, quoted: true, hasDoubledQuotes: doubled))
-                    position += 1
-                    if position < count {
-                        let next = bytes[position]
-                        if next != separator && next != newline && next != carriageReturn {
-                            failure = SyntaxError(
-                                kind: .textAfterClosingQuote, line: line, column: column(of: position, in: bytes),
-                                recordLine: recordLine)
-                            break fieldLoop
-                        }
-                    }
-                } else {
-                    let start = position
-                    while position < count {
-                        let byte = bytes[position]
-                        if byte == separator || byte == newline || byte == carriageReturn { break }
-                        if byte == quote {
-                            failure = SyntaxError(
-                                kind: .quoteInUnquotedField, line: line, column: column(of: position, in: bytes),
-                                recordLine: recordLine)
-                            break fieldLoop
-                        }
-                        position += 1
-                    }
-                    fields.append(Field(start: start, end: position, quoted: false, hasDoubledQuotes: false))
                 }
-                // After a field: separator, record end, or end of input.
-                if position >= count { break }
-                let byte = bytes[position]
-                position += 1
-                if byte == separator { continue }
-                if byte == carriageReturn, position < count, bytes[position] == newline { position += 1 }
-                line += 1
-                break
-            }
-            if let failure {
-                error(failure)
-                // Resume on the line after the one where the broken record began.
-                position = recordStart
-                line = recordLine
-                while position < count, bytes[position] != newline, bytes[position] != carriageReturn { position += 1 }
-                if position < count, bytes[position] == carriageReturn {
-                    position += 1
-                    if position < count, bytes[position] == newline { position += 1 }
-                } else if position < count {
+            } else {
+                let start = position
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == separator || byte == newline || byte == carriageReturn { break }
+                    if byte == quote {
+                        failure = SyntaxError(
+                            kind: .quoteInUnquotedField, line: line, column: column(of: position, in: bytes),
+                            recordLine: recordLine)
+                        break fieldLoop
+                    }
                     position += 1
                 }
-                line += 1
-                continue
+                fields.append(Field(start: start, end: position, quoted: false, hasDoubledQuotes: false))
             }
-            record(CSVRecord(line: recordLine, fields: fields, bytes: bytes))
+            // After a field: separator, record end, or end of input.
+            if position >= count { break }
+            let byte = bytes[position]
+            position += 1
+            if byte == separator { continue }
+            if byte == carriageReturn, position < count, bytes[position] == newline { position += 1 }
+            line += 1
+            break
         }
+        guard let failure else { return nil }
+        // Resume on the line after the one where the broken record began.
+        position = recordStart
+        line = recordLine
+        while position < count, bytes[position] != newline, bytes[position] != carriageReturn { position += 1 }
+        if position < count, bytes[position] == carriageReturn {
+            position += 1
+            if position < count, bytes[position] == newline { position += 1 }
+        } else if position < count {
+            position += 1
+        }
+        line += 1
+        return failure
+    }
+
+    /// The text of `bytes`, or `nil` when they are not valid UTF-8. ASCII, the common case, skips the generic
+    /// validating initializer, which dominated the profile of loading actor lists.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        for byte in bytes where byte >= 0x80 {
+            isASCII = false
+            break
+        }
+        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// The 1-based character column of `offset` on its line.
@@ -196,7 +230,7 @@ public struct CSVRecord: ~Copyable {
     public func string(_ index: Int) -> String? {
         let field = fields[index]
         let slice = bytes[field.start..<field.end]
-        guard field.hasDoubledQuotes else { return String(validating: slice, as: UTF8.self) }
+        guard field.hasDoubledQuotes else { return CSVReader.string(UnsafeBufferPointer(rebasing: slice)) }
         var undoubled: [UInt8] = []
         undoubled.reserveCapacity(slice.count)
         var skipNext = false

@@ -114,8 +114,7 @@ struct ByteInterner {
                         if value < 0 { return nil }
                         let entry = entries[value]
                         if entry.hash == hash && entry.length == key.count
-                            && (key.count == 0
-                                || memcmp(arena.baseAddress! + entry.start, key.baseAddress!, key.count) == 0)
+                            && Self.equal(arena.baseAddress.map { $0 + entry.start }, key.baseAddress, key.count)
                         {
                             return value
                         }
@@ -123,6 +122,14 @@ struct ByteInterner {
                     }
                 }
             }
+        }
+    }
+
+    /// Calls `body` with the bytes of the key whose value is `value`.
+    func withKey<Result>(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[value]
+        return arena.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[entry.start..<(entry.start + entry.length)]))
         }
     }
 
@@ -149,10 +156,45 @@ struct ByteInterner {
         for value in entries.indices { place(value, hash: entries[value].hash) }
     }
 
-    /// FNV-1a with a final avalanche: ids are short, so a byte loop is as fast as anything wider.
+    /// Whether `count` bytes at `left` and `right` are equal: keys are short, so an inline loop beats a call to
+    /// `memcmp`.
+    @inline(__always)
+    private static func equal(_ left: UnsafePointer<UInt8>?, _ right: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+        guard count > 0, let left, let right else { return true }
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
+        }
+        while index < count {
+            if left[index] != right[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Eight bytes at a time, then byte by byte, with a final avalanche. Values only live in memory, so they may
+    /// differ between machines of different byte order.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: key.count)
+        if let base = key.baseAddress {
+            var index = 0
+            while index + 8 <= key.count {
+                hash =
+                    (hash ^ UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                    &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                index += 8
+            }
+            while index < key.count {
+                hash = (hash ^ UInt64(base[index])) &* 0x100_0000_01B3
+                index += 1
+            }
+        }
         hash ^= hash >> 33
         hash &*= 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
