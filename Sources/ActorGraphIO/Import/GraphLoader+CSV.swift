@@ -23,7 +23,8 @@ extension GraphLoader {
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
-    /// Loads graph files or a folder (``load(_:)``), or a CSV/TSV edge list with its optional actor list.
+    /// Loads graph files or a folder (``load(_:)``), a CSV/TSV edge list with its optional actor list, or a binary
+    /// snapshot (`.agraph`, ``loadSnapshot(_:)``).
     ///
     /// For an edge list the source catalogue is read as for graph files (when found) and citations are checked
     /// against it; `actorsPath` defaults to ``defaultActorList(for:)``; relation types come from the file's
@@ -32,6 +33,7 @@ extension GraphLoader {
     public static func loadAllowingEdgeLists(
         _ options: GraphLoadOptions, actorsPath: String? = nil, importOptions: CSVImportOptions = CSVImportOptions()
     ) throws(DiagnosticsError) -> LoadedGraph {
+        if isSnapshot(options.graphPath) { return try loadSnapshot(options) }
         guard isEdgeList(options.graphPath) else { return try load(options) }
         let fileManager = FileManager.default
         func read(_ path: String, what: String) throws(DiagnosticsError) -> [UInt8] {

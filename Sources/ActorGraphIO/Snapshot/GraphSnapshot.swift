@@ -1,0 +1,455 @@
+import ActorGraph
+import Foundation
+
+/// A binary snapshot of a ``RelationGraph`` (`actorgraph compile`, `.agraph`): what a repeated load reads instead of
+/// parsing and checking a CSV edge list again.
+///
+/// Layout, all integers little-endian:
+///
+/// | bytes | content |
+/// |---|---|
+/// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
+/// | 4 | format version, 1 |
+/// | 4 | byte-order mark `0x01020304` |
+/// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
+/// | 8 | payload length |
+/// | 8 | payload checksum (64-bit multiply–xor over 8-byte words) |
+/// | … | payload: types, sources, actors, dates (EDTF text), the four relation columns (source `UInt32`, target
+///   `UInt32`, type `UInt16`, date `Int32` with -1 for undated), details |
+///
+/// Strings are a `UInt32` length and UTF-8 bytes; an optional string is a `UInt8` flag first. The reader checks
+/// every length, count, index and enum value against the file and the counts, and every string's UTF-8, so a
+/// truncated or corrupted file is an error naming what is wrong, never a crash; the graph is then rebuilt through
+/// ``GraphBuilder`` (the CSR adjacency is a counting sort, cheaper than storing it).
+public enum GraphSnapshot {
+    public static let fileExtension = "agraph"
+    public static let version: UInt32 = 1
+    static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
+    static let byteOrderMark: UInt32 = 0x0102_0304
+    static let headerSize = 8 + 4 + 4 + 6 * 8 + 8 + 8
+
+    public struct FormatError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    // MARK: Writing
+
+    /// The snapshot of `graph`.
+    ///
+    /// - Complexity: O(actors + relations), plus hashing each relation's date once.
+    public static func encode(_ graph: RelationGraph) -> [UInt8] {
+        var payload = ByteWriter()
+        let types = graph.vocabulary.all
+        for type in types {
+            payload.string(type.name)
+            payload.u8((type.directed ? 1 : 0) | (type.allowsSelf ? 2 : 0))
+            payload.string(type.category.rawValue)
+            payload.optionalString(type.inverse)
+            payload.optionalString(type.description)
+        }
+        for source in graph.sources {
+            payload.string(source.id)
+            payload.string(source.file)
+            payload.string(source.title)
+            payload.optionalString(source.outlet)
+            payload.optionalString(source.author)
+            payload.optionalString(source.published?.description)
+            payload.optionalString(source.publishedNote)
+            payload.optionalString(source.url)
+            payload.string(source.language)
+            payload.string(source.sha256)
+            payload.u64(UInt64(truncatingIfNeeded: source.lines))
+            payload.string(source.summary)
+        }
+        for actor in graph.actors {
+            payload.string(actor.id)
+            payload.string(actor.name)
+            payload.string(actor.kind.rawValue)
+            payload.optionalString(actor.subkind)
+            payload.u32(UInt32(actor.aliases.count))
+            for alias in actor.aliases { payload.string(alias) }
+            payload.optionalString(actor.description)
+            payload.optionalString(actor.country)
+        }
+        var dateIndex: [EDTFDate: Int32] = [:]
+        var dates: [EDTFDate] = []
+        var dateColumn: [Int32] = []
+        dateColumn.reserveCapacity(graph.relationCount)
+        var detailed: [(Int, RelationDetails)] = []
+        for relation in graph.relationIndices {
+            if let date = graph.date(of: relation) {
+                if let known = dateIndex[date] {
+                    dateColumn.append(known)
+                } else {
+                    dateIndex[date] = Int32(dates.count)
+                    dateColumn.append(Int32(dates.count))
+                    dates.append(date)
+                }
+            } else {
+                dateColumn.append(-1)
+            }
+            let details = graph.details(of: relation)
+            if details != .empty { detailed.append((relation.position, details)) }
+        }
+        for date in dates { payload.string(date.description) }
+        payload.column(graph.relationSource.map(\.rawValue))
+        payload.column(graph.relationTarget.map(\.rawValue))
+        payload.column(graph.relationType.map(\.rawValue))
+        payload.column(dateColumn)
+        for (position, details) in detailed {
+            payload.u64(UInt64(position))
+            payload.optionalString(details.id)
+            payload.optionalString(details.note)
+            payload.u32(UInt32(details.citations.count))
+            for citation in details.citations {
+                payload.string(citation.source)
+                payload.u64(UInt64(truncatingIfNeeded: citation.lines.lowerBound))
+                payload.u64(UInt64(truncatingIfNeeded: citation.lines.upperBound))
+                payload.optionalString(citation.grade?.description)
+            }
+            payload.u32(UInt32(details.attributes.count))
+            for attribute in details.attributes {
+                payload.string(attribute.key)
+                payload.string(attribute.value)
+            }
+            payload.optionalString(details.dateNote)
+            payload.optionalString(details.grade?.description)
+            payload.string(details.status.rawValue)
+            payload.optionalString(details.claimedBy)
+        }
+        var header = ByteWriter()
+        header.bytes.append(contentsOf: magic)
+        header.u32(version)
+        header.u32(byteOrderMark)
+        for count in [
+            types.count, graph.sources.count, graph.actorCount, dates.count, graph.relationCount, detailed.count,
+        ] {
+            header.u64(UInt64(count))
+        }
+        header.u64(UInt64(payload.bytes.count))
+        header.u64(payload.bytes.withUnsafeBytes(checksum))
+        return header.bytes + payload.bytes
+    }
+
+    // MARK: Reading
+
+    /// The graph a snapshot holds.
+    ///
+    /// - Throws: ``FormatError`` when the bytes are not a snapshot of this version, are truncated, or hold a
+    ///   value out of range.
+    /// - Complexity: O(bytes), plus building the graph.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, verifyChecksum: Bool = true) throws(FormatError)
+        -> RelationGraph
+    {
+        var reader = ByteReader(bytes)
+        guard bytes.count >= magic.count, magic.elementsEqual(bytes.prefix(magic.count)) else {
+            throw FormatError("not an ActorGraph snapshot (no AGRAPH signature)")
+        }
+        reader.offset = magic.count
+        let fileVersion = try reader.u32()
+        guard fileVersion == version else {
+            throw FormatError("snapshot format version \(fileVersion); this actorgraph reads version \(version)")
+        }
+        guard try reader.u32() == byteOrderMark else { throw FormatError("unknown byte order") }
+        let typeCount = try reader.count()
+        let sourceCount = try reader.count()
+        let actorCount = try reader.count()
+        let dateCount = try reader.count()
+        let relationCount = try reader.count()
+        let detailCount = try reader.count()
+        let payloadLength = try reader.count()
+        let expectedChecksum = try reader.u64()
+        guard reader.offset == headerSize, bytes.count - headerSize == payloadLength else {
+            throw FormatError(
+                "the file has \(bytes.count - min(bytes.count, headerSize)) bytes after the header; the header says \(payloadLength) (truncated?)"
+            )
+        }
+        if verifyChecksum {
+            guard checksum(UnsafeRawBufferPointer(rebasing: bytes[headerSize...])) == expectedChecksum else {
+                throw FormatError("checksum mismatch: the file is corrupted")
+            }
+        }
+        guard typeCount <= RelationVocabulary.maximumCount, actorCount < Int(UInt32.max - 1),
+            relationCount < Int(UInt32.max - 1), detailCount <= relationCount, dateCount <= relationCount
+        else { throw FormatError("counts out of range") }
+
+        var vocabulary = RelationVocabulary()
+        for _ in 0..<typeCount {
+            let name = try reader.string("type name")
+            let flags = try reader.u8()
+            let categoryText = try reader.string("category")
+            guard let category = RelationCategory(rawValue: categoryText) else {
+                throw FormatError("unknown category '\(categoryText)'")
+            }
+            let type = RelationType(
+                name: name, directed: flags & 1 != 0, category: category, inverse: try reader.optionalString("inverse"),
+                allowsSelf: flags & 2 != 0, description: try reader.optionalString("type description"))
+            guard flags < 4, vocabulary.add(type) else { throw FormatError("bad or duplicate relation type '\(name)'") }
+        }
+        var builder = GraphBuilder(vocabulary: vocabulary)
+        builder.reserveCapacity(actors: actorCount, relations: relationCount)
+        for _ in 0..<sourceCount {
+            let id = try reader.string("source id")
+            let file = try reader.string("source file")
+            let title = try reader.string("source title")
+            let outlet = try reader.optionalString("outlet")
+            let author = try reader.optionalString("author")
+            let published = try reader.optionalString("published").map { text throws(FormatError) in
+                guard let date = try? EDTFDate.parse(text).get() else { throw FormatError("bad date '\(text)'") }
+                return date
+            }
+            let publishedNote = try reader.optionalString("published note")
+            let url = try reader.optionalString("url")
+            let language = try reader.string("language")
+            let sha256 = try reader.string("sha256")
+            let lines = try reader.count()
+            let summary = try reader.string("summary")
+            var source = SourceDocument(
+                id: id, file: file, title: title, language: language, sha256: sha256, lines: lines, summary: summary)
+            (source.outlet, source.author, source.published) = (outlet, author, published)
+            (source.publishedNote, source.url) = (publishedNote, url)
+            do { try builder.addSource(source) } catch { throw FormatError(error.description) }
+        }
+        for _ in 0..<actorCount {
+            let id = try reader.string("actor id")
+            let name = try reader.string("actor name")
+            let kindText = try reader.string("actor kind")
+            guard let kind = ActorKind(rawValue: kindText) else {
+                throw FormatError("unknown actor kind '\(kindText)'")
+            }
+            let subkind = try reader.optionalString("subkind")
+            let aliasCount = try reader.count(atLeast: 4)
+            var aliases: [String] = []
+            aliases.reserveCapacity(aliasCount)
+            for _ in 0..<aliasCount { aliases.append(try reader.string("alias")) }
+            let actor = ActorRecord(
+                id: id, name: name, kind: kind, subkind: subkind, aliases: aliases,
+                description: try reader.optionalString("actor description"),
+                country: try reader.optionalString("country"))
+            do { try builder.addActor(actor) } catch { throw FormatError(error.description) }
+        }
+        try reader.require(dateCount, bytesEach: 4, "dates")
+        var dates: [EDTFDate] = []
+        dates.reserveCapacity(dateCount)
+        for _ in 0..<dateCount {
+            let date = try reader.withStringBytes("date") { bytes in
+                EDTFBytes.parse(bytes) ?? (try? EDTFDate.parse(String(decoding: bytes, as: UTF8.self)).get())
+            }
+            guard let date else { throw FormatError("bad date in the date table") }
+            dates.append(date)
+        }
+        let sources = try reader.column(UInt32.self, count: relationCount)
+        let targets = try reader.column(UInt32.self, count: relationCount)
+        let types = try reader.column(UInt16.self, count: relationCount)
+        let dateIndices = try reader.column(Int32.self, count: relationCount)
+        let actorLimit = UInt32(actorCount)
+        let typeLimit = UInt16(typeCount)
+        let dateLimit = Int32(dateCount)
+        for position in 0..<relationCount {
+            guard sources[position] < actorLimit, targets[position] < actorLimit else {
+                throw FormatError("relation \(position + 1) names an actor out of range")
+            }
+            guard types[position] < typeLimit else {
+                throw FormatError("relation \(position + 1) has a type out of range")
+            }
+            guard dateIndices[position] >= -1, dateIndices[position] < dateLimit else {
+                throw FormatError("relation \(position + 1) has a date out of range")
+            }
+        }
+        var details: [(position: Int, details: RelationDetails)] = []
+        details.reserveCapacity(detailCount)
+        for _ in 0..<detailCount {
+            let position = try reader.count()
+            let previous = details.last?.position ?? -1
+            guard position < relationCount && position > previous else {
+                throw FormatError("details for a relation out of range or out of order")
+            }
+            var value = RelationDetails(id: try reader.optionalString("relation id"))
+            value.note = try reader.optionalString("note")
+            let citationCount = try reader.count(atLeast: 21)
+            for _ in 0..<citationCount {
+                let source = try reader.string("citation source")
+                let first = try reader.count()
+                let last = try reader.count()
+                guard first <= last else { throw FormatError("citation lines \(first)-\(last) are reversed") }
+                let grade = try reader.optionalString("citation grade").map { text throws(FormatError) in
+                    guard let grade = AdmiraltyGrade(text) else { throw FormatError("bad grade '\(text)'") }
+                    return grade
+                }
+                value.citations.append(Citation(source: source, lines: first...last, grade: grade))
+            }
+            let attributeCount = try reader.count(atLeast: 8)
+            for _ in 0..<attributeCount {
+                value.attributes.append(
+                    RelationAttribute(
+                        key: try reader.string("attribute key"), value: try reader.string("attribute value")))
+            }
+            value.dateNote = try reader.optionalString("date note")
+            if let gradeText = try reader.optionalString("grade") {
+                guard let grade = AdmiraltyGrade(gradeText) else { throw FormatError("bad grade '\(gradeText)'") }
+                value.grade = grade
+            }
+            let statusText = try reader.string("status")
+            guard let status = RelationStatus(rawValue: statusText) else {
+                throw FormatError("bad status '\(statusText)'")
+            }
+            value.status = status
+            value.claimedBy = try reader.optionalString("claimed by")
+            details.append((position, value))
+        }
+        guard reader.offset == bytes.count else {
+            throw FormatError("\(bytes.count - reader.offset) bytes after the graph")
+        }
+        do {
+            try builder.addRelations(
+                sources: sources.map { ActorIndex($0) }, targets: targets.map { ActorIndex($0) },
+                types: types.map { RelationTypeIndex($0) }, dateIndices: dateIndices, dates: dates, details: details)
+        } catch {
+            throw FormatError(error.description)
+        }
+        return builder.build()
+    }
+
+    /// 64-bit multiply–xor over 8-byte words, then the tail: fast enough to check on every load (one pass at memory
+    /// speed), and any changed byte changes it.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 31
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01B3
+            offset += 1
+        }
+        return hash
+    }
+}
+
+/// Little-endian output for ``GraphSnapshot``.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            u32(UInt32(truncatingIfNeeded: utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optionalString(_ text: String?) {
+        if let text {
+            u8(1)
+            string(text)
+        } else {
+            u8(0)
+        }
+    }
+
+    mutating func column<Element: FixedWidthInteger>(_ values: [Element]) {
+        #if _endian(little)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        #endif
+    }
+}
+
+/// Bounds-checked little-endian input for ``GraphSnapshot``: every read names what it wanted when the bytes run out.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    private mutating func take(_ count: Int, _ what: String) throws(GraphSnapshot.FormatError) -> Int {
+        guard count >= 0, count <= bytes.count - offset else {
+            throw GraphSnapshot.FormatError("the file ends inside \(what) (truncated?)")
+        }
+        let start = offset
+        offset += count
+        return start
+    }
+
+    mutating func u8() throws(GraphSnapshot.FormatError) -> UInt8 { bytes[try take(1, "a flag")] }
+
+    mutating func u32() throws(GraphSnapshot.FormatError) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4, "a number"), as: UInt32.self))
+    }
+
+    mutating func u64() throws(GraphSnapshot.FormatError) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8, "a number"), as: UInt64.self))
+    }
+
+    /// A 64-bit count or length that must fit an `Int`.
+    mutating func count() throws(GraphSnapshot.FormatError) -> Int {
+        let value = try u64()
+        guard value <= UInt64(Int32.max) * 16 else {
+            throw GraphSnapshot.FormatError("a count of \(value) is out of range")
+        }
+        return Int(value)
+    }
+
+    /// A 32-bit count of items taking at least `bytesEach` each, checked against what is left.
+    mutating func count(atLeast bytesEach: Int) throws(GraphSnapshot.FormatError) -> Int {
+        let value = Int(try u32())
+        try require(value, bytesEach: bytesEach, "a list")
+        return value
+    }
+
+    /// Fails unless `count` items of at least `bytesEach` bytes can follow: refuses a corrupted count before
+    /// anything is allocated for it.
+    func require(_ count: Int, bytesEach: Int, _ what: String) throws(GraphSnapshot.FormatError) {
+        guard count <= (bytes.count - offset) / max(bytesEach, 1) else {
+            throw GraphSnapshot.FormatError("\(what): \(count) items cannot fit in the rest of the file")
+        }
+    }
+
+    mutating func withStringBytes<Result>(
+        _ what: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(GraphSnapshot.FormatError) -> Result {
+        let length = Int(try u32())
+        let start = try take(length, what)
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
+        return body(raw.bindMemory(to: UInt8.self))
+    }
+
+    mutating func string(_ what: String) throws(GraphSnapshot.FormatError) -> String {
+        guard let text = try withStringBytes(what, { CSVReader.string($0) }) else {
+            throw GraphSnapshot.FormatError("invalid UTF-8 in \(what)")
+        }
+        return text
+    }
+
+    mutating func optionalString(_ what: String) throws(GraphSnapshot.FormatError) -> String? {
+        switch try u8() {
+        case 0: return nil
+        case 1: return try string(what)
+        case let flag: throw GraphSnapshot.FormatError("bad flag \(flag) before \(what)")
+        }
+    }
+
+    mutating func column<Element: FixedWidthInteger>(
+        _ type: Element.Type, count: Int
+    ) throws(GraphSnapshot.FormatError) -> [Element] {
+        try require(count, bytesEach: MemoryLayout<Element>.size, "a relation column")
+        let start = try take(count * MemoryLayout<Element>.size, "a relation column")
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 0..<count {
+                buffer[position] = Element(
+                    littleEndian: bytes.loadUnaligned(
+                        fromByteOffset: start + position * MemoryLayout<Element>.size, as: Element.self))
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import ActorGraph
+import Foundation
+import Testing
+
+@testable import ActorGraphIO
+
+@Suite("Binary graph snapshot")
+struct SnapshotTests {
+    /// A graph using every field a snapshot stores.
+    private func richGraph() throws -> RelationGraph {
+        var vocabulary = RelationVocabulary.builtIn
+        vocabulary.add(RelationType(name: "shakes_hands", directed: false, category: .diplomatic, allowsSelf: true))
+        vocabulary.add(
+            RelationType(
+                name: "funds", directed: true, category: .economic, inverse: "funded by", description: "Pays for."))
+        var builder = GraphBuilder(vocabulary: vocabulary)
+        try builder.addSource(
+            SourceDocument(
+                id: "doc", file: "d.txt", title: "Déclaration", outlet: "Outlet",
+                published: try EDTFDate.parse("2021-08").get(),
+                language: "fr", sha256: "ab", lines: 40, summary: "Résumé."))
+        try builder.addActor(
+            ActorRecord(id: "ru", name: "Russia", kind: .state, aliases: ["RF", "Russian Federation"]))
+        try builder.addActor(
+            ActorRecord(id: "tb", name: "Taliban", kind: .group, subkind: "armed group", description: "—"))
+        try builder.addActor(ActorRecord(id: "x.1", name: "Envoy", kind: .official, country: "ru"))
+        let dates = ["2021", "2021-08-17", "1979/1989", "2022-03/..", "../2001", "2022-03/", "2021~", "2021-02-28%"]
+        for (position, text) in (dates + ["", "2021"]).enumerated() {
+            var details: RelationDetails?
+            if position % 3 == 0 {
+                details = RelationDetails(
+                    id: position == 3 ? "meeting-1" : nil, note: "Note \(position)",
+                    citations: [Citation(source: "doc", lines: 3...5, grade: AdmiraltyGrade("B2"))],
+                    attributes: [RelationAttribute(key: "place", value: "Doha")], dateNote: "as reported",
+                    grade: AdmiraltyGrade("C3"), status: position == 6 ? .claimed : .reported,
+                    claimedBy: position == 6 ? "tb" : nil)
+            }
+            try builder.addRelation(
+                from: ActorIndex(position % 3), to: ActorIndex((position + 1) % 3),
+                type: RelationTypeIndex(UInt16(position % vocabulary.count)),
+                date: text.isEmpty ? nil : try EDTFDate.parse(text).get(), details: details)
+        }
+        try builder.addRelation(
+            from: ActorIndex(0), to: ActorIndex(0),
+            type: vocabulary.index(named: "shakes_hands") ?? RelationTypeIndex(0),
+            date: nil)
+        return builder.build()
+    }
+
+    private struct Observed: Equatable {
+        var vocabulary: RelationVocabulary
+        var sources: [SourceDocument]
+        var actors: [ActorRecord]
+        var ends: [ActorIndex]
+        var types: [RelationTypeIndex]
+        var dates: [EDTFDate?]
+        var spans: [TimeSpan?]
+        var details: [RelationDetails]
+        var ids: [String]
+        var outgoing: [UInt32]
+        var incoming: [RelationIndex]
+
+        init(_ graph: RelationGraph) {
+            vocabulary = graph.vocabulary
+            sources = graph.sources
+            actors = graph.actors
+            ends = graph.relationSource + graph.relationTarget
+            types = graph.relationType
+            dates = graph.relationIndices.map { graph.date(of: $0) }
+            spans = graph.relationIndices.map { graph.span(of: $0) }
+            details = graph.relationIndices.map { graph.details(of: $0) }
+            ids = graph.relationIndices.map { graph.id(of: $0) }
+            outgoing = graph.outOffsets
+            incoming = graph.inRelations
+        }
+    }
+
+    private func decode(_ bytes: [UInt8], verifyChecksum: Bool = true) -> Result<
+        RelationGraph, GraphSnapshot.FormatError
+    > {
+        bytes.withUnsafeBytes { raw in
+            do throws(GraphSnapshot.FormatError) {
+                return .success(try GraphSnapshot.decode(raw, verifyChecksum: verifyChecksum))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    @Test func roundTripGivesTheSameGraph() throws {
+        let graph = try richGraph()
+        let decoded = try decode(GraphSnapshot.encode(graph)).get()
+        #expect(Observed(decoded) == Observed(graph))
+        #expect(decoded.relationIndex(id: "meeting-1") == graph.relationIndex(id: "meeting-1"))
+        #expect(decoded.actorIndex(id: "x.1") == ActorIndex(2))
+        // Encoding is deterministic.
+        #expect(GraphSnapshot.encode(decoded) == GraphSnapshot.encode(graph))
+    }
+
+    @Test func roundTripOfAnImportedEdgeList() throws {
+        var options = CSVImportOptions()
+        options.defaultKind = .group
+        let text = "source,target,type,date\na,b,meets,2021\nb,c,fights,2001/2021\nc,a,meets,\n"
+        let graph = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options).graph
+        #expect(Observed(try decode(GraphSnapshot.encode(graph)).get()) == Observed(graph))
+    }
+
+    @Test func headerProblemsAreNamed() throws {
+        let bytes = GraphSnapshot.encode(try richGraph())
+        func message(_ bytes: [UInt8]) -> String? {
+            if case .failure(let error) = decode(bytes) { return error.description }
+            return nil
+        }
+        #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
+        var newer = bytes
+        newer[8] = 2
+        #expect(message(newer) == "snapshot format version 2; this actorgraph reads version 1")
+        #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x10
+        #expect(message(flipped) == "checksum mismatch: the file is corrupted")
+    }
+
+    /// Random byte flips and truncations give an error or a graph, never a trap — with the checksum checked and,
+    /// to reach the decoders behind it, without.
+    @Test func corruptedSnapshotsNeverTrap() throws {
+        let original = GraphSnapshot.encode(try richGraph())
+        var random = SyntheticRandom(seed: 23)
+        var rejected = 0
+        var accepted = 0
+        for round in 0..<4_000 {
+            var bytes = original
+            if round % 4 == 0 {
+                bytes.removeLast(1 + random.below(bytes.count - 1))
+            } else {
+                for _ in 0..<(1 + random.below(4)) {
+                    let position = random.below(bytes.count)
+                    bytes[position] ^= UInt8(1 + random.below(255))
+                }
+            }
+            switch decode(bytes, verifyChecksum: round % 2 == 0) {
+            case .success: accepted += 1
+            case .failure: rejected += 1
+            }
+        }
+        #expect(rejected > 2_000)
+        #expect(accepted + rejected == 4_000)
+    }
+
+    @Test func loaderDispatchesOnTheExtension() throws {
+        let graph = try richGraph()
+        let path = "/tmp/actorgraph-snapshot-test-\(UInt32.random(in: 0..<UInt32.max)).agraph"
+        let bytes = GraphSnapshot.encode(graph)
+        #expect(FileManagerWriter.write(bytes, to: path))
+        defer { FileManagerWriter.remove(path) }
+        let loaded = try GraphLoader.loadAllowingEdgeLists(GraphLoadOptions(graphPath: path))
+        #expect(Observed(loaded.graph) == Observed(graph))
+        #expect(loaded.files == [path])
+        #expect(FileManagerWriter.write(Array(bytes.prefix(100)), to: path))
+        #expect(throws: DiagnosticsError.self) {
+            try GraphLoader.loadAllowingEdgeLists(GraphLoadOptions(graphPath: path))
+        }
+    }
+}
+
+private enum FileManagerWriter {
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+
+    static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
+}
