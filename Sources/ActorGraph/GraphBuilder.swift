@@ -30,10 +30,7 @@ public struct GraphBuilder: Sendable {
     private var relationSource: [ActorIndex] = []
     private var relationTarget: [ActorIndex] = []
     private var relationType: [RelationTypeIndex] = []
-    private var possibleStart: [Int32] = []
-    private var definiteStart: [Int32] = []
-    private var definiteEnd: [Int32] = []
-    private var possibleEnd: [Int32] = []
+    private var spans: [TimeSpan] = []
     private var dateShape: [UInt16] = []
     private var detailSlot: [UInt32] = []
     private var details: [RelationDetails] = []
@@ -53,10 +50,7 @@ public struct GraphBuilder: Sendable {
         relationSource.reserveCapacity(relationCount)
         relationTarget.reserveCapacity(relationCount)
         relationType.reserveCapacity(relationCount)
-        possibleStart.reserveCapacity(relationCount)
-        definiteStart.reserveCapacity(relationCount)
-        definiteEnd.reserveCapacity(relationCount)
-        possibleEnd.reserveCapacity(relationCount)
+        spans.reserveCapacity(relationCount)
         dateShape.reserveCapacity(relationCount)
         detailSlot.reserveCapacity(relationCount)
     }
@@ -97,11 +91,7 @@ public struct GraphBuilder: Sendable {
         relationSource.append(source)
         relationTarget.append(target)
         relationType.append(type)
-        let span = date?.span
-        possibleStart.append(span?.possibleStart ?? 0)
-        definiteStart.append(span?.definiteStart ?? 0)
-        definiteEnd.append(span?.definiteEnd ?? 0)
-        possibleEnd.append(span?.possibleEnd ?? 0)
+        spans.append(date?.span ?? RelationGraph.undatedSpan)
         dateShape.append(PackedDate.pack(date))
         if let relationDetails, relationDetails != .empty {
             detailSlot.append(UInt32(details.count))
@@ -138,15 +128,11 @@ public struct GraphBuilder: Sendable {
         relationSource.append(contentsOf: sources)
         relationTarget.append(contentsOf: targets)
         relationType.append(contentsOf: types)
-        let spans = dates.map(\.span)
+        let dateSpans = dates.map(\.span)
         let shapes = dates.map { PackedDate.pack($0) }
         // Bulk appends, one column at a time: per-element appends cost several times as much at tens of millions
         // of relations.
-        func span(_ index: Int32) -> TimeSpan? { index < 0 ? nil : spans[Int(index)] }
-        possibleStart.append(contentsOf: dateIndices.lazy.map { span($0)?.possibleStart ?? 0 })
-        definiteStart.append(contentsOf: dateIndices.lazy.map { span($0)?.definiteStart ?? 0 })
-        definiteEnd.append(contentsOf: dateIndices.lazy.map { span($0)?.definiteEnd ?? 0 })
-        possibleEnd.append(contentsOf: dateIndices.lazy.map { span($0)?.possibleEnd ?? 0 })
+        spans.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? RelationGraph.undatedSpan : dateSpans[Int($0)] })
         dateShape.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? 0 : shapes[Int($0)] })
         if relationDetails.isEmpty {
             detailSlot.append(contentsOf: repeatElement(UInt32.max, count: count))
@@ -175,7 +161,7 @@ public struct GraphBuilder: Sendable {
         RelationGraph(
             vocabulary: vocabulary, sources: sources, actors: actors, actorIndexByID: actorIndexByID,
             relationSource: relationSource, relationTarget: relationTarget, relationType: relationType,
-            spans: (possibleStart, definiteStart, definiteEnd, possibleEnd), dateShape: dateShape,
+            spans: spans, dateShape: dateShape,
             detailSlot: detailSlot, details: details, relationIndexByExplicitID: relationIndexByExplicitID)
     }
 }

@@ -132,7 +132,10 @@ public struct FilteredGraph: Traversable, Sendable {
         }
         if let window = filter.time.window {
             hasTime = true
-            (lo, hi) = window
+            // One day inside the ends of time: real dates never reach them, and an undated relation's empty span
+            // (start Int32.max, end Int32.min) then overlaps no window, even an open one.
+            lo = max(window.lo, TimeSpan.beginningOfTime + 1)
+            hi = min(window.hi, TimeSpan.endOfTime - 1)
         } else {
             hasTime = false
             (lo, hi) = (0, 0)
@@ -154,13 +157,15 @@ public struct FilteredGraph: Traversable, Sendable {
         let position = relation.position
         guard typeAllowed[graph.relationType[position].position] else { return nil }
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return nil }
-        let dated = graph.dateShape[position] & PackedDate.hasDate != 0
-        guard dated else { return hasTime && !filter.includeUndated ? nil : .undated }
-        guard hasTime else { return .definitely }
-        if graph.definiteStart[position] <= hi && graph.definiteEnd[position] >= lo { return .definitely }
-        if filter.includePossible && graph.possibleStart[position] <= hi && graph.possibleEnd[position] >= lo {
+        guard hasTime else { return graph.dateShape[position] & PackedDate.hasDate != 0 ? .definitely : .undated }
+        // An undated relation's span is empty (start after end), so it overlaps no window: the date shape is read
+        // only when nothing matched, to tell undated from out of range.
+        let span = graph.spans[position]
+        if span.definiteStart <= hi && span.definiteEnd >= lo { return .definitely }
+        if filter.includePossible && span.possibleStart <= hi && span.possibleEnd >= lo {
             return .possibly
         }
+        if filter.includeUndated && graph.dateShape[position] & PackedDate.hasDate == 0 { return .undated }
         return nil
     }
 
@@ -216,11 +221,11 @@ public struct FilteredGraph: Traversable, Sendable {
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return false }
         guard hasTime else { return true }
         if keepsUndated && graph.dateShape[position] & PackedDate.hasDate == 0 { return true }
-        let overlaps =
-            timeUsesPossibleDays
-            ? graph.possibleStart[position] <= hi && graph.possibleEnd[position] >= lo
-            : graph.definiteStart[position] <= hi && graph.definiteEnd[position] >= lo
-        return overlaps && graph.dateShape[position] & PackedDate.hasDate != 0
+        let span = graph.spans[position]
+        // Undated relations have an empty span, so no separate date-shape read is needed here.
+        return timeUsesPossibleDays
+            ? span.possibleStart <= hi && span.possibleEnd >= lo
+            : span.definiteStart <= hi && span.definiteEnd >= lo
     }
 
     /// - Complexity: O(degree of `actor`).
