@@ -75,15 +75,12 @@ public enum GraphJSON {
     }
 }
 
-/// RFC 4180 output: fields quoted when they hold a comma, quote, CR or LF; CRLF between records.
+/// One RFC 4180 record as text, for the listing commands' `--format csv`: the export's quoting rules
+/// (`EdgeListWriter.writeRecord`), so every CSV ActorGraph writes quotes cells the same way.
 public enum CSVWriter {
-    public static func field(_ text: String, separator: Character = ",") -> String {
-        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    public static func record(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { field($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+    public static func record(_ fields: [String]) -> String {
+        let output = ExportOutput()
+        EdgeListWriter.writeRecord(fields, .csv, to: output)
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 }
