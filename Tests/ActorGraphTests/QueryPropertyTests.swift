@@ -45,6 +45,20 @@ struct QueryPropertyTests {
                 }
             }
             #expect(Set(viewInto) == Set(intoOracle) && viewInto.count == intoOracle.count, "seed \(seed): steps into")
+            // The indexed view (admitted-relation bits) takes the same steps in the same order.
+            let indexed = view.indexed()
+            #expect(indexed.isIndexed == (view.refusesRelations && graph.relationCount > 0), "seed \(seed)")
+            var indexedSteps: [String] = []
+            var indexedInto: [String] = []
+            for actor in graph.actorIndices {
+                indexed.forEachStep(from: actor) { neighbor, relation in
+                    indexedSteps.append("\(actor)>\(neighbor)@\(relation)")
+                }
+                indexed.forEachStep(into: actor) { neighbor, relation in
+                    indexedInto.append("\(neighbor)>\(actor)@\(relation)")
+                }
+            }
+            #expect(indexedSteps == viewSteps && indexedInto == viewInto, "seed \(seed): indexed steps")
         }
     }
 
@@ -60,6 +74,7 @@ struct QueryPropertyTests {
             let finder = PathFinder(view, workspace: workspace.capacity == graph.actorCount ? workspace : nil)
             let path = finder.shortestPath(from: from, to: to)
             #expect(path?.length == expected, "seed \(seed)")
+            #expect(PathFinder(view.indexed()).shortestPath(from: from, to: to) == path, "seed \(seed): indexed view")
             if let path {
                 #expect(path.start == from && path.end == to, "seed \(seed)")
                 #expect(Set(path.actors).count == path.actors.count, "seed \(seed): repeats an actor")

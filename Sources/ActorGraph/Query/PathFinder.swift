@@ -65,10 +65,6 @@ public struct PathFinder<View: Traversable> {
         let marks = workspace.marks
         let forwardQueue = workspace.forwardQueue
         let backwardQueue = workspace.backwardQueue
-        let checksBans = workspace.bansActive
-        let banStamp = workspace.banStamp
-        let banEpoch = workspace.banEpoch
-        let checksFirstHops = !bannedFirstHops.isEmpty
         let stopsAtFirstJoin = view.includes(source) && view.includes(target)
 
         marks[source.position].forwardStamp = epoch
@@ -84,92 +80,144 @@ public struct PathFinder<View: Traversable> {
         var backwardStart = 0, backwardEnd = 1
         var forwardDepth: Int32 = 0
         var backwardDepth: Int32 = 0
-        var best = Int32.max
-        var meeting = source
-        var joined = false
+        var join = Join(best: Int32.max, meeting: source)
 
         while forwardStart < forwardEnd && backwardStart < backwardEnd {
             if Int(forwardDepth) + Int(backwardDepth) + 1 > maxLength { return nil }
             if forwardEnd - forwardStart <= backwardEnd - backwardStart {
-                let depth = forwardDepth + 1
-                var tail = forwardEnd
-                for slot in forwardStart..<forwardEnd {
-                    let actor = forwardQueue[slot]
-                    let isSource = actor == source
-                    view.forEachStep(
-                        from: actor,
-                        unless: { neighbor in
-                            joined || marks[neighbor.position].forwardStamp == epoch
-                                || (checksBans && banStamp[neighbor.position] == banEpoch)
-                        }
-                    ) { neighbor, _ in
-                        let position = neighbor.position
-                        // Asked again: a view need not ask `unless` before every step.
-                        if joined || marks[position].forwardStamp == epoch { return }
-                        if checksBans && banStamp[position] == banEpoch { return }
-                        if checksFirstHops && isSource && bannedFirstHops.contains(neighbor) { return }
-                        marks[position].forwardStamp = epoch
-                        marks[position].forwardDistance = depth
-                        marks[position].forwardParent = actor
-                        forwardQueue[tail] = neighbor
-                        tail += 1
-                        if marks[position].backwardStamp == epoch {
-                            let total = depth + marks[position].backwardDistance
-                            if total < best {
-                                best = total
-                                meeting = neighbor
-                                joined = stopsAtFirstJoin
-                            }
-                        }
-                    }
-                    if joined { break }
-                }
-                forwardDepth = depth
+                forwardDepth += 1
+                let tail = growForward(
+                    level: forwardStart..<forwardEnd, depth: forwardDepth, epoch: epoch, source: source,
+                    bannedFirstHops: bannedFirstHops, stopsAtFirstJoin: stopsAtFirstJoin, join: &join)
                 forwardStart = forwardEnd
                 forwardEnd = tail
             } else {
-                let depth = backwardDepth + 1
-                var tail = backwardEnd
-                for slot in backwardStart..<backwardEnd {
-                    let actor = backwardQueue[slot]
-                    let isFirstHop = checksFirstHops && bannedFirstHops.contains(actor)
-                    view.forEachStep(
-                        into: actor,
-                        unless: { neighbor in
-                            joined || marks[neighbor.position].backwardStamp == epoch
-                                || (checksBans && banStamp[neighbor.position] == banEpoch)
-                        }
-                    ) { neighbor, _ in
-                        let position = neighbor.position
-                        if joined || marks[position].backwardStamp == epoch { return }
-                        if checksBans && banStamp[position] == banEpoch { return }
-                        if isFirstHop && neighbor == source { return }
-                        marks[position].backwardStamp = epoch
-                        marks[position].backwardDistance = depth
-                        marks[position].backwardParent = actor
-                        backwardQueue[tail] = neighbor
-                        tail += 1
-                        if marks[position].forwardStamp == epoch {
-                            let total = depth + marks[position].forwardDistance
-                            if total < best {
-                                best = total
-                                meeting = neighbor
-                                joined = stopsAtFirstJoin
-                            }
-                        }
-                    }
-                    if joined { break }
-                }
-                backwardDepth = depth
+                backwardDepth += 1
+                let tail = growBackward(
+                    level: backwardStart..<backwardEnd, depth: backwardDepth, epoch: epoch, source: source,
+                    bannedFirstHops: bannedFirstHops, stopsAtFirstJoin: stopsAtFirstJoin, join: &join)
                 backwardStart = backwardEnd
                 backwardEnd = tail
             }
-            if best != Int32.max {
-                guard Int(best) <= maxLength else { return nil }
-                return sequence(through: meeting)
+            if join.best != Int32.max {
+                guard Int(join.best) <= maxLength else { return nil }
+                return sequence(through: join.meeting)
             }
         }
         return nil
+    }
+
+    /// The best join of the two searches found so far: its length and the actor where they meet.
+    struct Join {
+        var best: Int32
+        var meeting: ActorIndex
+    }
+
+    /// Grows the forward search by one level (`forwardQueue[level]`), appending the next level after it; returns the
+    /// next level's end. A function of its own, kept out of line, so that it stays small enough for the view's
+    /// `forEachStep` and both closures to be inlined into it: inside the whole search they were called through
+    /// closure thunks per step (docs/PERFORMANCE.md, "Queries").
+    @inline(never)
+    private func growForward(
+        level: Range<Int>, depth: Int32, epoch: UInt32, source: ActorIndex, bannedFirstHops: [ActorIndex],
+        stopsAtFirstJoin: Bool, join: inout Join
+    ) -> Int {
+        let workspace = self.workspace
+        let marks = workspace.marks
+        let queue = workspace.forwardQueue
+        let checksBans = workspace.bansActive
+        let banStamp = workspace.banStamp
+        let banEpoch = workspace.banEpoch
+        let checksFirstHops = !bannedFirstHops.isEmpty
+        var tail = level.upperBound
+        var joined = false
+        var best = join.best
+        var meeting = join.meeting
+        for slot in level {
+            let actor = queue[slot]
+            let isSource = actor == source
+            view.forEachStep(
+                from: actor,
+                unless: { neighbor in
+                    joined || marks[neighbor.position].forwardStamp == epoch
+                        || (checksBans && banStamp[neighbor.position] == banEpoch)
+                }
+            ) { neighbor, _ in
+                let position = neighbor.position
+                // Asked again: a view need not ask `unless` before every step.
+                if joined || marks[position].forwardStamp == epoch { return }
+                if checksBans && banStamp[position] == banEpoch { return }
+                if checksFirstHops && isSource && bannedFirstHops.contains(neighbor) { return }
+                marks[position].forwardStamp = epoch
+                marks[position].forwardDistance = depth
+                marks[position].forwardParent = actor
+                queue[tail] = neighbor
+                tail += 1
+                if marks[position].backwardStamp == epoch {
+                    let total = depth + marks[position].backwardDistance
+                    if total < best {
+                        best = total
+                        meeting = neighbor
+                        joined = stopsAtFirstJoin
+                    }
+                }
+            }
+            if joined { break }
+        }
+        join = Join(best: best, meeting: meeting)
+        return tail
+    }
+
+    /// ``growForward(level:depth:epoch:source:bannedFirstHops:stopsAtFirstJoin:join:)``'s mirror: one level of the
+    /// backward search, over the steps into each actor.
+    @inline(never)
+    private func growBackward(
+        level: Range<Int>, depth: Int32, epoch: UInt32, source: ActorIndex, bannedFirstHops: [ActorIndex],
+        stopsAtFirstJoin: Bool, join: inout Join
+    ) -> Int {
+        let workspace = self.workspace
+        let marks = workspace.marks
+        let queue = workspace.backwardQueue
+        let checksBans = workspace.bansActive
+        let banStamp = workspace.banStamp
+        let banEpoch = workspace.banEpoch
+        let checksFirstHops = !bannedFirstHops.isEmpty
+        var tail = level.upperBound
+        var joined = false
+        var best = join.best
+        var meeting = join.meeting
+        for slot in level {
+            let actor = queue[slot]
+            let isFirstHop = checksFirstHops && bannedFirstHops.contains(actor)
+            view.forEachStep(
+                into: actor,
+                unless: { neighbor in
+                    joined || marks[neighbor.position].backwardStamp == epoch
+                        || (checksBans && banStamp[neighbor.position] == banEpoch)
+                }
+            ) { neighbor, _ in
+                let position = neighbor.position
+                if joined || marks[position].backwardStamp == epoch { return }
+                if checksBans && banStamp[position] == banEpoch { return }
+                if isFirstHop && neighbor == source { return }
+                marks[position].backwardStamp = epoch
+                marks[position].backwardDistance = depth
+                marks[position].backwardParent = actor
+                queue[tail] = neighbor
+                tail += 1
+                if marks[position].forwardStamp == epoch {
+                    let total = depth + marks[position].forwardDistance
+                    if total < best {
+                        best = total
+                        meeting = neighbor
+                        joined = stopsAtFirstJoin
+                    }
+                }
+            }
+            if joined { break }
+        }
+        join = Join(best: best, meeting: meeting)
+        return tail
     }
 
     private func sequence(through meeting: ActorIndex) -> [ActorIndex] {

@@ -73,7 +73,8 @@ public struct RelationFilter: Hashable, Sendable {
 /// A graph seen through a ``RelationFilter``: a zero-copy view whose steps skip what the filter refuses.
 ///
 /// Building the view precomputes one boolean per relation type (and, only when a grade filter is set, one per
-/// relation), so the check made for every step of a search is a handful of array loads.
+/// relation), so the check made for every step of a search is a handful of array loads. For work that searches one
+/// view many times, ``indexed()`` computes the relation test once for every relation, as one bit each.
 public struct FilteredGraph: Traversable, Sendable {
     public let graph: RelationGraph
     public let filter: RelationFilter
@@ -82,7 +83,6 @@ public struct FilteredGraph: Traversable, Sendable {
     private let typeAllowed: [Bool]
     /// Whether some type is refused: when none is, a step reads no type.
     private let checksTypes: Bool
-    private let typeDirected: [Bool]
     private let kindAllowed: [Bool]
     private let checksKinds: Bool
     private let avoidedBits: [UInt64]
@@ -95,6 +95,12 @@ public struct FilteredGraph: Traversable, Sendable {
     private let lo: Int32
     private let hi: Int32
     private let followsOnlyForward: Bool
+    /// When not empty, one bit per relation: whether ``allows(_:)`` holds (see ``indexed()``).
+    private var admittedBits: [UInt64] = []
+    /// Whether ``allows(_:)`` can refuse anything, and whether ``admits(_:)`` can: one test per step each when a
+    /// part of the filter is unset, where testing the parts' own flags cost several loads a step.
+    private let testsRelations: Bool
+    private let testsActors: Bool
 
     /// - Complexity: O(types + actors / 64) to build; O(relations) more when a grade filter is set.
     public init(_ graph: RelationGraph, filter: RelationFilter = RelationFilter(), namedActors: [ActorIndex] = []) {
@@ -110,7 +116,6 @@ public struct FilteredGraph: Traversable, Sendable {
             return true
         }
         checksTypes = typeAllowed.contains(false)
-        typeDirected = types.map(\.directed)
         kindAllowed = ActorKind.allCases.map { filter.kinds?.contains($0) ?? true }
         checksKinds = filter.kinds != nil
         if filter.avoided.isEmpty {
@@ -143,10 +148,45 @@ public struct FilteredGraph: Traversable, Sendable {
         timeUsesPossibleDays = filter.includePossible
         keepsUndated = filter.includeUndated
         followsOnlyForward = filter.directed
+        testsRelations = checksTypes || !gradeAdmitted.isEmpty || hasTime
+        testsActors = !avoidedBits.isEmpty || checksKinds
     }
 
     public var actorCount: Int { graph.actorCount }
     public var isSymmetric: Bool { !followsOnlyForward }
+
+    /// Whether the filter refuses relations by type, grade or time (not only by direction or actor).
+    public var refusesRelations: Bool { testsRelations }
+
+    /// Whether ``indexed()`` has computed the admitted-relation bits.
+    public var isIndexed: Bool { !admittedBits.isEmpty }
+
+    /// This view with the answer of its relation test (type, grade, time) computed for every relation at once and
+    /// kept as one bit per relation (1/8 byte: 125 KB for a million relations), for work that runs many searches
+    /// on one view — many query pairs as of one day, betweenness, the k shortest paths. A step then tests one bit
+    /// in a small, cached array, before the search's "already visited" test, instead of reading the relation's type
+    /// and dates at scattered positions; the view's answers do not change. Not a filtered copy: the adjacency is
+    /// the graph's. Returns the view unchanged when the filter refuses no relation by type, grade or time.
+    ///
+    /// - Complexity: O(relations), one sequential pass over the types and dates.
+    public func indexed() -> FilteredGraph {
+        guard refusesRelations, admittedBits.isEmpty, graph.relationCount > 0 else { return self }
+        var bits = [UInt64](repeating: 0, count: (graph.relationCount + 63) / 64)
+        bits.withUnsafeMutableBufferPointer { words in
+            for word in words.indices {
+                let first = word << 6
+                let last = min(first + 64, graph.relationCount)
+                var value: UInt64 = 0
+                for position in first..<last where allowsByReading(RelationIndex(position)) {
+                    value |= 1 << UInt64(position - first)
+                }
+                words[word] = value
+            }
+        }
+        var copy = self
+        copy.admittedBits = bits
+        return copy
+    }
 
     /// Whether the relation passes the type, grade and time parts of the filter, and how surely for time.
     /// Without a time condition dated relations answer `.definitely` and undated ones `.undated`.
@@ -173,6 +213,7 @@ public struct FilteredGraph: Traversable, Sendable {
     /// an allowed kind.
     @inline(__always)
     public func admits(_ actor: ActorIndex) -> Bool {
+        guard testsActors else { return true }
         let position = actor.position
         if !avoidedBits.isEmpty && avoidedBits[position >> 6] & (1 << UInt64(position & 63)) != 0 {
             return namedActors.contains(actor)
@@ -202,7 +243,7 @@ public struct FilteredGraph: Traversable, Sendable {
     /// Whether the relation may be followed from target to source.
     @inline(__always)
     private func followsBackwards(_ relation: RelationIndex) -> Bool {
-        !followsOnlyForward || !typeDirected[graph.relationType[relation.position].position]
+        !followsOnlyForward || graph.isSymmetric(relation)
     }
 
     /// Whether a search may follow `relation`: `match(relation) != nil`, reading as few of the relation-indexed
@@ -216,6 +257,17 @@ public struct FilteredGraph: Traversable, Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     func allows(_ relation: RelationIndex) -> Bool {
+        guard testsRelations else { return true }
+        if !admittedBits.isEmpty {
+            let position = relation.position
+            return admittedBits[position >> 6] & (1 << UInt64(position & 63)) != 0
+        }
+        return allowsByReading(relation)
+    }
+
+    /// ``allows(_:)`` from the relation's type, grade and dates.
+    @inline(__always)
+    private func allowsByReading(_ relation: RelationIndex) -> Bool {
         let position = relation.position
         if checksTypes && !typeAllowed[graph.relationType[position].position] { return false }
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return false }
@@ -240,26 +292,16 @@ public struct FilteredGraph: Traversable, Sendable {
         forEachStep(into: actor, unless: { _ in false }, body)
     }
 
-    /// Asks `skipped` first, so a search's visited neighbours cost no read of the relation's type or dates.
+    /// Asks `skipped` before reading a relation's type or dates, so a search's visited neighbours cost no such
+    /// read — unless the view is ``indexed()`` or tests no time, when the relation's test is cheaper than `skipped`
+    /// (which reads the neighbour's record at a scattered position) and comes first.
     ///
     /// - Complexity: O(degree of `actor`).
     @inline(__always)
     public func forEachStep(
         from actor: ActorIndex, unless skipped: (ActorIndex) -> Bool, _ body: (ActorIndex, RelationIndex) -> Void
     ) {
-        for slot in graph.outgoing(actor) {
-            let neighbor = graph.outNeighbors[slot]
-            if skipped(neighbor) { continue }
-            let relation = graph.outRelations[slot]
-            if admits(neighbor) && allows(relation) { body(neighbor, relation) }
-        }
-        for slot in graph.incoming(actor) {
-            let neighbor = graph.inNeighbors[slot]
-            // A self-relation is in both lists; it was taken above.
-            if neighbor == actor || skipped(neighbor) { continue }
-            let relation = graph.inRelations[slot]
-            if followsBackwards(relation) && admits(neighbor) && allows(relation) { body(neighbor, relation) }
-        }
+        scan(actor, alongFirst: true, unless: skipped, body)
     }
 
     /// - Complexity: O(degree of `actor`).
@@ -267,21 +309,44 @@ public struct FilteredGraph: Traversable, Sendable {
     public func forEachStep(
         into actor: ActorIndex, unless skipped: (ActorIndex) -> Bool, _ body: (ActorIndex, RelationIndex) -> Void
     ) {
-        guard followsOnlyForward else {
-            forEachStep(from: actor, unless: skipped, body)
-            return
+        // Undirected, the steps into an actor are the steps from it.
+        scan(actor, alongFirst: !followsOnlyForward, unless: skipped, body)
+    }
+
+    /// The one loop behind both `forEachStep`s, so that a search's closures are inlined at two call sites rather
+    /// than eight. First the relations followed along their direction — from `actor`'s outgoing slots when
+    /// `alongFirst`, else into it from its incoming ones — then those followed against it, which a directed view
+    /// allows only for symmetric types; a self-relation, in both lists, is reported once.
+    @inline(__always)
+    private func scan(
+        _ actor: ActorIndex, alongFirst: Bool, unless skipped: (ActorIndex) -> Bool,
+        _ body: (ActorIndex, RelationIndex) -> Void
+    ) {
+        let relationFirst = !admittedBits.isEmpty || !hasTime
+        // The arrays are chosen per slot, not bound to locals per call: a local copy of an array costs a retain and
+        // a release per actor expanded, more than the predictable branch.
+        let along = alongFirst ? graph.outgoing(actor) : graph.incoming(actor)
+        for slot in along {
+            let relation = alongFirst ? graph.outRelations[slot] : graph.inRelations[slot]
+            let neighbor = alongFirst ? graph.outNeighbors[slot] : graph.inNeighbors[slot]
+            if relationFirst {
+                if !allows(relation) || skipped(neighbor) { continue }
+            } else {
+                if skipped(neighbor) || !allows(relation) { continue }
+            }
+            if admits(neighbor) { body(neighbor, relation) }
         }
-        for slot in graph.incoming(actor) {
-            let neighbor = graph.inNeighbors[slot]
-            if skipped(neighbor) { continue }
-            let relation = graph.inRelations[slot]
-            if admits(neighbor) && allows(relation) { body(neighbor, relation) }
-        }
-        for slot in graph.outgoing(actor) {
-            let neighbor = graph.outNeighbors[slot]
-            if neighbor == actor || skipped(neighbor) { continue }
-            let relation = graph.outRelations[slot]
-            if followsBackwards(relation) && admits(neighbor) && allows(relation) { body(neighbor, relation) }
+        let against = alongFirst ? graph.incoming(actor) : graph.outgoing(actor)
+        for slot in against {
+            let relation = alongFirst ? graph.inRelations[slot] : graph.outRelations[slot]
+            let neighbor = alongFirst ? graph.inNeighbors[slot] : graph.outNeighbors[slot]
+            if neighbor == actor || !followsBackwards(relation) { continue }
+            if relationFirst {
+                if !allows(relation) || skipped(neighbor) { continue }
+            } else {
+                if skipped(neighbor) || !allows(relation) { continue }
+            }
+            if admits(neighbor) { body(neighbor, relation) }
         }
     }
 

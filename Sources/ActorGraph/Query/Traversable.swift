@@ -78,17 +78,30 @@ extension Traversable {
     /// - Complexity: O(min(d(from), d(to))) when the view bounds its steps, else O(d(from)), plus the sort of the
     ///   hop's relations.
     public func relations(from: ActorIndex, to: ActorIndex) -> [RelationIndex] {
-        var result: [RelationIndex] = []
-        if stepBound(of: to) < stepBound(of: from) && includes(from) && includes(to) {
-            forEachStep(into: to, unless: { $0 != from }) { neighbor, relation in
-                if neighbor == from { result.append(relation) }
-            }
-        } else {
-            forEachStep(from: from, unless: { $0 != to }) { neighbor, relation in
-                if neighbor == to { result.append(relation) }
-            }
-        }
+        let result =
+            stepBound(of: to) < stepBound(of: from) && includes(from) && includes(to)
+            ? relationsScanningInto(to, from: from) : relationsScanningFrom(from, to: to)
         return RelationOrder.sortedUnique(result)
+    }
+
+    // The two scans of `relations(from:to:)`, each out of line and small, so the view's `forEachStep` and the closure
+    // are inlined into it (in one function holding both they were called through closure thunks per step).
+    @inline(never)
+    func relationsScanningInto(_ to: ActorIndex, from: ActorIndex) -> [RelationIndex] {
+        var result: [RelationIndex] = []
+        forEachStep(into: to, unless: { $0 != from }) { neighbor, relation in
+            if neighbor == from { result.append(relation) }
+        }
+        return result
+    }
+
+    @inline(never)
+    func relationsScanningFrom(_ from: ActorIndex, to: ActorIndex) -> [RelationIndex] {
+        var result: [RelationIndex] = []
+        forEachStep(from: from, unless: { $0 != to }) { neighbor, relation in
+            if neighbor == to { result.append(relation) }
+        }
+        return result
     }
 
     /// The path through `actors`, each hop holding every parallel relation the view allows, or `nil` when some

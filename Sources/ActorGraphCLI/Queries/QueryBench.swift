@@ -55,6 +55,12 @@ extension ActorGraphCommand {
             measure("shortest path --at \(at)", queryPairs, clock) { from, to in
                 PathFinder(dated, workspace: workspace).shortestPath(from: from, to: to)?.length
             }
+            let indexStart = clock.now
+            let datedIndexed = dated.indexed()
+            let indexTime = Self.milliseconds(clock.now - indexStart)
+            measure("  indexed view (bits: \(Int(indexTime.rounded())) ms)", queryPairs, clock) { from, to in
+                PathFinder(datedIndexed, workspace: workspace).shortestPath(from: from, to: to)?.length
+            }
             measure("--shortest 5", queryPairs, clock) { from, to in
                 let result = PathFinder(plain, workspace: workspace).kShortestPaths(from: from, to: to, k: 5)
                 return result.paths.isEmpty ? nil : result.paths.count
