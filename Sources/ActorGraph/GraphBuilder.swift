@@ -32,6 +32,7 @@ public struct GraphBuilder: Sendable {
     private var relationType: [RelationTypeIndex] = []
     private var spans: [TimeSpan] = []
     private var dateShape: [UInt16] = []
+    /// Empty while no relation has details (bulk data); else one slot per relation, `UInt32.max` for none.
     private var detailSlot: [UInt32] = []
     private var details: [RelationDetails] = []
     private var relationIndexByExplicitID: [String: RelationIndex] = [:]
@@ -52,7 +53,6 @@ public struct GraphBuilder: Sendable {
         relationType.reserveCapacity(relationCount)
         spans.reserveCapacity(relationCount)
         dateShape.reserveCapacity(relationCount)
-        detailSlot.reserveCapacity(relationCount)
     }
 
     public mutating func addSource(_ source: SourceDocument) throws(GraphBuildError) {
@@ -70,6 +70,31 @@ public struct GraphBuilder: Sendable {
         actorIndexByID[actor.id] = index
         actors.append(actor)
         return index
+    }
+
+    /// Adds actors in order, with the same result as ``addActor(_:)`` for each; nothing is added when it throws.
+    /// Into an empty builder the array is taken as it is, and each id is hashed once.
+    ///
+    /// - Complexity: O(actors).
+    public mutating func addActors(_ records: [ActorRecord]) throws(GraphBuildError) {
+        guard actors.count + records.count < Int(UInt32.max - 1) else { throw .tooManyActors }
+        let first = actors.count
+        var added: [String: ActorIndex] = [:]
+        added.reserveCapacity(records.count)
+        for (offset, record) in records.enumerated() {
+            if added.updateValue(ActorIndex(first + offset), forKey: record.id) != nil
+                || (first > 0 && actorIndexByID[record.id] != nil)
+            {
+                throw .duplicateActor(id: record.id)
+            }
+        }
+        if first == 0 {
+            actorIndexByID = added
+            actors = records
+        } else {
+            actorIndexByID.merge(added) { old, _ in old }
+            actors.append(contentsOf: records)
+        }
     }
 
     public func actorIndex(id: String) -> ActorIndex? { actorIndexByID[id] }
@@ -94,12 +119,21 @@ public struct GraphBuilder: Sendable {
         spans.append(date?.span ?? RelationGraph.undatedSpan)
         dateShape.append(PackedDate.pack(date))
         if let relationDetails, relationDetails != .empty {
+            fillDetailSlots(upTo: index.position)
             detailSlot.append(UInt32(details.count))
             details.append(relationDetails)
-        } else {
+        } else if !details.isEmpty {
             detailSlot.append(UInt32.max)
         }
         return index
+    }
+
+    /// Gives the relations before `count` their "no details" slot, when the first details arrive.
+    private mutating func fillDetailSlots(upTo count: Int) {
+        if detailSlot.count < count {
+            detailSlot.reserveCapacity(relationSource.capacity)
+            detailSlot.append(contentsOf: repeatElement(UInt32.max, count: count - detailSlot.count))
+        }
     }
 
     /// Adds relations given as columns, in order — what bulk loaders produce — with the same result as calling
@@ -125,19 +159,25 @@ public struct GraphBuilder: Sendable {
             newIDs[id] = RelationIndex(first + entry.position)
         }
         relationIndexByExplicitID.merge(newIDs) { old, _ in old }
-        relationSource.append(contentsOf: sources)
-        relationTarget.append(contentsOf: targets)
-        relationType.append(contentsOf: types)
+        // Into an empty builder the columns are taken as they are (shared, copied only if either side writes).
+        if first == 0 {
+            relationSource = sources
+            relationTarget = targets
+            relationType = types
+        } else {
+            relationSource.append(contentsOf: sources)
+            relationTarget.append(contentsOf: targets)
+            relationType.append(contentsOf: types)
+        }
         let dateSpans = dates.map(\.span)
         let shapes = dates.map { PackedDate.pack($0) }
         // Bulk appends, one column at a time: per-element appends cost several times as much at tens of millions
         // of relations.
         spans.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? RelationGraph.undatedSpan : dateSpans[Int($0)] })
         dateShape.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? 0 : shapes[Int($0)] })
-        if relationDetails.isEmpty {
-            detailSlot.append(contentsOf: repeatElement(UInt32.max, count: count))
-            return
-        }
+        let hasDetails = relationDetails.contains { $0.details != .empty }
+        if details.isEmpty && !hasDetails { return }
+        fillDetailSlots(upTo: first)
         detailSlot.reserveCapacity(first + count)
         var next = 0
         for position in 0..<count {

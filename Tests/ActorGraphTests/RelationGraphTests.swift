@@ -81,6 +81,64 @@ struct RelationGraphTests {
 
     /// Issue 2's bound (under 64 bytes per relation on a million relations: types, dates, both adjacencies) and
     /// issue 7's (48).
+    @Test func bulkActorsMatchOneAtATimeAndRefuseDuplicates() throws {
+        let records = (0..<50).map { ActorRecord(id: "a\($0)", name: "Actor \($0)", kind: .group) }
+        var bulk = GraphBuilder(vocabulary: .builtIn)
+        try bulk.addActors(Array(records[0..<20]))
+        try bulk.addActors(Array(records[20...]))
+        var single = GraphBuilder(vocabulary: .builtIn)
+        for record in records { try single.addActor(record) }
+        #expect(bulk.build().actors == single.build().actors)
+        for (position, record) in records.enumerated() {
+            #expect(bulk.actorIndex(id: record.id) == ActorIndex(position))
+        }
+        // A duplicate inside the batch, or of an actor already added, adds nothing.
+        let again = ActorRecord(id: "a3", name: "Again", kind: .state)
+        #expect(throws: GraphBuildError.duplicateActor(id: "a3")) { try bulk.addActors([again]) }
+        var fresh = GraphBuilder(vocabulary: .builtIn)
+        #expect(throws: GraphBuildError.duplicateActor(id: "x")) {
+            try fresh.addActors([ActorRecord(id: "x", name: "X", kind: .state), ActorRecord(id: "x", name: "Y", kind: .state)])
+        }
+        #expect(fresh.actorCount == 0 && bulk.actorCount == 50)
+    }
+
+    @Test func detailsArrivingLateKeepEveryRelationsSlot() throws {
+        // Relations without details first (no slot array yet), then one with details, in both entry points.
+        for bulk in [false, true] {
+            var builder = GraphBuilder(vocabulary: .builtIn)
+            try builder.addActors([ActorRecord(id: "a", name: "A", kind: .state), ActorRecord(id: "b", name: "B", kind: .state)])
+            let (a, b) = (ActorIndex(0), ActorIndex(1))
+            let type = try #require(builder.vocabulary.index(named: "meets"))
+            let noted = RelationDetails(id: "late", note: "Noted.")
+            if bulk {
+                try builder.addRelations(
+                    sources: [a, b, a], targets: [b, a, b], types: [type, type, type], dateIndices: [-1, -1, -1],
+                    dates: [], details: [])
+                try builder.addRelations(
+                    sources: [a, b], targets: [b, a], types: [type, type], dateIndices: [-1, -1], dates: [],
+                    details: [(position: 1, details: noted)])
+            } else {
+                for (from, to) in [(a, b), (b, a), (a, b), (a, b)] {
+                    try builder.addRelation(from: from, to: to, type: type, date: nil)
+                }
+                try builder.addRelation(from: b, to: a, type: type, date: nil, details: noted)
+            }
+            let graph = builder.build()
+            #expect(graph.relationCount == 5)
+            for position in 0..<4 { #expect(graph.details(of: RelationIndex(position)) == .empty, "bulk \(bulk)") }
+            #expect(graph.details(of: RelationIndex(4)) == noted, "bulk \(bulk)")
+            #expect(graph.relationIndex(id: "late") == RelationIndex(4), "bulk \(bulk)")
+            #expect(graph.id(of: RelationIndex(2)) == "r3", "bulk \(bulk)")
+        }
+    }
+
+    @Test func symmetricTypesAreMarkedPerRelation() throws {
+        let graph = try smallGraph()
+        let expected = graph.relationIndices.map { !graph.type(of: $0).directed }
+        #expect(graph.relationIndices.map { graph.isSymmetric($0) } == expected)
+        #expect(expected.contains(true) && expected.contains(false))
+    }
+
     @Test func aMillionRelationsFitIn64BytesEach() throws {
         var builder = GraphBuilder(vocabulary: .builtIn)
         let actorCount = 100_000
@@ -101,8 +159,9 @@ struct RelationGraphTests {
         let graph = builder.build()
         #expect(graph.relationCount == relationCount)
         #expect(graph.bytesPerRelation < 64)
-        // 44 bytes per relation plus 2 × 4 bytes of offsets per actor (0.8 here); no details side table.
-        #expect(graph.bytesPerRelation >= 44.8)
+        // 44 bytes per relation, 1/8 byte of symmetric-type bit and 2 × 4 bytes of offsets per actor (0.8 here);
+        // no details side table.
+        #expect(graph.bytesPerRelation >= 44.9)
         #expect(graph.bytesPerRelation < 48)
     }
 }

@@ -951,7 +951,7 @@ private struct ImportState {
         builder.reserveCapacity(actors: actors.count, relations: relationSource.count)
         for source in options.sources { try? builder.addSource(source) }
         // Ids were checked unique and relations reference only added actors, so the builder cannot refuse.
-        for actor in actors { _ = try? builder.addActor(actor) }
+        _ = try? builder.addActors(actors)
         _ = try? builder.addRelations(
             sources: relationSource, targets: relationTarget, types: relationType, dateIndices: relationDate,
             dates: distinctDates, details: relationDetails)

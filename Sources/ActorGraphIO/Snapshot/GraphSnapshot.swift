@@ -211,6 +211,8 @@ public enum GraphSnapshot {
             (source.publishedNote, source.url) = (publishedNote, url)
             do { try builder.addSource(source) } catch { throw FormatError(error.description) }
         }
+        var actors: [ActorRecord] = []
+        actors.reserveCapacity(min(actorCount, reader.remaining / 16))
         for _ in 0..<actorCount {
             let id = try reader.string("actor id")
             let name = try reader.string("actor name")
@@ -227,8 +229,9 @@ public enum GraphSnapshot {
                 id: id, name: name, kind: kind, subkind: subkind, aliases: aliases,
                 description: try reader.optionalString("actor description"),
                 country: try reader.optionalString("country"))
-            do { try builder.addActor(actor) } catch { throw FormatError(error.description) }
+            actors.append(actor)
         }
+        do { try builder.addActors(actors) } catch { throw FormatError(error.description) }
         try reader.require(dateCount, bytesEach: 4, "dates")
         var dates: [EDTFDate] = []
         dates.reserveCapacity(dateCount)
@@ -370,6 +373,9 @@ struct ByteReader {
     var offset = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Bytes not read yet.
+    var remaining: Int { bytes.count - offset }
 
     private mutating func take(_ count: Int, _ what: String) throws(GraphSnapshot.FormatError) -> Int {
         guard count >= 0, count <= bytes.count - offset else {
