@@ -62,6 +62,47 @@ struct QueryPropertyTests {
         }
     }
 
+    /// The indexed view on graphs whose adjacency slices span many 64-bit words of slot bits (hubs, and slices
+    /// starting and ending inside words): the same steps in the same order as the plain view, for time, type and
+    /// direction filters.
+    @Test func indexedViewsTakeThePlainViewsStepsOnLargerGraphs() throws {
+        let graph = SyntheticGraph.generate(actors: 600, relations: 12_000, seed: 3)
+        var filters: [RelationFilter] = []
+        let conditions = [
+            (TimeCondition.parseAt("1990"), false), (TimeCondition.parseAt("2005-06"), true),
+            (TimeCondition.parseBetween("1960..1970"), false),
+        ]
+        for (parsed, directed) in conditions {
+            guard case .success(let time) = parsed else { Issue.record("bad date: \(parsed)"); return }
+            var filter = RelationFilter(time: time)
+            filter.includePossible = directed
+            filter.directed = directed
+            filters.append(filter)
+        }
+        var byType = RelationFilter()
+        byType.excludedTypes = [RelationTypeIndex(UInt16(0)), RelationTypeIndex(UInt16(3))]
+        byType.directed = true
+        filters.append(byType)
+        for (position, filter) in filters.enumerated() {
+            let plain = FilteredGraph(graph, filter: filter)
+            let indexed = plain.indexed()
+            #expect(indexed.isIndexed, "filter \(position)")
+            for actor in graph.actorIndices {
+                var expected: [String] = [], actual: [String] = []
+                plain.forEachStep(from: actor) { expected.append("f\($0)@\($1)") }
+                plain.forEachStep(into: actor) { expected.append("i\($0)@\($1)") }
+                indexed.forEachStep(from: actor) { actual.append("f\($0)@\($1)") }
+                indexed.forEachStep(into: actor) { actual.append("i\($0)@\($1)") }
+                if actual != expected {
+                    let first = zip(actual, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                        ?? min(actual.count, expected.count)
+                    Issue.record(
+                        "filter \(position) actor \(actor): \(actual.count) steps against \(expected.count), first difference at step \(first)")
+                }
+            }
+        }
+    }
+
     @Test func shortestPathLengthsEqualBruteForce() {
         let workspace = SearchWorkspace(actorCount: 8)
         for seed in Self.seeds {
