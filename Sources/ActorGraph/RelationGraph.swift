@@ -85,12 +85,15 @@ public struct RelationGraph: Sendable {
             actorCount: actors.count, sources: relationSource, targets: relationTarget)
     }
 
+    /// From this many relations on, the two adjacencies are built on two threads.
+    static let parallelCompressionThreshold = 1 << 18
+
     /// Both adjacencies; on two threads for a large graph (each counting sort is a pass of scattered writes that
     /// takes about half a second at ten million relations, and they share nothing).
     private static func compressBothWays(actorCount: Int, sources: [ActorIndex], targets: [ActorIndex]) -> (
         [UInt32], [ActorIndex], [RelationIndex], [UInt32], [ActorIndex], [RelationIndex]
     ) {
-        guard sources.count >= 1 << 20 else {
+        guard sources.count >= parallelCompressionThreshold else {
             let outgoing = compress(actorCount: actorCount, keys: sources, values: targets)
             let incoming = compress(actorCount: actorCount, keys: targets, values: sources)
             return (outgoing.0, outgoing.1, outgoing.2, incoming.0, incoming.1, incoming.2)

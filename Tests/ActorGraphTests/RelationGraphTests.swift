@@ -139,6 +139,25 @@ struct RelationGraphTests {
         #expect(expected.contains(true) && expected.contains(false))
     }
 
+    /// Both adjacencies (built on two threads at this size) list each actor's relations in relation order, with
+    /// the other ends as neighbours, and every relation once each way.
+    @Test func largeAdjacenciesAreExactBothWays() {
+        let graph = SyntheticGraph.generate(actors: 20_000, relations: 300_000, seed: 5)
+        #expect(graph.relationCount >= 1 << 18)
+        var outSeen = 0, inSeen = 0
+        for actor in graph.actorIndices {
+            let outgoing = graph.outgoing(actor).map { graph.outRelations[$0] }
+            #expect(outgoing == outgoing.sorted() && outgoing.allSatisfy { graph.source(of: $0) == actor })
+            #expect(graph.outgoing(actor).allSatisfy { graph.outNeighbors[$0] == graph.target(of: graph.outRelations[$0]) })
+            let incoming = graph.incoming(actor).map { graph.inRelations[$0] }
+            #expect(incoming == incoming.sorted() && incoming.allSatisfy { graph.target(of: $0) == actor })
+            #expect(graph.incoming(actor).allSatisfy { graph.inNeighbors[$0] == graph.source(of: graph.inRelations[$0]) })
+            outSeen += outgoing.count
+            inSeen += incoming.count
+        }
+        #expect(outSeen == graph.relationCount && inSeen == graph.relationCount)
+    }
+
     @Test func aMillionRelationsFitIn64BytesEach() throws {
         var builder = GraphBuilder(vocabulary: .builtIn)
         let actorCount = 100_000

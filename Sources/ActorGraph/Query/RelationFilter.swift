@@ -74,7 +74,7 @@ public struct RelationFilter: Hashable, Sendable {
 ///
 /// Building the view precomputes one boolean per relation type (and, only when a grade filter is set, one per
 /// relation), so the check made for every step of a search is a handful of array loads. For work that searches one
-/// view many times, ``indexed()`` computes the relation test once for every relation, as one bit each.
+/// view many times, ``indexed()`` computes the relation test once, as bits per relation and per adjacency slot.
 public struct FilteredGraph: Traversable, Sendable {
     public let graph: RelationGraph
     public let filter: RelationFilter
@@ -329,9 +329,9 @@ public struct FilteredGraph: Traversable, Sendable {
         forEachStep(into: actor, unless: { _ in false }, body)
     }
 
-    /// Asks `skipped` before reading a relation's type or dates, so a search's visited neighbours cost no such
-    /// read — unless the view is ``indexed()`` or tests no time, when the relation's test is cheaper than `skipped`
-    /// (which reads the neighbour's record at a scattered position) and comes first.
+    /// Asks `skipped` before reading a relation's dates, so a search's visited neighbours cost no such read. Without
+    /// a time condition the relation's test reads at most its type and comes first; an ``indexed()`` view visits the
+    /// admitted slots only.
     ///
     /// - Complexity: O(degree of `actor`).
     @inline(__always)
