@@ -350,10 +350,11 @@ public struct FilteredGraph: Traversable, Sendable {
         scan(actor, alongFirst: !followsOnlyForward, unless: skipped, body)
     }
 
-    /// The one loop behind both `forEachStep`s, so that a search's closures are inlined at two call sites rather
-    /// than eight. First the relations followed along their direction — from `actor`'s outgoing slots when
-    /// `alongFirst`, else into it from its incoming ones — then those followed against it, which a directed view
-    /// allows only for symmetric types; a self-relation, in both lists, is reported once.
+    /// The one loop behind both `forEachStep`s, so that a search's closures are inlined at one call site. First the
+    /// relations followed along their direction — from `actor`'s outgoing slots when `alongFirst`, else into it from
+    /// its incoming ones — then those followed against it, which a directed view allows only for symmetric types; a
+    /// self-relation, in both lists, is reported once. An indexed view skips refused slots 64 at a time (measured
+    /// against a bit test per slot: 15 % faster as of a day at M, the same for directed searches).
     @inline(__always)
     private func scan(
         _ actor: ActorIndex, alongFirst: Bool, unless skipped: (ActorIndex) -> Bool,
