@@ -11,8 +11,8 @@ private final class ParallelResult<Value>: @unchecked Sendable {
 /// Storage is flat and index-based, after petgraph's CSR graph: actors and relations live in parallel arrays
 /// addressed by 32-bit ``ActorIndex`` / ``RelationIndex`` values. Each relation costs its endpoints (8 bytes),
 /// its type (2), its date as four day numbers plus a shape word (18), one entry in each of the two adjacency
-/// arrays (16) and a bit telling whether its type is symmetric: 44.125 bytes, plus 8 bytes per actor of adjacency
-/// offsets. Notes, citations and attributes live in a
+/// arrays (16) and three bits telling whether its type is symmetric (by relation and by slot): 44.375 bytes, plus
+/// 8 bytes per actor of adjacency offsets. Notes, citations and attributes live in a
 /// side table reached through a 4-byte slot per relation, which a graph where no relation has any (bulk data)
 /// does not allocate.
 ///
@@ -42,6 +42,12 @@ public struct RelationGraph: Sendable {
     /// directed search tests it for every step against a relation's direction, where reading the relation's type
     /// at its scattered position cost a cache miss per step; 1/8 byte per relation, small enough to stay cached.
     let symmetricBits: [UInt64]
+    /// The same bits per adjacency slot: bit `s` for the relation at `outRelations[s]`, bit ``slotBitBase`` `+ s` for
+    /// `inRelations[s]`. A directed search follows only symmetric relations against their direction, and skips the
+    /// others 64 slots at a time on these bits without reading them (about three quarters of a slice in event data).
+    let symmetricSlotBits: [UInt64]
+    /// Where the incoming slots' bits start in slot bit arrays: the relation count rounded up to a word.
+    let slotBitBase: Int
 
     // Compressed adjacency.
     public let outOffsets: [UInt32]
@@ -81,8 +87,21 @@ public struct RelationGraph: Sendable {
             }
         }
         self.symmetricBits = symmetric
-        (outOffsets, outNeighbors, outRelations, inOffsets, inNeighbors, inRelations) = Self.compressBothWays(
-            actorCount: actors.count, sources: relationSource, targets: relationTarget)
+        let outgoing: Adjacency, incoming: Adjacency
+        (outgoing, incoming) = Self.compressBothWays(
+            actorCount: actors.count, sources: relationSource, targets: relationTarget, symmetric: symmetric)
+        (outOffsets, outNeighbors, outRelations) = (outgoing.offsets, outgoing.neighbors, outgoing.relations)
+        (inOffsets, inNeighbors, inRelations) = (incoming.offsets, incoming.neighbors, incoming.relations)
+        slotBitBase = symmetric.count * 64
+        symmetricSlotBits = outgoing.symmetricSlots + incoming.symmetricSlots
+    }
+
+    /// One direction's compressed adjacency, with its symmetric-type bit per slot.
+    private struct Adjacency {
+        var offsets: [UInt32]
+        var neighbors: [ActorIndex]
+        var relations: [RelationIndex]
+        var symmetricSlots: [UInt64]
     }
 
     /// From this many relations on, the two adjacencies are built on two threads.
@@ -90,43 +109,49 @@ public struct RelationGraph: Sendable {
 
     /// Both adjacencies; on two threads for a large graph (each counting sort is a pass of scattered writes that
     /// takes about half a second at ten million relations, and they share nothing).
-    private static func compressBothWays(actorCount: Int, sources: [ActorIndex], targets: [ActorIndex]) -> (
-        [UInt32], [ActorIndex], [RelationIndex], [UInt32], [ActorIndex], [RelationIndex]
-    ) {
+    private static func compressBothWays(
+        actorCount: Int, sources: [ActorIndex], targets: [ActorIndex], symmetric: [UInt64]
+    ) -> (Adjacency, Adjacency) {
         guard sources.count >= parallelCompressionThreshold else {
-            let outgoing = compress(actorCount: actorCount, keys: sources, values: targets)
-            let incoming = compress(actorCount: actorCount, keys: targets, values: sources)
-            return (outgoing.0, outgoing.1, outgoing.2, incoming.0, incoming.1, incoming.2)
+            return (
+                compress(actorCount: actorCount, keys: sources, values: targets, symmetric: symmetric),
+                compress(actorCount: actorCount, keys: targets, values: sources, symmetric: symmetric)
+            )
         }
-        let incoming = ParallelResult<([UInt32], [ActorIndex], [RelationIndex])>()
+        let incoming = ParallelResult<Adjacency>()
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            incoming.value = compress(actorCount: actorCount, keys: targets, values: sources)
+            incoming.value = compress(actorCount: actorCount, keys: targets, values: sources, symmetric: symmetric)
         }
-        let outgoing = compress(actorCount: actorCount, keys: sources, values: targets)
+        let outgoing = compress(actorCount: actorCount, keys: sources, values: targets, symmetric: symmetric)
         group.wait()
         guard let incomingValue = incoming.value else { preconditionFailure("the worker always sets its result") }
-        return (outgoing.0, outgoing.1, outgoing.2, incomingValue.0, incomingValue.1, incomingValue.2)
+        return (outgoing, incomingValue)
     }
 
-    /// Counting sort of relations by `keys`: a stable CSR in O(actors + relations).
-    private static func compress(actorCount: Int, keys: [ActorIndex], values: [ActorIndex]) -> (
-        [UInt32], [ActorIndex], [RelationIndex]
-    ) {
+    /// Counting sort of relations by `keys`: a stable CSR in O(actors + relations), with each slot's bit of
+    /// `symmetric` (indexed by relation) copied to the slot.
+    private static func compress(
+        actorCount: Int, keys: [ActorIndex], values: [ActorIndex], symmetric: [UInt64]
+    ) -> Adjacency {
         var offsets = [UInt32](repeating: 0, count: actorCount + 1)
         for key in keys { offsets[key.position + 1] &+= 1 }
         for position in 0..<actorCount { offsets[position + 1] &+= offsets[position] }
         var cursor = offsets
         var neighbors = [ActorIndex](repeating: ActorIndex(UInt32(0)), count: keys.count)
         var relations = [RelationIndex](repeating: RelationIndex(UInt32(0)), count: keys.count)
+        var slots = [UInt64](repeating: 0, count: symmetric.count)
         for position in keys.indices {
             let key = keys[position].position
             let slot = Int(cursor[key])
             cursor[key] = UInt32(slot + 1)
             neighbors[slot] = values[position]
             relations[slot] = RelationIndex(position)
+            if symmetric[position >> 6] & (1 << UInt64(position & 63)) != 0 {
+                slots[slot >> 6] |= 1 << UInt64(slot & 63)
+            }
         }
-        return (offsets, neighbors, relations)
+        return Adjacency(offsets: offsets, neighbors: neighbors, relations: relations, symmetricSlots: slots)
     }
 
     /// What an undated relation stores in ``spans``: an empty span (start after end) that overlaps no time window,
@@ -243,7 +268,7 @@ public struct RelationGraph: Sendable {
             + spans.capacity * MemoryLayout<TimeSpan>.stride
             + dateShape.capacity * MemoryLayout<UInt16>.stride
             + detailSlot.capacity * MemoryLayout<UInt32>.stride
-            + symmetricBits.capacity * MemoryLayout<UInt64>.stride
+            + (symmetricBits.capacity + symmetricSlotBits.capacity) * MemoryLayout<UInt64>.stride
             + (outNeighbors.capacity + inNeighbors.capacity) * MemoryLayout<ActorIndex>.stride
             + (outRelations.capacity + inRelations.capacity) * MemoryLayout<RelationIndex>.stride
             + (outOffsets.capacity + inOffsets.capacity) * MemoryLayout<UInt32>.stride
