@@ -140,16 +140,25 @@ public struct RelationGraph: Sendable {
         var cursor = offsets
         var neighbors = [ActorIndex](repeating: ActorIndex(UInt32(0)), count: keys.count)
         var relations = [RelationIndex](repeating: RelationIndex(UInt32(0)), count: keys.count)
-        var slots = [UInt64](repeating: 0, count: symmetric.count)
         for position in keys.indices {
             let key = keys[position].position
             let slot = Int(cursor[key])
             cursor[key] = UInt32(slot + 1)
             neighbors[slot] = values[position]
             relations[slot] = RelationIndex(position)
-            if symmetric[position >> 6] & (1 << UInt64(position & 63)) != 0 {
-                slots[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+        // Then the slots' bits, a word at a time in slot order: one store per 64 slots, where setting each slot's bit
+        // in the loop above was a scattered read-modify-write per relation.
+        let slots = [UInt64](unsafeUninitializedCapacity: symmetric.count) { words, initialized in
+            for word in 0..<symmetric.count {
+                var value: UInt64 = 0
+                for slot in (word << 6)..<min((word << 6) + 64, relations.count) {
+                    let position = relations[slot].position
+                    if symmetric[position >> 6] & (1 << UInt64(position & 63)) != 0 { value |= 1 << UInt64(slot & 63) }
+                }
+                words.initializeElement(at: word, to: value)
             }
+            initialized = symmetric.count
         }
         return Adjacency(offsets: offsets, neighbors: neighbors, relations: relations, symmetricSlots: slots)
     }
