@@ -150,7 +150,8 @@ struct ByteInterner {
     /// Whether the stored key with value `value` is `key` (past its first eight bytes, already compared).
     private func matches(_ value: Int, _ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         let entry = entries[value]
-        guard entry.hash == hash else { return false }
+        // The full length too: the slot keeps it in 32 bits.
+        guard entry.hash == hash && entry.length == key.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
             Self.equal(arena.baseAddress.map { $0 + entry.start }, key.baseAddress, key.count)
         }
