@@ -11,8 +11,8 @@ private final class ParallelResult<Value>: @unchecked Sendable {
 /// Storage is flat and index-based, after petgraph's CSR graph: actors and relations live in parallel arrays
 /// addressed by 32-bit ``ActorIndex`` / ``RelationIndex`` values. Each relation costs its endpoints (8 bytes),
 /// its type (2), its date as four day numbers plus a shape word (18), one entry in each of the two adjacency
-/// arrays (16) and three bits telling whether its type is symmetric (by relation and by slot): 44.375 bytes, plus
-/// 8 bytes per actor of adjacency offsets. Notes, citations and attributes live in a
+/// arrays (16) and a bit per adjacency slot telling whether its type is symmetric: 44.25 bytes, plus 8 bytes per
+/// actor of adjacency offsets. Notes, citations and attributes live in a
 /// side table reached through a 4-byte slot per relation, which a graph where no relation has any (bulk data)
 /// does not allocate.
 ///
@@ -38,13 +38,12 @@ public struct RelationGraph: Sendable {
     let detailSlot: [UInt32]
     let details: [RelationDetails]
     let relationIndexByExplicitID: [String: RelationIndex]
-    /// One bit per relation, set when its type is symmetric (followed both ways even by a directed search): a
-    /// directed search tests it for every step against a relation's direction, where reading the relation's type
-    /// at its scattered position cost a cache miss per step; 1/8 byte per relation, small enough to stay cached.
-    let symmetricBits: [UInt64]
-    /// The same bits per adjacency slot: bit `s` for the relation at `outRelations[s]`, bit ``slotBitBase`` `+ s` for
-    /// `inRelations[s]`. A directed search follows only symmetric relations against their direction, and skips the
-    /// others 64 slots at a time on these bits without reading them (about three quarters of a slice in event data).
+    /// Whether each relation type is symmetric (followed both ways even by a directed search), by type index.
+    let typeIsSymmetric: [Bool]
+    /// Whether each adjacency slot's relation has a symmetric type: bit `s` for the relation at `outRelations[s]`, bit
+    /// ``slotBitBase`` `+ s` for `inRelations[s]`. A directed search follows only symmetric relations against their
+    /// direction, and skips the others 64 slots at a time on these bits without reading them (about three quarters
+    /// of a slice in event data), where reading each relation's type at its scattered position cost a cache miss.
     let symmetricSlotBits: [UInt64]
     /// Where the incoming slots' bits start in slot bit arrays: the relation count rounded up to a word.
     let slotBitBase: Int
@@ -79,14 +78,15 @@ public struct RelationGraph: Sendable {
         self.detailSlot = details.isEmpty ? [] : detailSlot
         self.details = details
         self.relationIndexByExplicitID = relationIndexByExplicitID
-        var symmetric = [UInt64](repeating: 0, count: (relationType.count + 63) / 64)
         let typeIsSymmetric = vocabulary.all.map { !$0.directed }
+        self.typeIsSymmetric = typeIsSymmetric
+        // The same answer by relation, as bits: read in relation order while the slots' bits are built, then dropped.
+        var symmetric = [UInt64](repeating: 0, count: (relationType.count + 63) / 64)
         if typeIsSymmetric.contains(true) {
             for (position, type) in relationType.enumerated() where typeIsSymmetric[type.position] {
                 symmetric[position >> 6] |= 1 << UInt64(position & 63)
             }
         }
-        self.symmetricBits = symmetric
         let outgoing: Adjacency, incoming: Adjacency
         (outgoing, incoming) = Self.compressBothWays(
             actorCount: actors.count, sources: relationSource, targets: relationTarget, symmetric: symmetric)
@@ -194,8 +194,7 @@ public struct RelationGraph: Sendable {
     /// Whether the relation's type is symmetric (``RelationType/directed`` is `false`).
     @inline(__always)
     public func isSymmetric(_ relation: RelationIndex) -> Bool {
-        let position = relation.position
-        return symmetricBits[position >> 6] & (1 << UInt64(position & 63)) != 0
+        typeIsSymmetric[relationType[relation.position].position]
     }
 
     public func details(of relation: RelationIndex) -> RelationDetails {
@@ -277,7 +276,7 @@ public struct RelationGraph: Sendable {
             + spans.capacity * MemoryLayout<TimeSpan>.stride
             + dateShape.capacity * MemoryLayout<UInt16>.stride
             + detailSlot.capacity * MemoryLayout<UInt32>.stride
-            + (symmetricBits.capacity + symmetricSlotBits.capacity) * MemoryLayout<UInt64>.stride
+            + symmetricSlotBits.capacity * MemoryLayout<UInt64>.stride
             + (outNeighbors.capacity + inNeighbors.capacity) * MemoryLayout<ActorIndex>.stride
             + (outRelations.capacity + inRelations.capacity) * MemoryLayout<RelationIndex>.stride
             + (outOffsets.capacity + inOffsets.capacity) * MemoryLayout<UInt32>.stride

@@ -178,7 +178,7 @@ struct RelationGraphTests {
         let graph = builder.build()
         #expect(graph.relationCount == relationCount)
         #expect(graph.bytesPerRelation < 64)
-        // 44 bytes per relation, 1/8 byte of symmetric-type bit and 2 × 4 bytes of offsets per actor (0.8 here);
+        // 44 bytes per relation, 1/4 byte of symmetric-type slot bits and 2 × 4 bytes of offsets per actor (0.8 here);
         // no details side table.
         #expect(graph.bytesPerRelation >= 44.9)
         #expect(graph.bytesPerRelation < 48)
