@@ -95,10 +95,9 @@ public struct FilteredGraph: Traversable, Sendable {
     private let lo: Int32
     private let hi: Int32
     private let followsOnlyForward: Bool
-    /// When not empty, one bit per relation: whether ``allows(_:)`` holds (see ``indexed()``).
-    private var admittedBits: [UInt64] = []
-    /// When not empty, the same answers per adjacency slot, laid out as ``RelationGraph``'s slot bits (outgoing slots,
-    /// then incoming ones from `graph.slotBitBase`), so a scan skips refused slots 64 at a time.
+    /// When not empty (see ``indexed()``), whether ``allows(_:)`` holds for each adjacency slot's relation, laid out
+    /// as ``RelationGraph``'s slot bits (outgoing slots, then incoming ones from `graph.slotBitBase`), so a scan skips
+    /// refused slots 64 at a time.
     private var slotBits: [UInt64] = []
     /// Whether ``allows(_:)`` can refuse anything, and whether ``admits(_:)`` can: one test per step each when a
     /// part of the filter is unset, where testing the parts' own flags cost several loads a step.
@@ -161,27 +160,28 @@ public struct FilteredGraph: Traversable, Sendable {
     /// Whether the filter refuses relations by type, grade or time (not only by direction or actor).
     public var refusesRelations: Bool { testsRelations }
 
-    /// Whether ``indexed()`` has computed the admitted-relation bits.
-    public var isIndexed: Bool { !admittedBits.isEmpty }
+    /// Whether ``indexed()`` has computed the admitted-slot bits.
+    public var isIndexed: Bool { !slotBits.isEmpty }
 
     /// This view with the answer of its relation test (type, grade, time) computed for every relation at once, for
     /// work that runs many searches on one view — many query pairs as of one day, betweenness, the k shortest
-    /// paths. The answers are kept as bits: one per relation, and one per adjacency slot in each direction (3/8 byte
-    /// per relation in all: 375 KB for a million relations). A scan then walks an actor's slots through their bits,
+    /// paths. The answers are kept as one bit per adjacency slot in each direction (1/4 byte per relation: 250 KB for
+    /// a million relations), filled from a bit per relation that is dropped afterwards. A scan then walks an actor's
+    /// slots through their bits,
     /// skipping refused slots 64 at a time without reading their relation, type or dates, and tests "already
     /// visited" only for admitted ones; the view's answers do not change. Not a filtered copy: the adjacency is the
     /// graph's. Returns the view unchanged when the filter refuses no relation by type, grade or time.
     ///
     /// - Complexity: O(relations): one sequential pass over the types and dates, one over each adjacency.
     public func indexed() -> FilteredGraph {
-        guard refusesRelations, admittedBits.isEmpty, graph.relationCount > 0 else { return self }
+        guard refusesRelations, slotBits.isEmpty, graph.relationCount > 0 else { return self }
         var bits = [UInt64](repeating: 0, count: (graph.relationCount + 63) / 64)
         bits.withUnsafeMutableBufferPointer { words in
             for word in words.indices {
                 let first = word << 6
                 let last = min(first + 64, graph.relationCount)
                 var value: UInt64 = 0
-                for position in first..<last where allowsByReading(RelationIndex(position)) {
+                for position in first..<last where allows(RelationIndex(position)) {
                     value |= 1 << UInt64(position - first)
                 }
                 words[word] = value
@@ -204,7 +204,6 @@ public struct FilteredGraph: Traversable, Sendable {
             }
         }
         var copy = self
-        copy.admittedBits = bits
         copy.slotBits = slots
         return copy
     }
@@ -297,16 +296,6 @@ public struct FilteredGraph: Traversable, Sendable {
     @inline(__always)
     func allows(_ relation: RelationIndex) -> Bool {
         guard testsRelations else { return true }
-        if !admittedBits.isEmpty {
-            let position = relation.position
-            return admittedBits[position >> 6] & (1 << UInt64(position & 63)) != 0
-        }
-        return allowsByReading(relation)
-    }
-
-    /// ``allows(_:)`` from the relation's type, grade and dates.
-    @inline(__always)
-    private func allowsByReading(_ relation: RelationIndex) -> Bool {
         let position = relation.position
         if checksTypes && !typeAllowed[graph.relationType[position].position] { return false }
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return false }
