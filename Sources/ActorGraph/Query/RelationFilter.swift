@@ -175,34 +175,10 @@ public struct FilteredGraph: Traversable, Sendable {
     /// - Complexity: O(relations): one sequential pass over the types and dates, one over each adjacency.
     public func indexed() -> FilteredGraph {
         guard refusesRelations, slotBits.isEmpty, graph.relationCount > 0 else { return self }
-        var bits = [UInt64](repeating: 0, count: (graph.relationCount + 63) / 64)
-        bits.withUnsafeMutableBufferPointer { words in
-            for word in words.indices {
-                let first = word << 6
-                let last = min(first + 64, graph.relationCount)
-                var value: UInt64 = 0
-                for position in first..<last where allows(RelationIndex(position)) {
-                    value |= 1 << UInt64(position - first)
-                }
-                words[word] = value
-            }
-        }
-        let relationCount = graph.relationCount
-        let inBase = graph.slotBitBase
-        var slots = [UInt64](repeating: 0, count: 2 * inBase / 64)
-        bits.withUnsafeBufferPointer { bits in
-            slots.withUnsafeMutableBufferPointer { slots in
-                func admitted(_ relation: RelationIndex) -> Bool {
-                    bits[relation.position >> 6] & (1 << UInt64(relation.position & 63)) != 0
-                }
-                for slot in 0..<relationCount {
-                    if admitted(graph.outRelations[slot]) { slots[slot >> 6] |= 1 << UInt64(slot & 63) }
-                    if admitted(graph.inRelations[slot]) {
-                        slots[(inBase + slot) >> 6] |= 1 << UInt64(slot & 63)
-                    }
-                }
-            }
-        }
+        let bits = RelationGraph.bits(count: graph.relationCount) { allows(RelationIndex($0)) }
+        // Outgoing slots' bits, then the incoming ones' from `graph.slotBitBase` (the word count times 64).
+        let slots = RelationGraph.slotBits(graph.outRelations, relationBits: bits)
+            + RelationGraph.slotBits(graph.inRelations, relationBits: bits)
         var copy = self
         copy.slotBits = slots
         return copy
