@@ -34,6 +34,13 @@ public struct RelationVocabulary: Sendable, Hashable {
 
     public subscript(name: String) -> RelationType? { types[name] }
 
+    /// Whether `name` is a valid type name: lower-case letters, digits and `_`, starting with a letter, at most 64.
+    public static func isValidTypeName(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard let first = utf8.first, first >= 0x61, first <= 0x7A, utf8.count <= 64 else { return false }
+        return utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    }
+
     /// The most types one graph can hold (indices are 16-bit).
     public static let maximumCount = Int(UInt16.max)
 

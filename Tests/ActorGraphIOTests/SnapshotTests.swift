@@ -113,8 +113,8 @@ struct SnapshotTests {
         }
         #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
         var newer = bytes
-        newer[8] = 2
-        #expect(message(newer) == "snapshot format version 2; this actorgraph reads version 1")
+        newer[8] = 3
+        #expect(message(newer) == "snapshot format version 3; this actorgraph reads version 2")
         #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
         var flipped = bytes
         flipped[bytes.count / 2] ^= 0x10
@@ -145,6 +145,79 @@ struct SnapshotTests {
         }
         #expect(rejected > 2_000)
         #expect(accepted + rejected == 4_000)
+    }
+
+    /// `bytes` with its trailing checksum recomputed: what a forger who knows the format writes.
+    private func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var body = Array(bytes.dropLast(GraphSnapshot.checksumSize))
+        let sum = body.withUnsafeBytes(GraphSnapshot.checksum)
+        withUnsafeBytes(of: sum.littleEndian) { body.append(contentsOf: $0) }
+        return body
+    }
+
+    private func failure(_ bytes: [UInt8], verifyChecksum: Bool = true) -> String? {
+        if case .failure(let error) = decode(bytes, verifyChecksum: verifyChecksum) { return error.description }
+        return nil
+    }
+
+    /// The header's count fields: types, sources, actors, dates, relations, details (8 bytes each from byte 16).
+    private func forging(_ bytes: [UInt8], count field: Int, to value: UInt64) -> [UInt8] {
+        var forged = bytes
+        withUnsafeBytes(of: value.littleEndian) { forged.replaceSubrange((16 + field * 8)..<(24 + field * 8), with: $0) }
+        return forged
+    }
+
+    /// A count changed in the header is under the checksum; with the checksum resealed (or not checked) it is still
+    /// compared with the bytes that could hold it before anything is allocated (2^32-3 relations made every command
+    /// abort allocating 64 GiB).
+    @Test func forgedHeaderCountsAreRefusedBeforeAllocating() throws {
+        let bytes = GraphSnapshot.encode(try richGraph())
+        for field in 0..<6 {
+            for value: UInt64 in [1 << 32 - 3, 1 << 31, 1_000_000, 5_000] {
+                let forged = forging(bytes, count: field, to: value)
+                #expect(failure(forged) == "checksum mismatch: the file is corrupted")
+                let message = failure(resealed(forged)) ?? ""
+                #expect(message.contains("bytes; the file holds") || message == "counts out of range", "\(message)")
+                #expect(failure(forged, verifyChecksum: false) != nil)
+            }
+        }
+        // The length field is checked against the file's size.
+        for length: UInt64 in [0, UInt64(bytes.count), UInt64(bytes.count) * 1000] {
+            var longer = bytes
+            withUnsafeBytes(of: length.littleEndian) { longer.replaceSubrange(64..<72, with: $0) }
+            #expect(failure(resealed(longer))?.hasSuffix("(truncated?)") == true)
+        }
+    }
+
+    /// Every truncation is refused with a message, never a trap or a graph.
+    @Test func everyTruncationIsRefused() throws {
+        let bytes = GraphSnapshot.encode(try richGraph())
+        for length in 0..<bytes.count {
+            #expect(failure(Array(bytes.prefix(length))) != nil, "a snapshot cut to \(length) bytes loaded")
+        }
+    }
+
+    /// Ids read from a snapshot are checked as a graph file's reader checks them: a forged NUL, quote or `<>`
+    /// would reach the DOT and XML writers, which alter them (two ids could merge).
+    @Test func forgedIdsAreRefused() throws {
+        for bad in ["a\u{0}b", "a\"b", "<a>", "A", "", "a b"] {
+            var builder = GraphBuilder(vocabulary: .builtIn)
+            try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
+            try builder.addActor(ActorRecord(id: bad, name: "Bad", kind: .state))
+            try builder.addRelation(from: ActorIndex(0), to: ActorIndex(1), type: RelationTypeIndex(0), date: nil)
+            #expect(failure(GraphSnapshot.encode(builder.build())) == "actor id is not a valid id", "id \(bad)")
+            var withRelationID = GraphBuilder(vocabulary: .builtIn)
+            try withRelationID.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
+            try withRelationID.addRelation(
+                from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0), date: nil,
+                details: RelationDetails(id: bad))
+            #expect(failure(GraphSnapshot.encode(withRelationID.build())) == "relation id is not a valid id")
+        }
+        var vocabulary = RelationVocabulary()
+        vocabulary.add(RelationType(name: "Meets<", directed: false, category: .diplomatic))
+        var builder = GraphBuilder(vocabulary: vocabulary)
+        try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
+        #expect(failure(GraphSnapshot.encode(builder.build())) == "bad relation type name")
     }
 
     @Test func loaderDispatchesOnTheExtension() throws {

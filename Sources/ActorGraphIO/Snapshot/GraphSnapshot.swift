@@ -9,24 +9,27 @@ import Foundation
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 1 |
+/// | 4 | format version, 2 |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
 /// | 8 | payload length |
-/// | 8 | payload checksum (64-bit multiply–xor over 8-byte words) |
 /// | … | payload: types, sources, actors, dates (EDTF text), the four relation columns (source `UInt32`, target
 ///   `UInt32`, type `UInt16`, date `Int32` with -1 for undated), details |
+/// | 8 | checksum of every byte before it, header included (64-bit multiply–xor over 8-byte words) |
 ///
 /// Strings are a `UInt32` length and UTF-8 bytes; an optional string is a `UInt8` flag first. The reader checks
-/// every length, count, index and enum value against the file and the counts, and every string's UTF-8, so a
-/// truncated or corrupted file is an error naming what is wrong, never a crash; the graph is then rebuilt through
-/// ``GraphBuilder`` (the CSR adjacency is a counting sort, cheaper than storing it).
+/// the checksum, then every count against the bytes that can hold it before allocating anything for it, every
+/// length, index and enum value against the file and the counts, every string's UTF-8 and every id's syntax (as a
+/// graph file's reader does), so a truncated, corrupted or forged file is an error naming what is wrong, never a
+/// crash; the graph is then rebuilt through ``GraphBuilder`` (the CSR adjacency is a counting sort, cheaper than
+/// storing it).
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
-    static let headerSize = 8 + 4 + 4 + 6 * 8 + 8 + 8
+    static let headerSize = 8 + 4 + 4 + 6 * 8 + 8
+    static let checksumSize = 8
 
     public struct FormatError: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -128,8 +131,10 @@ public enum GraphSnapshot {
             header.u64(UInt64(count))
         }
         header.u64(UInt64(payload.bytes.count))
-        header.u64(payload.bytes.withUnsafeBytes(checksum))
-        return header.bytes + payload.bytes
+        var file = header.bytes + payload.bytes
+        let sum = file.withUnsafeBytes(checksum)
+        withUnsafeBytes(of: sum.littleEndian) { file.append(contentsOf: $0) }
+        return file
     }
 
     // MARK: Reading
@@ -159,24 +164,37 @@ public enum GraphSnapshot {
         let relationCount = try reader.count()
         let detailCount = try reader.count()
         let payloadLength = try reader.count()
-        let expectedChecksum = try reader.u64()
-        guard reader.offset == headerSize, bytes.count - headerSize == payloadLength else {
+        let available = bytes.count - min(bytes.count, headerSize + checksumSize)
+        guard reader.offset == headerSize, available == payloadLength, bytes.count >= headerSize + checksumSize else {
             throw FormatError(
-                "the file has \(bytes.count - min(bytes.count, headerSize)) bytes after the header; the header says \(payloadLength) (truncated?)"
-            )
+                "the file has \(available) bytes after the header; the header says \(payloadLength) (truncated?)")
         }
+        // The checksum covers the header too: a changed count is caught here, before it sizes anything.
+        let checked = UnsafeRawBufferPointer(rebasing: bytes[..<(headerSize + payloadLength)])
+        let expectedChecksum = UInt64(
+            littleEndian: bytes.loadUnaligned(fromByteOffset: checked.count, as: UInt64.self))
         if verifyChecksum {
-            guard checksum(UnsafeRawBufferPointer(rebasing: bytes[headerSize...])) == expectedChecksum else {
+            guard checksum(checked) == expectedChecksum else {
                 throw FormatError("checksum mismatch: the file is corrupted")
             }
         }
+        reader = ByteReader(checked)
+        reader.offset = headerSize
         guard typeCount <= RelationVocabulary.maximumCount, actorCount < Int(UInt32.max - 1),
             relationCount < Int(UInt32.max - 1), detailCount <= relationCount, dateCount <= relationCount
         else { throw FormatError("counts out of range") }
+        // Each item takes at least this many bytes (its lengths, flags and fixed fields): counts that the payload
+        // cannot hold are refused before any capacity is reserved for them. Counts are below 2^35, so no overflow.
+        let least = typeCount * 11 + sourceCount * 37 + actorCount * 19 + dateCount * 4 + relationCount * 14
+            + detailCount * 25
+        guard least <= payloadLength else {
+            throw FormatError("the header's counts need at least \(least) bytes; the file holds \(payloadLength)")
+        }
 
         var vocabulary = RelationVocabulary()
         for _ in 0..<typeCount {
             let name = try reader.string("type name")
+            guard RelationVocabulary.isValidTypeName(name) else { throw FormatError("bad relation type name") }
             let flags = try reader.u8()
             let categoryText = try reader.string("category")
             guard let category = RelationCategory(rawValue: categoryText) else {
@@ -190,7 +208,7 @@ public enum GraphSnapshot {
         var builder = GraphBuilder(vocabulary: vocabulary)
         builder.reserveCapacity(actors: actorCount, relations: relationCount)
         for _ in 0..<sourceCount {
-            let id = try reader.string("source id")
+            let id = try reader.identifier("source id")
             let file = try reader.string("source file")
             let title = try reader.string("source title")
             let outlet = try reader.optionalString("outlet")
@@ -214,7 +232,7 @@ public enum GraphSnapshot {
         var actors: [ActorRecord] = []
         actors.reserveCapacity(min(actorCount, reader.remaining / 16))
         for _ in 0..<actorCount {
-            let id = try reader.string("actor id")
+            let id = try reader.identifier("actor id")
             let name = try reader.string("actor name")
             let kindText = try reader.string("actor kind")
             guard let kind = ActorKind(rawValue: kindText) else {
@@ -268,11 +286,11 @@ public enum GraphSnapshot {
             guard position < relationCount && position > previous else {
                 throw FormatError("details for a relation out of range or out of order")
             }
-            var value = RelationDetails(id: try reader.optionalString("relation id"))
+            var value = RelationDetails(id: try reader.optionalIdentifier("relation id"))
             value.note = try reader.optionalString("note")
             let citationCount = try reader.count(atLeast: 21)
             for _ in 0..<citationCount {
-                let source = try reader.string("citation source")
+                let source = try reader.identifier("citation source")
                 let first = try reader.count()
                 let last = try reader.count()
                 guard first <= last else { throw FormatError("citation lines \(first)-\(last) are reversed") }
@@ -298,11 +316,11 @@ public enum GraphSnapshot {
                 throw FormatError("bad status '\(statusText)'")
             }
             value.status = status
-            value.claimedBy = try reader.optionalString("claimed by")
+            value.claimedBy = try reader.optionalIdentifier("claimed by")
             details.append((position, value))
         }
-        guard reader.offset == bytes.count else {
-            throw FormatError("\(bytes.count - reader.offset) bytes after the graph")
+        guard reader.offset == checked.count else {
+            throw FormatError("\(checked.count - reader.offset) bytes after the graph")
         }
         do {
             try builder.addRelations(
@@ -434,6 +452,22 @@ struct ByteReader {
             throw GraphSnapshot.FormatError("invalid UTF-8 in \(what)")
         }
         return text
+    }
+
+    /// A string that must be a valid id (``Identifier``), as a graph file's reader requires: a forged snapshot's
+    /// NUL, quote or `<>` in an id would otherwise reach the DOT and XML writers, which would alter it.
+    mutating func identifier(_ what: String) throws(GraphSnapshot.FormatError) -> String {
+        let text = try string(what)
+        guard Identifier.problem(with: text) == nil else { throw GraphSnapshot.FormatError("\(what) is not a valid id") }
+        return text
+    }
+
+    mutating func optionalIdentifier(_ what: String) throws(GraphSnapshot.FormatError) -> String? {
+        switch try u8() {
+        case 0: return nil
+        case 1: return try identifier(what)
+        case let flag: throw GraphSnapshot.FormatError("bad flag \(flag) before \(what)")
+        }
     }
 
     mutating func optionalString(_ what: String) throws(GraphSnapshot.FormatError) -> String? {
