@@ -54,15 +54,15 @@ extension RelationCategory: ExpressibleByArgument {}
 /// Resolves actor references typed on the command line, failing with status 2 and the candidates.
 public struct ActorReferences {
     public let graph: RelationGraph
-    private let resolver: ActorResolver
+    private let lookup: ActorLookup
 
     public init(_ graph: RelationGraph) {
         self.graph = graph
-        self.resolver = ActorResolver(graph: graph)
+        self.lookup = ActorLookup(graph)
     }
 
     public func resolve(_ text: String, role: String = "actor") throws -> ActorIndex {
-        switch resolver.resolve(text) {
+        switch lookup.resolve(text) {
         case .found(let index):
             return index
         case .ambiguous(let candidates):

@@ -219,6 +219,24 @@ struct ActorResolverTests {
         #expect(resolver.resolve("ministry of foreign affairs") == .ambiguous([ActorIndex(6), ActorIndex(7)]))
     }
 
+    /// A whole id answers through the graph's id index without building the folded-name index; any other text
+    /// builds it once and answers as ``ActorResolver`` does.
+    @Test func lookupBuildsTheNameIndexOnlyWhenAnIdMisses() throws {
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        try builder.addActors(actors)
+        let graph = builder.build()
+        let lookup = ActorLookup(graph)
+        for (position, actor) in actors.enumerated() {
+            #expect(lookup.resolve(actor.id) == .found(ActorIndex(position)))
+        }
+        #expect(!lookup.hasBuiltNameIndex)
+        let resolver = ActorResolver(actors: actors)
+        for text in ["Zamir Kabulov", "USSR", "ministry of foreign affairs", "kabulow", "xyzzy", "Kabulov"] {
+            #expect(lookup.resolve(text) == resolver.resolve(text))
+        }
+        #expect(lookup.hasBuiltNameIndex)
+    }
+
     @Test func unknownReferencesSuggestTheNearest() {
         let resolver = ActorResolver(actors: actors)
         #expect(resolver.resolve("kabulow") == .notFound(suggestions: [ActorIndex(0)]))
