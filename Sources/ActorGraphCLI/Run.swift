@@ -1,3 +1,4 @@
+import ActorGraph
 import ArgumentParser
 import Foundation
 
@@ -6,7 +7,7 @@ extension ActorGraphCommand {
     public static func runAndExit(arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            try ProgressReporting.$reporter.withValue(TerminalProgress.forStandardError()) { try command.run() }
             Foundation.exit(0)
         } catch let failure as CommandFailure {
             let message = failure.message

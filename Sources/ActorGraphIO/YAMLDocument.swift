@@ -1,6 +1,7 @@
 // libyaml is reached through the C target that Yams vendors. Yams's own composer is not used because it throws
 // at the first duplicate key naming only the first occurrence, and it resolves aliases; composing from the event
 // stream lets us report every duplicate at its second occurrence and refuse anchors before anything expands.
+import ActorGraph
 import CYaml
 import Yams
 
@@ -42,6 +43,14 @@ enum YAMLDocument {
         var composer = Composer(file: file)
         let root = composer.run(bytes)
         return (root, composer.diagnostics)
+    }
+
+    /// How many items were carried over to new storage while composing `bytes`: linear in the file when lists grow
+    /// in place, quadratic when an append copies. The scaling test's counter, free of wall-clock time.
+    static func relocatedItems(composing bytes: [UInt8]) -> Int {
+        var composer = Composer(file: "")
+        _ = composer.run(bytes)
+        return composer.relocatedItems
     }
 
     /// Invalid UTF-8, control characters and tab indentation, each at its line and column.
@@ -148,10 +157,26 @@ private struct Composer {
 
     init(file: String) { self.file = file }
 
-    private enum Frame {
-        case sequence(SourceLocation, [YAMLNode])
-        case mapping(SourceLocation, [(key: YAMLNode, value: YAMLNode)], pendingKey: YAMLNode?)
+    /// An open sequence or mapping. A struct mutated in place through the stack's subscript, so an append never
+    /// copies the list: an enum popped off the stack and rebuilt held a second reference to its array, and every
+    /// append then copied the whole list (quadratic in a list's length: 100k relations took minutes).
+    private struct Frame {
+        let start: SourceLocation
+        let isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var pendingKey: YAMLNode?
+
+        init(start: SourceLocation, isMapping: Bool) {
+            self.start = start
+            self.isMapping = isMapping
+        }
     }
+
+    /// Items carried over when an open list's storage moved to add one: at most 2n for n items when appends happen
+    /// in place (geometric growth), n²/2 when each append copies the list. Read by the scaling test.
+    private(set) var relocatedItems = 0
+    private var progress: ProgressTicker?
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
@@ -164,6 +189,8 @@ private struct Composer {
             return nil
         }
         defer { yaml_parser_delete(&parser) }
+        progress = ProgressTicker("reading \(file)", total: bytes.count, unit: .bytes)
+        defer { progress?.finish() }
         return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             return compose(&parser)
@@ -181,6 +208,7 @@ private struct Composer {
                 return nil
             }
             defer { yaml_event_delete(&event) }
+            progress?.advance(to: parser.offset)
             let here = location(event.start_mark)
             var completed: YAMLNode?
             switch event.type {
@@ -215,41 +243,48 @@ private struct Composer {
             case YAML_SEQUENCE_START_EVENT:
                 refuseAnchor(event.data.sequence_start.anchor, here)
                 refuseTag(event.data.sequence_start.tag, here, implicit: event.data.sequence_start.implicit == 1)
-                guard push(.sequence(here, []), onto: &stack, at: here) else { return nil }
+                guard push(Frame(start: here, isMapping: false), onto: &stack, at: here) else { return nil }
                 continue
             case YAML_MAPPING_START_EVENT:
                 refuseAnchor(event.data.mapping_start.anchor, here)
                 refuseTag(event.data.mapping_start.tag, here, implicit: event.data.mapping_start.implicit == 1)
-                guard push(.mapping(here, [], pendingKey: nil), onto: &stack, at: here) else { return nil }
+                guard push(Frame(start: here, isMapping: true), onto: &stack, at: here) else { return nil }
                 continue
             case YAML_SEQUENCE_END_EVENT:
-                guard case .sequence(let start, let items)? = stack.popLast() else { return nil }
-                completed = YAMLNode(content: .sequence(items), location: start)
+                guard let frame = stack.popLast(), !frame.isMapping else { return nil }
+                completed = YAMLNode(content: .sequence(frame.items), location: frame.start)
             case YAML_MAPPING_END_EVENT:
-                guard case .mapping(let start, let pairs, _)? = stack.popLast() else { return nil }
-                checkDuplicateKeys(pairs)
-                completed = YAMLNode(content: .mapping(pairs), location: start)
+                guard let frame = stack.popLast(), frame.isMapping else { return nil }
+                checkDuplicateKeys(frame.pairs)
+                completed = YAMLNode(content: .mapping(frame.pairs), location: frame.start)
             default:
                 continue
             }
             guard let node = completed else { continue }
-            if let top = stack.popLast() {
-                switch top {
-                case .sequence(let start, var items):
-                    items.append(node)
-                    stack.append(.sequence(start, items))
-                case .mapping(let start, var pairs, let pendingKey):
-                    if let key = pendingKey {
-                        pairs.append((key, node))
-                        stack.append(.mapping(start, pairs, pendingKey: nil))
-                    } else {
-                        stack.append(.mapping(start, pairs, pendingKey: node))
-                    }
-                }
-            } else {
+            if stack.isEmpty {
                 root = node
+            } else {
+                add(node, to: &stack[stack.count - 1])
             }
         }
+    }
+
+    /// Adds a completed node to the open list or mapping, in place.
+    private mutating func add(_ node: YAMLNode, to frame: inout Frame) {
+        if !frame.isMapping {
+            append(node, to: &frame.items)
+        } else if let key = frame.pendingKey {
+            append((key, node), to: &frame.pairs)
+            frame.pendingKey = nil
+        } else {
+            frame.pendingKey = node
+        }
+    }
+
+    private mutating func append<Element>(_ element: Element, to list: inout [Element]) {
+        let before = list.withUnsafeBufferPointer { $0.baseAddress }
+        list.append(element)
+        if list.withUnsafeBufferPointer({ $0.baseAddress }) != before { relocatedItems += list.count - 1 }
     }
 
     private mutating func push(_ frame: Frame, onto stack: inout [Frame], at here: SourceLocation) -> Bool {

@@ -42,6 +42,8 @@ public enum SyntheticGraph {
         endpoints.reserveCapacity(2 * relations)
         let typeCount = vocabulary.count
         var made = 0
+        var progress = ProgressTicker("generating relations", total: relations, unit: .relations)
+        defer { progress.finish() }
         for newcomer in 1..<actors {
             // Relations spread evenly over actors 1 ..< actors (actor 0 has no earlier actor to attach to).
             let due = Int((Double(newcomer) * Double(relations) / Double(actors - 1)).rounded(.down))
@@ -63,6 +65,7 @@ public enum SyntheticGraph {
                 endpoints.append(UInt32(other))
             }
             made += count
+            progress.advance(to: made)
         }
         return builder.build()
     }

@@ -104,7 +104,10 @@ public enum EdgeListWriter {
             typeCells.append(cells.bytes)
         }
         var values = [String?](repeating: nil, count: attributeKeys.count)
+        var progress = ProgressTicker("writing relations", total: selection.relations.count, unit: .relations)
+        defer { progress.finish() }
         for relation in selection.relations {
+            progress.tick()
             output.write(cell: graph.id(of: relation), options)
             output.write(byte: separator)
             output.write(actorCells[graph.source(of: relation).position])

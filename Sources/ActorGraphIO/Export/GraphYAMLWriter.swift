@@ -85,7 +85,10 @@ public enum GraphYAMLWriter {
         }
         output.write("\nrelations:\n")
         if selection.relations.isEmpty { output.write("  []\n") }
+        var progress = ProgressTicker("writing relations", total: selection.relations.count, unit: .relations)
+        defer { progress.finish() }
         for relation in selection.relations {
+            progress.tick()
             let details = graph.details(of: relation)
             var prefix = "  - "
             if let id = details.id {
