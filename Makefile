@@ -7,7 +7,7 @@ PYTHON       ?= python3
 SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 BIN          := .build/release/actorgraph
 
-.PHONY: all demo test deps graphviz python-deps build release bench clean
+.PHONY: all demo test deps graphviz python-deps build release bench fuzz sanitize clean
 
 all: build
 
@@ -85,5 +85,16 @@ demo: deps release
 bench: release
 	@if [ -x scripts/bench.sh ]; then BIN=$(BIN) scripts/bench.sh; else echo "no benchmark harness yet (see docs/PERFORMANCE.md)"; fi
 
+## fuzz: build the libFuzzer targets (Fuzz/, in .build-fuzz) and run each for FUZZ_SECONDS (default 300 s);
+## a crashing input is kept in Fuzz/Regressions/TARGET/ and replayed on every later run.
+FUZZ_SECONDS ?= 300
+fuzz: graphviz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+## sanitize: the test suite under AddressSanitizer (.build-asan) and its concurrent parts under ThreadSanitizer
+## (.build-tsan); see scripts/sanitize.sh for the subsets.
+sanitize: deps
+	scripts/sanitize.sh
+
 clean:
-	rm -rf .build $(DEMO_OUTPUT)
+	rm -rf .build .build-fuzz .build-asan .build-tsan $(DEMO_OUTPUT)

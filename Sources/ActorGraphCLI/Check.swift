@@ -36,7 +36,7 @@ extension ActorGraphCommand {
                             ("errors", .array(error.diagnostics.map(GraphJSON.diagnostic))),
                         ]).pretty())
                 }
-                let count = error.diagnostics.count
+                let count = error.total
                 throw CommandFailure(
                     error.description + "\n\(count) error\(count == 1 ? "" : "s") found.", status: ExitStatus.failure)
             }

@@ -26,13 +26,13 @@ public struct GraphOptions: ParsableArguments {
                 GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources),
                 actorsPath: graphActors)
         } catch {
-            throw CommandFailure(Self.failureMessage(error.diagnostics, what: "the graph"), status: ExitStatus.failure)
+            throw CommandFailure(Self.failureMessage(error.diagnostics, what: "the graph", notShown: error.notShown), status: ExitStatus.failure)
         }
     }
 
-    /// Every diagnostic, then a count line saying nothing was loaded.
-    static func failureMessage(_ diagnostics: [Diagnostic], what: String) -> String {
-        let count = diagnostics.count
+    /// Every diagnostic, then a count line saying nothing was loaded; `notShown` problems were left out of the list.
+    static func failureMessage(_ diagnostics: [Diagnostic], what: String, notShown: Int = 0) -> String {
+        let count = DiagnosticsError(diagnostics, notShown: notShown).total
         return diagnostics.map(\.description).joined(separator: "\n")
             + "\n\(count) error\(count == 1 ? "" : "s") in \(what); nothing was loaded."
     }
@@ -84,14 +84,14 @@ public struct ActorReferences {
     }
 }
 
-/// Writes to standard output without Foundation's buffering surprises, and files atomically.
+/// Writes to standard output and error with `write(2)` (see ``StandardStreams``), and files atomically.
 public enum Output {
     public static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.send(text, to: 1)
     }
 
     public static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStreams.send(text.hasSuffix("\n") ? text : text + "\n", to: 2)
     }
 
     /// Writes `body`'s output to `path` atomically (temporary file, then rename), or to standard output when
@@ -100,7 +100,7 @@ public enum Output {
         guard let path, path != "-" else {
             let output = ExportOutput()
             try body(output)
-            FileHandle.standardOutput.write(Data(output.bytes))
+            output.bytes.withUnsafeBytes { StandardStreams.send($0, to: 1) }
             return
         }
         try withoutActuallyEscaping(body) { body in try writeFiles([(path, body)], protecting: inputs) }

@@ -50,8 +50,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
 /// Every problem found in a set of inputs, reported together.
 public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// Problems found beyond a reader's limit and left out; the last diagnostic then says how many.
+    public var notShown = 0
 
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    /// Every problem found: those listed (less the one saying how many are not shown) and those left out.
+    public var total: Int { diagnostics.count + (notShown > 0 ? notShown - 1 : 0) }
+
+    public init(_ diagnostics: [Diagnostic], notShown: Int = 0) {
+        self.diagnostics = diagnostics.sorted()
+        self.notShown = notShown
+    }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -100,7 +100,14 @@ extension ParsedGraphFile {
             return nil
         }
         let id = reader.identifier(fields["id"], what: "source id")
-        let fileName = reader.text(fields["file"], what: "'file'")
+        var fileName = reader.text(fields["file"], what: "'file'")
+        if let name = fileName, let node = fields["file"], !isInsideSourcesFolder(name) {
+            reader.diagnostics.append(
+                Diagnostic(
+                    node.location, "'file' must name a file inside the sources folder, found '\(name)'",
+                    hint: "give the text's path relative to the --sources folder, without '..' or a leading '/'"))
+            fileName = nil
+        }
         let title = reader.text(fields["title"], what: "'title'")
         let language = reader.text(fields["language"], what: "'language'")
         let summary = reader.text(fields["summary"], what: "'summary'")
@@ -114,10 +121,11 @@ extension ParsedGraphFile {
         }
         var lines: Int?
         if let node = fields["lines"], let text = reader.text(node, what: "'lines'") {
-            if let value = Int(text), value >= 0 {
+            if let value = Int(text), value >= 1 {
                 lines = value
             } else {
-                reader.diagnostics.append(Diagnostic(node.location, "'lines' must be a whole number, found '\(text)'"))
+                reader.diagnostics.append(
+                    Diagnostic(node.location, "'lines' must be a whole number of at least 1, found '\(text)'"))
             }
         }
         let published = reader.date(fields["published"], what: "'published' date")
@@ -133,6 +141,12 @@ extension ParsedGraphFile {
         return Source(
             record: record, location: fields["id"]?.location ?? node.location, fileLocation: fileNode.location,
             sha256Location: shaNode.location, linesLocation: linesNode.location)
+    }
+
+    /// A relative path with no `..` step: `file:` may never reach outside `--sources` (such as `../../etc/shadow`).
+    static func isInsideSourcesFolder(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix("/") && !name.utf8.contains(0)
+            && !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 
     private static func readTypes(_ node: YAMLNode, reader: inout SchemaReader) -> [TypeDefinition] {

@@ -60,20 +60,22 @@ public enum GraphLoader {
         var inputs: [(name: String, bytes: [UInt8])] = []
         var problems: [Diagnostic] = []
         for path in paths {
-            if let data = fileManager.contents(atPath: path) {
-                inputs.append((path, [UInt8](data)))
-            } else {
-                problems.append(Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the file"))
+            switch FileBytes.contents(path) {
+            case .success(let bytes): inputs.append((path, bytes))
+            case .failure(let failure):
+                problems.append(Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the file: \(failure)"))
             }
         }
         let catalogue = options.cataloguePath ?? defaultCatalogue(for: options.graphPath, isFolder: isFolder.boolValue)
         var catalogueInput: (name: String, bytes: [UInt8])?
         if let catalogue {
-            if let data = fileManager.contents(atPath: catalogue) {
-                catalogueInput = (catalogue, [UInt8](data))
-            } else {
+            switch FileBytes.contents(catalogue) {
+            case .success(let bytes): catalogueInput = (catalogue, bytes)
+            case .failure(let failure):
                 problems.append(
-                    Diagnostic(SourceLocation(file: catalogue, line: 0, column: 0), "cannot read the source catalogue", hint: "check the --catalogue path"))
+                    Diagnostic(
+                        SourceLocation(file: catalogue, line: 0, column: 0), "cannot read the source catalogue: \(failure)",
+                        hint: "check the --catalogue path"))
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
@@ -105,8 +107,18 @@ public enum GraphLoader {
 
     struct FolderTexts: SourceTexts {
         let folder: String
+        /// `nil` as well for a path whose symbolic links lead outside the folder.
         func bytes(of file: String) -> [UInt8]? {
-            FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(file)).map { [UInt8]($0) }
+            let path = (folder as NSString).appendingPathComponent(file)
+            guard let root = Self.resolved(folder), let resolved = Self.resolved(path), resolved.hasPrefix(root + "/")
+            else { return nil }
+            return FileBytes.read(resolved)
+        }
+
+        private static func resolved(_ path: String) -> String? {
+            guard let pointer = realpath(path, nil) else { return nil }
+            defer { free(pointer) }
+            return String(cString: pointer)
         }
         var location: String { folder }
     }

@@ -52,6 +52,16 @@ struct SchemaReader {
             diagnostics.append(Diagnostic(node.location, "\(what) is empty"))
             return nil
         }
+        // Raw control characters are refused where they stand; these came from escapes such as "\e" or "\uFFFE".
+        if let scalar = CSVReader.refusedScalar(in: text) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            diagnostics.append(
+                Diagnostic(
+                    node.location,
+                    "\(what) holds control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)",
+                    hint: "remove the escape; only tab and line ends may appear as control characters"))
+            return nil
+        }
         return text
     }
 
@@ -123,7 +133,8 @@ struct SchemaReader {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
-        let numbers = parts.map { Int($0) }
+        // Digits only: `Int` alone would take "+5".
+        let numbers = parts.map { part in part.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(part) : nil }
         guard (1...2).contains(parts.count), numbers.allSatisfy({ ($0 ?? 0) >= 1 }),
             let first = numbers.first ?? nil, let last = numbers.last ?? nil
         else {

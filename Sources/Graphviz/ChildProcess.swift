@@ -46,6 +46,8 @@ struct ChildProcess {
             standardOutput: output.child.value,
             standardError: error.child.value
         )
+        WorkerGroups.add(processID)
+        defer { WorkerGroups.remove(processID) }
         // The child holds its own copies now; ours must go so that end-of-file can arrive.
         for pair in [input, output, error] {
             pair.child.close()

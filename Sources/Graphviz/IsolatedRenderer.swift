@@ -146,7 +146,10 @@ public struct IsolatedRenderer: Sendable {
     static func workerEnvironment() -> [String] {
         // The Swift runtime's crash backtracer would bury Graphviz's last messages under a page of
         // registers (and take time); the crash is reported by signal instead.
-        var environment = ["PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
+        var environment = [
+            "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no",
+            "\(WorkerGroups.parentVariable)=\(getpid())",
+        ]
         for name in passedEnvironment {
             if let value = getenv(name) { environment.append("\(name)=\(String(cString: value))") }
         }

@@ -12,6 +12,7 @@ import Glibc
 public enum RenderWorker {
     /// Runs one render over the standard streams and returns the process exit status.
     public static func run(layout: GraphvizLayout, format: GraphvizFormat) -> Int32 {
+        WorkerGroups.watchParent()
         guard let input = readStandardInput() else {
             return fail(GraphvizError(stage: .worker, message: "could not read the DOT from standard input"))
         }

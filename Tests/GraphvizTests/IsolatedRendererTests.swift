@@ -108,7 +108,7 @@ private func renderError(_ renderer: IsolatedRenderer, dot: String = "digraph {}
     let bytes = try shellWorker("env").render(dot: "", layout: .dot, format: .svg)
     let names = Set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.prefix { $0 != "=" } })
     // dash adds PWD itself.
-    let allowed = Set(["PATH", "LANG", "PWD", "SWIFT_BACKTRACE"] + IsolatedRenderer.passedEnvironment)
+    let allowed = Set(["PATH", "LANG", "PWD", "SWIFT_BACKTRACE", "ACTORGRAPH_RENDER_PARENT"] + IsolatedRenderer.passedEnvironment)
     #expect(names.isSubset(of: allowed.map { Substring($0) }))
     #expect(names.contains("PATH"))
 }

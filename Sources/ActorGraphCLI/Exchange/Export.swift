@@ -108,6 +108,7 @@ extension ActorGraphCommand {
             case .neo4j:
                 guard let folder = output else { return }
                 var isFolder: ObjCBool = false
+                var created = false
                 if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
                     guard isFolder.boolValue else {
                         throw CommandFailure("error: '\(folder)' is a file; --format neo4j writes into a folder", status: ExitStatus.writeFailure)
@@ -115,16 +116,23 @@ extension ActorGraphCommand {
                 } else {
                     do {
                         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        created = true
                     } catch {
                         throw CommandFailure("error: cannot create folder '\(folder)': \(error.localizedDescription)", status: ExitStatus.writeFailure)
                     }
                 }
                 let base = URL(fileURLWithPath: folder)
-                try Output.writeFiles(
-                    [
-                        (base.appendingPathComponent(Neo4jWriter.actorsFile).path, { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
-                        (base.appendingPathComponent(Neo4jWriter.relationsFile).path, { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
-                    ], protecting: inputs)
+                do {
+                    try Output.writeFiles(
+                        [
+                            (base.appendingPathComponent(Neo4jWriter.actorsFile).path, { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
+                            (base.appendingPathComponent(Neo4jWriter.relationsFile).path, { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
+                        ], protecting: inputs)
+                } catch {
+                    // A failed export leaves nothing behind, not even the folder it made.
+                    if created { rmdir(folder) }
+                    throw error
+                }
             }
             Output.error("exported \(chosen.relations.count) relations and \(chosen.actors.count) actors as \(format.rawValue)")
         }

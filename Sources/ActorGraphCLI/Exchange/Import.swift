@@ -88,13 +88,23 @@ extension ActorGraphCommand {
                 } catch {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
                 }
-                if let fallbackCitation, !options.sources.contains(where: { $0.id == fallbackCitation.source }) {
-                    throw CommandFailure("error: --default-citation names source '\(fallbackCitation.source)', which is not in \(cataloguePath)")
+                if let fallbackCitation {
+                    guard let source = options.sources.first(where: { $0.id == fallbackCitation.source }) else {
+                        throw CommandFailure("error: --default-citation names source '\(fallbackCitation.source)', which is not in \(cataloguePath)")
+                    }
+                    // The written graph would cite lines its own loader refuses.
+                    if fallbackCitation.lines.upperBound > source.lines {
+                        throw CommandFailure(
+                            "error: --default-citation cites lines \(fallbackCitation.linesText) of '\(source.id)', which has "
+                                + "\(source.lines) lines (\(cataloguePath))")
+                    }
                 }
             }
             func read(_ path: String) throws -> [UInt8] {
-                guard let bytes = FileBytes.read(path) else { throw CommandFailure("error: cannot read '\(path)'") }
-                return bytes
+                switch FileBytes.contents(path) {
+                case .success(let bytes): return bytes
+                case .failure(let failure): throw CommandFailure("error: cannot read '\(path)': \(failure)")
+                }
             }
             let edgeBytes = try read(edges)
             let actorInput = try actors.map { ($0, try read($0)) }
@@ -102,7 +112,7 @@ extension ActorGraphCommand {
             do {
                 result = try CSVEdgeImporter.load(edges: (edges, edgeBytes), actors: actorInput, options: options)
             } catch {
-                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the input"))
+                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the input", notShown: error.notShown))
             }
             for problem in result.problems {
                 var warning = problem

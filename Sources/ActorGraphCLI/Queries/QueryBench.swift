@@ -34,7 +34,7 @@ extension ActorGraphCommand {
             let buildStart = clock.now
             let graph = SyntheticGraph.generate(actors: actors, relations: relations, seed: seed)
             let buildTime = clock.now - buildStart
-            print("graph: \(graph.actorCount) actors, \(graph.relationCount) relations, seed \(seed), built in \(Self.milliseconds(buildTime)) ms")
+            Output.write("graph: \(graph.actorCount) actors, \(graph.relationCount) relations, seed \(seed), built in \(Self.milliseconds(buildTime)) ms\n")
             var random = BenchRandom(state: seed ^ 0x5EED)
             let queryPairs = (0..<pairs).map { _ -> (ActorIndex, ActorIndex) in
                 let from = Int(random.next() % UInt64(graph.actorCount))
@@ -48,7 +48,7 @@ extension ActorGraphCommand {
             let workspace = SearchWorkspace(actorCount: graph.actorCount)
             let plain = FilteredGraph(graph)
             let dated = FilteredGraph(graph, filter: RelationFilter(time: atCondition))
-            print("query                          median ms     p99 ms   answered  mean size")
+            Output.write("query                          median ms     p99 ms   answered  mean size\n")
             measure("shortest path", queryPairs, clock) { from, to in
                 PathFinder(plain, workspace: workspace).shortestPath(from: from, to: to)?.length
             }
@@ -90,10 +90,10 @@ extension ActorGraphCommand {
             let median = times[times.count / 2]
             let p99 = times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
             let mean = answered == 0 ? 0 : Double(total) / Double(answered)
-            print(
+            Output.write(
                 Presentation.padded(name, 30) + Self.column(median) + Self.column(p99)
                     + Presentation.padded("", 4) + Presentation.padded("\(answered)/\(pairs.count)", 9)
-                    + Self.column(mean))
+                    + Self.column(mean) + "\n")
         }
 
         static func milliseconds(_ duration: Duration) -> Double {

@@ -44,7 +44,7 @@ extension ActorGraphCommand {
                     GraphLoadOptions(graphPath: graph, cataloguePath: catalogue), actorsPath: graphActors)
             } catch {
                 throw CommandFailure(
-                    GraphOptions.failureMessage(error.diagnostics, what: "the graph"), status: ExitStatus.failure)
+                    GraphOptions.failureMessage(error.diagnostics, what: "the graph", notShown: error.notShown), status: ExitStatus.failure)
             }
             let bytes = GraphSnapshot.encode(loaded.graph)
             try Output.writeFile(to: output, protecting: loaded.files) { $0.write(bytes) }

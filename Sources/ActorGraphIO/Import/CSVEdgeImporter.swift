@@ -154,7 +154,11 @@ public enum CSVEdgeImporter {
                     SourceLocation(file: last.location.file, line: last.location.line + 1, column: 0),
                     "\(state.droppedDiagnostics) more problems not shown"))
         }
-        if !options.skipBadRows && !problems.isEmpty { throw DiagnosticsError(problems) }
+        if !options.skipBadRows && !problems.isEmpty {
+            var error = DiagnosticsError(problems)
+            error.notShown = state.droppedDiagnostics
+            throw error
+        }
         let graph = state.build()
         return CSVImportResult(
             graph: graph, problems: DiagnosticsError(problems).diagnostics, skippedRows: state.skippedRows,
@@ -337,7 +341,7 @@ private struct ImportState {
         func text(_ column: Int?, _ field: String) -> String? {
             guard let column, !record.isEmpty(column) else { return nil }
             guard let value = record.string(column) else {
-                report(Diagnostic(location(column), "invalid UTF-8 in '\(field)'"))
+                report(Diagnostic(location(column), "\(record.problem(column)) in '\(field)'"))
                 bad = true
                 return nil
             }
@@ -645,7 +649,7 @@ private struct ImportState {
         func text(_ column: Int?, _ what: String) -> String? {
             guard let column, !record.isEmpty(column) else { return nil }
             guard let value = record.string(column) else {
-                problem(column, "invalid UTF-8 in '\(what)'")
+                problem(column, "\(record.problem(column)) in '\(what)'")
                 return nil
             }
             return value
@@ -1341,8 +1345,11 @@ enum ImportStateCitations {
             if let problem = Identifier.problem(with: pieces[0]) {
                 return .failure(CitationSyntaxError("source id '\(pieces[0])' \(problem)"))
             }
-            let bounds = pieces[1].split(separator: "-", omittingEmptySubsequences: false)
-            guard bounds.count <= 2, let first = Int(bounds[0]), let last = Int(bounds.last ?? ""), first >= 1,
+            // Digits only: `Int` alone would take "+5".
+            let bounds = pieces[1].split(separator: "-", omittingEmptySubsequences: false).map { bound in
+                bound.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(bound) : nil
+            }
+            guard bounds.count <= 2, let first = bounds[0], let last = bounds.last ?? nil, first >= 1,
                 last >= first
             else {
                 return .failure(CitationSyntaxError("lines '\(pieces[1])' must be A or A-B with 1 <= A <= B"))

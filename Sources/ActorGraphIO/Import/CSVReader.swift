@@ -182,13 +182,36 @@ public struct CSVReader {
 
     /// The text of `bytes`, or `nil` when they are not valid UTF-8. ASCII, the common case, skips the generic
     /// validating initializer, which dominated the profile of loading actor lists.
+    static func string(_ bytes: [UInt8]) -> String? { bytes.withUnsafeBufferPointer { string($0) } }
+
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var isASCII = true
-        for byte in bytes where byte >= 0x80 {
-            isASCII = false
+        var isPlainASCII = true
+        for byte in bytes where byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
+            isPlainASCII = false
             break
         }
-        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        if isPlainASCII { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes, as: UTF8.self), refusedScalar(in: text) == nil else { return nil }
+        return text
+    }
+
+    /// The first control character a cell may not hold, as YAML files refuse them: C0 other than tab and line
+    /// ends, DEL, C1, and the noncharacters U+FFFE and U+FFFF (they would reach terminals and graph files raw).
+    static func refusedScalar(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+                || value == 0xFFFE || value == 0xFFFF
+        }
+    }
+
+    /// Why ``string(_:)`` refused `bytes`: invalid UTF-8, or the control character it holds.
+    static func problem(_ bytes: [UInt8]) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self), let scalar = refusedScalar(in: text) else {
+            return "invalid UTF-8"
+        }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) is not allowed"
     }
 
     /// The 1-based character column of `offset` on its line.
@@ -226,11 +249,22 @@ public struct CSVRecord: ~Copyable {
         return UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
     }
 
-    /// The field's text, or `nil` when it is not valid UTF-8.
+    /// The field's text, or `nil` when it is not valid UTF-8 or holds a control character (see ``problem(_:)``).
     public func string(_ index: Int) -> String? {
         let field = fields[index]
         let slice = bytes[field.start..<field.end]
         guard field.hasDoubledQuotes else { return CSVReader.string(UnsafeBufferPointer(rebasing: slice)) }
+        return CSVReader.string(undoubled(slice))
+    }
+
+    /// Why ``string(_:)`` gave `nil`: `invalid UTF-8` or `control character U+001B is not allowed`.
+    public func problem(_ index: Int) -> String {
+        let field = fields[index]
+        let slice = bytes[field.start..<field.end]
+        return CSVReader.problem(field.hasDoubledQuotes ? undoubled(slice) : Array(slice))
+    }
+
+    private func undoubled(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
         var undoubled: [UInt8] = []
         undoubled.reserveCapacity(slice.count)
         var skipNext = false
@@ -242,7 +276,7 @@ public struct CSVRecord: ~Copyable {
             undoubled.append(byte)
             if byte == UInt8(ascii: "\"") { skipNext = true }
         }
-        return String(validating: undoubled, as: UTF8.self)
+        return undoubled
     }
 
     /// The 1-based character column where a field starts (its opening quote, when quoted).

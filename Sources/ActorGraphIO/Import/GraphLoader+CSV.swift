@@ -37,12 +37,13 @@ extension GraphLoader {
         guard isEdgeList(options.graphPath) else { return try load(options) }
         let fileManager = FileManager.default
         func read(_ path: String, what: String) throws(DiagnosticsError) -> [UInt8] {
-            guard let bytes = FileBytes.read(path) else {
+            switch FileBytes.contents(path) {
+            case .success(let bytes): return bytes
+            case .failure(let failure):
                 throw DiagnosticsError([
-                    Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the \(what)")
+                    Diagnostic(SourceLocation(file: path, line: 0, column: 0), "cannot read the \(what): \(failure)")
                 ])
             }
-            return bytes
         }
         let edges = try read(options.graphPath, what: "edge list")
         let actorList = actorsPath ?? defaultActorList(for: options.graphPath)
