@@ -94,8 +94,28 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The days the date certainly and possibly covers.
+    /// Whether any bound carries a qualifier (`?`, `~`, `%`).
+    public var isQualified: Bool {
+        switch form {
+        case .point(let bound): return !bound.qualifiers.isEmpty
+        case .interval(let start, let end):
+            for endpoint in [start, end] {
+                if case .bound(let bound) = endpoint, !bound.qualifiers.isEmpty { return true }
+            }
+            return false
+        }
+    }
+
+    /// The days the date certainly and possibly covers. A qualified date (`2025?`, `2021~`) covers no day
+    /// certainly: its latest start is the end of time, so no time filter holds for it definitely, only possibly.
     public var span: TimeSpan {
+        var span = writtenSpan
+        if isQualified { span.definiteStart = TimeSpan.endOfTime }
+        return span
+    }
+
+    /// The days the date covers as written, qualifiers aside.
+    private var writtenSpan: TimeSpan {
         switch form {
         case .point(let bound):
             // An event dated to a month happened on one unknown day in it: possibly any day, certainly none

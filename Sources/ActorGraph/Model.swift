@@ -147,6 +147,16 @@ public struct SourceDocument: Hashable, Sendable {
     public var sha256: String
     public var lines: Int
     public var summary: String
+    /// Admiralty source reliability (`A`–`F`), with its one-line reason.
+    public var reliability: SourceReliability?
+    public var reliabilityNote: String?
+    /// Ids of the sources this one restates: citing both counts as one independent source.
+    public var derivedFrom: [String] = []
+    /// The line ranges of the article itself (not menus, teasers, captions, comments, biographies); empty when not
+    /// marked, which means the whole text.
+    public var body: [ClosedRange<Int>] = []
+    /// The lines `published` was read from, when the text gives it.
+    public var publishedLines: ClosedRange<Int>?
 
     public init(
         id: String, file: String, title: String, outlet: String? = nil, author: String? = nil,
@@ -165,5 +175,10 @@ public struct SourceDocument: Hashable, Sendable {
         self.sha256 = sha256
         self.lines = lines
         self.summary = summary
+    }
+
+    /// Whether every line of `lines` lies in the article body (always, when no body is marked).
+    public func bodyContains(_ lines: ClosedRange<Int>) -> Bool {
+        body.isEmpty || lines.allSatisfy { line in body.contains { $0.contains(line) } }
     }
 }

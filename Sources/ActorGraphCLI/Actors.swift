@@ -37,12 +37,8 @@ extension ActorGraphCommand {
             case .json:
                 Output.write(JSONValue.array(selected.map { GraphJSON.actor(graph, $0) }).pretty())
             case .csv:
-                var output = CSVWriter.record(["id", "name", "kind", "aliases"])
-                for index in selected {
-                    let actor = graph[index]
-                    output += CSVWriter.record([actor.id, actor.name, actor.kind.rawValue, actor.aliases.joined(separator: "; ")])
-                }
-                Output.write(output)
+                // The export's actor list, which `import --actors` reads back.
+                Output.write(CSVWriter.actors(graph, selected))
             case .table:
                 let rows = selected.map { index -> [String] in
                     let actor = graph[index]

@@ -36,11 +36,16 @@ extension ActorGraphCommand {
                             ("errors", .array(error.diagnostics.map(GraphJSON.diagnostic))),
                         ]).pretty())
                 }
-                let count = error.total
+                // Warnings travel with the errors but are not errors.
+                let count = error.total - error.diagnostics.filter { $0.severity == .warning }.count
                 throw CommandFailure(
                     error.description + "\n\(count) error\(count == 1 ? "" : "s") found.", status: ExitStatus.failure)
             }
             let summary = GraphSummary(loaded.graph)
+            // Warnings go to standard error as the compiler's do; JSON carries them under "warnings".
+            if format == .text, !loaded.warnings.isEmpty {
+                Output.error(loaded.warnings.map(\.description).joined(separator: "\n"))
+            }
             switch format {
             case .json: Output.write(summary.json(loaded).pretty())
             case .text: Output.write(summary.text(loaded))
@@ -118,6 +123,7 @@ struct GraphSummary {
             ("actors", .int(graph.actorCount)),
             ("relations", .int(graph.relationCount)),
             ("errors", .array([])),
+            ("warnings", .array(loaded.warnings.map(GraphJSON.diagnostic))),
             ("files", .array(loaded.files.map { .string($0) })),
             ("catalogue", .optional(loaded.cataloguePath)),
             ("sources", .int(graph.sources.count)),
@@ -148,7 +154,9 @@ struct GraphSummary {
         lines.append("  by decade:   " + relationsByDecade.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         lines.append("  by type:")
         for (name, count) in relationsByType { lines.append("    \(Presentation.padded(name, 32)) \(count)") }
-        lines.append("No problems found.")
+        let warnings = loaded.warnings.count
+        lines.append(
+            warnings == 0 ? "No problems found." : "No errors found; \(warnings) warning\(warnings == 1 ? "" : "s") (on standard error).")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -28,17 +28,42 @@ public enum Presentation {
         return "\(first) —\(type.inverseLabel)→ \(second)"
     }
 
-    /// A full line for a relation read from `start`: hop, date in parentheses, citations, and the status when it
-    /// is not plain reported fact.
+    /// A full line for a relation read from `start`: hop, date in parentheses, citations, and its evidence.
     public static func line(_ graph: RelationGraph, _ relation: RelationIndex, from start: ActorIndex) -> String {
-        var text = "\(hop(graph, relation, from: start)) (\(date(graph, relation)))  \(citations(graph, relation))"
-        let details = graph.details(of: relation)
-        switch details.status {
-        case .reported: break
-        case .claimed: text += "  {claimed" + (details.claimedBy.map { " by \($0)" } ?? "") + "}"
-        case .denied: text += "  {denied" + (details.claimedBy.map { "; claimed by \($0)" } ?? "") + "}"
+        "\(hop(graph, relation, from: start)) (\(date(graph, relation)))  \(citations(graph, relation))  "
+            + "{\(evidence(graph, relation))}"
+    }
+
+    /// What every text output says of a relation's evidence, in one form:
+    /// `denied, claimed by usa; grade C5 (derived); 1 source` (docs/QUERIES.md, "Evidence in every answer").
+    public static func evidence(_ graph: RelationGraph, _ relation: RelationIndex) -> String {
+        let evidence = graph.evidence(of: relation)
+        return "\(status(evidence)); \(grade(evidence)); \(sources(evidence))"
+    }
+
+    /// `reported`, `claimed by X`, `denied, claimed by X` (`claimed`, `denied` when nobody is named).
+    public static func status(_ evidence: RelationEvidence) -> String {
+        switch evidence.status {
+        case .reported: return "reported"
+        case .claimed: return "claimed" + (evidence.claimedBy.map { " by \($0)" } ?? "")
+        case .denied: return "denied" + (evidence.claimedBy.map { ", claimed by \($0)" } ?? "")
         }
-        return text
+    }
+
+    /// `grade B2`, `grade C4 (derived)` or `ungraded`.
+    public static func grade(_ evidence: RelationEvidence) -> String {
+        guard let grade = evidence.grade else { return "ungraded" }
+        return "grade \(grade)" + (evidence.gradeIsDerived ? " (derived)" : "")
+    }
+
+    /// `1 source`, `2 independent sources`, `3 sources, 2 independent`, `no source`.
+    public static func sources(_ evidence: RelationEvidence) -> String {
+        let cited = evidence.citedSources.count
+        let independent = evidence.independentSources
+        if cited == 0 { return "no source" }
+        if cited == 1 { return "1 source" }
+        if independent == cited { return "\(cited) independent sources" }
+        return "\(cited) sources, \(independent) independent"
     }
 
     /// Pads `text` on the right to `width` characters.

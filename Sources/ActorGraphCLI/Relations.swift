@@ -51,29 +51,23 @@ extension ActorGraphCommand {
             case .json:
                 Output.write(JSONValue.array(selected.map { GraphJSON.relation(graph, $0) }).pretty())
             case .csv:
-                var output = CSVWriter.record(["id", "from", "to", "type", "category", "directed", "date", "sources", "note"])
-                for relation in selected {
-                    let type = graph.type(of: relation)
-                    let details = graph.details(of: relation)
-                    output += CSVWriter.record([
-                        graph.id(of: relation), graph[graph.source(of: relation)].id, graph[graph.target(of: relation)].id,
-                        type.name, type.category.rawValue, type.directed ? "true" : "false",
-                        graph.date(of: relation)?.description ?? "",
-                        details.citations.map(\.shortDescription).joined(separator: "; "), details.note ?? "",
-                    ])
-                }
-                Output.write(output)
+                Output.write(CSVWriter.relations(graph, selected))
             case .table:
                 let rows = selected.map { relation -> [String] in
                     let type = graph.type(of: relation)
+                    let evidence = graph.evidence(of: relation)
                     let arrow = type.directed ? "→" : "—"
                     return [
                         graph.id(of: relation), Presentation.date(graph, relation),
                         "\(graph[graph.source(of: relation)].name) \(arrow) \(graph[graph.target(of: relation)].name)",
-                        type.name, Presentation.citations(graph, relation),
+                        type.name, Presentation.status(evidence), evidence.grade.map { "\($0)" + (evidence.gradeIsDerived ? "*" : "") } ?? "-",
+                        "\(evidence.independentSources)/\(evidence.citedSources.count)", Presentation.citations(graph, relation),
                     ]
                 }
-                Output.write(Presentation.table(header: ["ID", "DATE", "RELATION", "TYPE", "SOURCES"], rows: rows))
+                Output.write(
+                    Presentation.table(
+                        header: ["ID", "DATE", "RELATION", "TYPE", "STATUS", "GRADE", "INDEP/CITED", "SOURCES"], rows: rows))
+                Output.write("GRADE * = derived from the catalogue (docs/FORMAT.md, \"Grades\"); INDEP = independent sources\n")
                 Output.write("\(selected.count) of \(graph.relationCount) relations\n")
             }
         }

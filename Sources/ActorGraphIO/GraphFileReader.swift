@@ -9,6 +9,10 @@ struct ParsedGraphFile {
         var fileLocation: SourceLocation
         var sha256Location: SourceLocation
         var linesLocation: SourceLocation
+        /// Where `body`, `published_lines` and each `derived_from` entry are written, for diagnostics.
+        var bodyLocation: SourceLocation?
+        var publishedLinesLocation: SourceLocation?
+        var derivedFromLocations: [SourceLocation] = []
     }
 
     struct TypeDefinition {
@@ -54,7 +58,7 @@ extension ParsedGraphFile {
     static let topLevelKeys = ["actorgraph", "sources", "relation_types", "actors", "relations"]
     static let sourceKeys = [
         "id", "file", "title", "outlet", "author", "published", "published_note", "url", "language", "sha256", "lines",
-        "summary",
+        "summary", "reliability", "reliability_note", "derived_from", "body", "published_lines",
     ]
     static let typeKeys = ["directed", "category", "inverse", "self", "description"]
     static let actorKeys = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
@@ -138,9 +142,11 @@ extension ParsedGraphFile {
             publishedNote: reader.text(fields["published_note"], what: "'published_note'"),
             url: reader.text(fields["url"], what: "'url'"), language: language, sha256: sha, lines: lines,
             summary: summary)
-        return Source(
+        var source = Source(
             record: record, location: fields["id"]?.location ?? node.location, fileLocation: fileNode.location,
             sha256Location: shaNode.location, linesLocation: linesNode.location)
+        readEvidence(fields, into: &source, reader: &reader)
+        return source
     }
 
     /// A relative path with no `..` step: `file:` may never reach outside `--sources` (such as `../../etc/shadow`).

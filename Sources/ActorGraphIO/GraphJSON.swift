@@ -48,6 +48,19 @@ public enum GraphJSON {
             ("claimed_by", .optional(details.claimedBy)),
             ("grade", .optional(details.grade?.description)),
             ("attributes", .object(details.attributes.map { ($0.key, .string($0.value)) })),
+            ("evidence", evidence(graph.evidence(of: index))),
+        ])
+    }
+
+    /// `{"grade","grade_derived","independent_sources","cited_sources","derived_sources"}`: the grade in effect
+    /// (stated, else derived from the catalogue; `null` when neither) and the sources behind it.
+    public static func evidence(_ evidence: RelationEvidence) -> JSONValue {
+        .object([
+            ("grade", .optional(evidence.grade?.description)),
+            ("grade_derived", .bool(evidence.gradeIsDerived)),
+            ("independent_sources", .int(evidence.independentSources)),
+            ("cited_sources", .array(evidence.citedSources.map { .string($0) })),
+            ("derived_sources", .array(evidence.derivedSources.map { .string($0) })),
         ])
     }
 
@@ -82,5 +95,27 @@ public enum CSVWriter {
         let output = ExportOutput()
         EdgeListWriter.writeRecord(fields, .csv, to: output)
         return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    /// The export's edge list (``EdgeListWriter``) of `relations` in the order given, so `import` reads it back.
+    public static func relations(
+        _ graph: RelationGraph, _ relations: [RelationIndex], matches: [RelationIndex: TimeMatch] = [:]
+    ) -> String {
+        let output = ExportOutput()
+        EdgeListWriter.writeRelations(graph, .ordered(graph, relations), matches: matches, to: output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+
+    /// The export's actor list of `actors`, in the order given.
+    public static func actors(_ graph: RelationGraph, _ actors: [ActorIndex]) -> String {
+        var text = record(EdgeListWriter.actorColumns)
+        for actor in actors {
+            let record = graph[actor]
+            text += Self.record([
+                record.id, record.name, record.kind.rawValue, record.subkind ?? "", ExportText.aliases(record.aliases),
+                record.description ?? "", record.country ?? "",
+            ])
+        }
+        return text
     }
 }

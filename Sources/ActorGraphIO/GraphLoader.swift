@@ -26,6 +26,8 @@ public struct LoadedGraph: Sendable {
     public let cataloguePath: String?
     /// Whether the source texts were verified (`--sources` given).
     public let verifiedSources: Bool
+    /// Problems that do not stop loading (a publication date read from outside a source's body), sorted.
+    public var warnings: [Diagnostic] = []
 }
 
 /// Reads graph files and the catalogue, checks them together, and builds the graph — or reports every problem.
@@ -80,8 +82,11 @@ public enum GraphLoader {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let texts = options.sourcesDirectory.map { FolderTexts(folder: $0) }
-        let graph = try load(files: inputs, catalogue: catalogueInput, sourceTexts: texts)
-        return LoadedGraph(graph: graph, files: paths, cataloguePath: catalogue, verifiedSources: texts != nil)
+        var warnings: [Diagnostic] = []
+        let graph = try load(files: inputs, catalogue: catalogueInput, sourceTexts: texts, warnings: &warnings)
+        var loaded = LoadedGraph(graph: graph, files: paths, cataloguePath: catalogue, verifiedSources: texts != nil)
+        loaded.warnings = warnings
+        return loaded
     }
 
     private static func defaultCatalogue(for graphPath: String, isFolder: Bool) -> String? {
@@ -128,6 +133,15 @@ public enum GraphLoader {
         files: [(name: String, bytes: [UInt8])], catalogue: (name: String, bytes: [UInt8])?,
         sourceTexts: (any SourceTexts)?
     ) throws(DiagnosticsError) -> RelationGraph {
+        var warnings: [Diagnostic] = []
+        return try load(files: files, catalogue: catalogue, sourceTexts: sourceTexts, warnings: &warnings)
+    }
+
+    /// As ``load(files:catalogue:sourceTexts:)``, handing back the warnings; errors and warnings are thrown together.
+    public static func load(
+        files: [(name: String, bytes: [UInt8])], catalogue: (name: String, bytes: [UInt8])?,
+        sourceTexts: (any SourceTexts)?, warnings: inout [Diagnostic]
+    ) throws(DiagnosticsError) -> RelationGraph {
         var reader = SchemaReader()
         var parsed = files.map { ParsedGraphFile.read($0.bytes, name: $0.name, reader: &reader) }
         if let catalogue {
@@ -142,13 +156,14 @@ public enum GraphLoader {
         }
         var merger = Merger(diagnostics: reader.diagnostics)
         let graph = merger.merge(parsed, sourceTexts: sourceTexts)
-        if !merger.diagnostics.isEmpty { throw DiagnosticsError(merger.diagnostics) }
+        if merger.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(merger.diagnostics) }
+        warnings = merger.diagnostics.sorted()
         return graph
     }
 }
 
 /// Cross-file checks: duplicate ids (naming both places), references, sources against their texts.
-private struct Merger {
+struct Merger {
     var diagnostics: [Diagnostic]
 
     mutating func merge(_ files: [ParsedGraphFile], sourceTexts: (any GraphLoader.SourceTexts)?) -> RelationGraph {
@@ -185,6 +200,9 @@ private struct Merger {
             if let texts = sourceTexts { verify(source, against: texts, lines: &sourceLines) }
             try? builder.addSource(source.record)
         }
+        let catalogued = files.flatMap(\.sources)
+        checkEvidence(of: catalogued, known: sourceLocations, verifying: sourceTexts != nil)
+        let bodies = sourceTexts == nil ? [:] : Dictionary(catalogued.map { ($0.record.id, $0.record) }) { first, _ in first }
 
         // Actors.
         var actorLocations: [String: SourceLocation] = [:]
@@ -276,6 +294,8 @@ private struct Merger {
                             located.linesLocation,
                             "lines \(citation.linesText) lie outside source '\(citation.source)', which has \(lines) lines",
                             hint: "cite lines between 1 and \(lines)"))
+                } else if let record = bodies[citation.source], !record.bodyContains(citation.lines) {
+                    diagnostics.append(Self.outsideBody(citation, of: record, at: located.linesLocation))
                 }
             }
             guard valid, let from, let to, let typeIndex else { continue }

@@ -49,7 +49,7 @@ public enum BruteForce {
         case .until(let last): window = (Int64.min, Int64(last))
         }
         let e = extremes(date)
-        if e.maxStart <= window.1 && e.minEnd >= window.0 { return .definitely }
+        if !isQualified(date) && e.maxStart <= window.1 && e.minEnd >= window.0 { return .definitely }
         if includePossible && e.minStart <= window.1 && e.maxEnd >= window.0 { return .possibly }
         return nil
     }
@@ -60,8 +60,11 @@ public enum BruteForce {
         if let types = filter.types, !types.contains(typeIndex) { return nil }
         if filter.excludedTypes.contains(typeIndex) { return nil }
         if let categories = filter.categories, !categories.contains(graph.type(of: relation).category) { return nil }
+        let details = graph.details(of: relation)
+        if let statuses = filter.statuses, !statuses.contains(details.status) { return nil }
+        if independentSources(graph, relation) < filter.minimumSources { return nil }
         if filter.minimumGrade != nil || filter.gradedOnly {
-            if let grade = graph.details(of: relation).effectiveGrade {
+            if let grade = details.effectiveGrade ?? derivedGrade(graph, relation) {
                 if let minimum = filter.minimumGrade,
                     !(grade.reliabilityRank <= minimum.reliabilityRank && grade.credibilityRank <= minimum.credibilityRank)
                 {
@@ -73,6 +76,53 @@ public enum BruteForce {
         }
         return timeMatch(graph.date(of: relation), filter.time, includePossible: filter.includePossible,
             includeUndated: filter.includeUndated)
+    }
+
+    /// Whether any written bound of the date carries `?`, `~` or `%`, read from its text.
+    public static func isQualified(_ date: EDTFDate) -> Bool {
+        date.description.contains { $0 == "?" || $0 == "~" || $0 == "%" }
+    }
+
+    /// The cited source ids, each once, less those from which another cited one can be reached by following
+    /// `derived_from` (a depth-first walk over the catalogue, per pair).
+    public static func independentSources(_ graph: RelationGraph, _ relation: RelationIndex) -> Int {
+        let cited = Array(Set(graph.details(of: relation).citations.map(\.source)))
+        func reaches(_ from: String, _ target: String) -> Bool {
+            var stack = [from]
+            var seen: Set<String> = [from]
+            while let next = stack.popLast() {
+                for parent in graph.sources.first(where: { $0.id == next })?.derivedFrom ?? [] {
+                    if parent == target { return true }
+                    if seen.insert(parent).inserted { stack.append(parent) }
+                }
+            }
+            return false
+        }
+        return cited.filter { source in !cited.contains { $0 != source && reaches(source, $0) } }.count
+    }
+
+    /// The grade FORMAT.md's table derives: the best reliability among the independent sources, the credibility
+    /// from status and corroboration, spelled out case by case.
+    public static func derivedGrade(_ graph: RelationGraph, _ relation: RelationIndex) -> AdmiraltyGrade? {
+        let details = graph.details(of: relation)
+        let cited = Array(Set(details.citations.map(\.source)))
+        let independent = cited.filter { source in
+            !cited.contains { other in
+                other != source && graph.restatedSourcesByWalking(source).contains(other)
+            }
+        }
+        let letters = independent.compactMap { id in graph.sources.first { $0.id == id }?.reliability?.rawValue }
+        guard let letter = letters.min() else { return nil }
+        let digit: Int
+        switch (details.status, independent.count >= 2) {
+        case (.reported, true): digit = 1
+        case (.reported, false): digit = 2
+        case (.claimed, true): digit = 3
+        case (.claimed, false): digit = 4
+        case (.denied, true): digit = 4
+        case (.denied, false): digit = 5
+        }
+        return AdmiraltyGrade(letter + String(digit))
     }
 
     public static func actorAllowed(_ graph: RelationGraph, _ filter: RelationFilter, _ actor: ActorIndex,
@@ -237,5 +287,19 @@ public enum BruteForce {
         }
         extend()
         return best
+    }
+}
+
+extension RelationGraph {
+    /// The sources reachable from `id` along `derived_from`, by a plain walk (the oracle's own, not the core's).
+    fileprivate func restatedSourcesByWalking(_ id: String) -> Set<String> {
+        var found: Set<String> = []
+        var stack = [id]
+        while let next = stack.popLast() {
+            for parent in sources.first(where: { $0.id == next })?.derivedFrom ?? [] where found.insert(parent).inserted {
+                stack.append(parent)
+            }
+        }
+        return found
     }
 }

@@ -25,6 +25,7 @@ public enum RandomGraphs {
     public static func multigraph(seed: UInt64, _ parameters: Parameters = Parameters()) -> RelationGraph {
         var random = SeededRandom(seed: seed)
         var builder = GraphBuilder(vocabulary: vocabulary)
+        for source in randomSources(seed: seed) { try? builder.addSource(source) }
         let actorCount = random.int(parameters.actors)
         for position in 0..<actorCount {
             let kind = ActorKind.allCases[random.int(0...2)]
@@ -38,10 +39,16 @@ public enum RandomGraphs {
                 target = (source + 1 + random.int(0...(actorCount - 2))) % actorCount
             }
             let type = RelationTypeIndex(UInt16(random.int(0...3)))
-            let date = random.chance(parameters.undatedShare) ? nil : randomDate(&random, years: parameters.years)
+            var date = random.chance(parameters.undatedShare) ? nil : randomDate(&random, years: parameters.years)
+            // One date in ten qualified (`?`, `~`, `%`), from a stream of its own so the other draws stay as they were.
+            var qualifying = SeededRandom(seed: (seed ^ (UInt64(0x0F) << 48)) &+ UInt64(position))
+            if let written = date, qualifying.chance(0.1) {
+                date = qualified(written, EDTFDate.Qualifiers(rawValue: UInt8(qualifying.int(1...3))))
+            }
             var details = RelationDetails(id: "r\(position + 1)")
             details.citations = [Citation(source: "s\(random.int(1...3))", lines: 1...random.int(1...5))]
             if random.chance(0.6) { details.grade = randomGrade(&random) }
+            addEvidence(seed: seed &+ UInt64(position), to: &details)
             _ = try? builder.addRelation(
                 from: ActorIndex(source), to: ActorIndex(target), type: type, date: date, details: details)
         }
@@ -51,6 +58,19 @@ public enum RandomGraphs {
     public static func randomGrade(_ random: inout SeededRandom) -> AdmiraltyGrade? {
         let letters = ["A", "B", "C", "D", "E", "F"]
         return AdmiraltyGrade("\(letters[random.int(0...5)])\(random.int(1...6))")
+    }
+
+    /// `date` with `qualifiers` on its first bound.
+    public static func qualified(_ date: EDTFDate, _ qualifiers: EDTFDate.Qualifiers) -> EDTFDate {
+        func mark(_ bound: EDTFDate.Bound) -> EDTFDate.Bound {
+            EDTFDate.Bound(first: bound.first, precision: bound.precision, qualifiers: qualifiers)
+        }
+        switch date.form {
+        case .point(let bound): return EDTFDate(.point(mark(bound)))
+        case .interval(.bound(let start), let end): return EDTFDate(.interval(start: .bound(mark(start)), end: end))
+        case .interval(let start, .bound(let end)): return EDTFDate(.interval(start: start, end: .bound(mark(end))))
+        case .interval: return date
+        }
     }
 
     /// A bound at a random precision inside `years`.
@@ -126,6 +146,35 @@ public enum RandomGraphs {
             filter.minimumGrade = randomGrade(&random)
             filter.gradedOnly = random.chance(0.3)
         }
+        // Drawn from their own stream, so the draws above stay those of graphs made before these parts existed.
+        var evidence = SeededRandom(seed: seed ^ 0x57A7_0505)
+        if evidence.chance(0.2) { filter.statuses = Set(RelationStatus.allCases.filter { _ in evidence.chance(0.5) }) }
+        if evidence.chance(0.2) { filter.minimumSources = evidence.int(1...3) }
         return filter
+    }
+
+    /// The catalogue of a random graph: sources `s1`…`s3`, each graded or not, `s2` restating `s1` or `s3` restating
+    /// `s2` (so chains occur) now and then.
+    public static func randomSources(seed: UInt64) -> [SourceDocument] {
+        var random = SeededRandom(seed: seed ^ (UInt64(0x50) << 40))
+        return (1...3).map { number in
+            var source = SourceDocument(
+                id: "s\(number)", file: "s\(number).txt", title: "S\(number)", language: "en",
+                sha256: String(repeating: "0", count: 64), lines: 5, summary: "Random.")
+            if random.chance(0.75) { source.reliability = SourceReliability.allCases[random.int(0...5)] }
+            if number > 1, random.chance(0.4) { source.derivedFrom = ["s\(number - 1)"] }
+            return source
+        }
+    }
+
+    /// A random status (mostly reported) and one to three citations of `s1`…`s3`, drawn from a stream of their own.
+    static func addEvidence(seed: UInt64, to details: inout RelationDetails) {
+        var random = SeededRandom(seed: seed ^ 0xE51D_E4CE)
+        let roll = random.int(0...9)
+        details.status = roll < 7 ? .reported : roll < 9 ? .claimed : .denied
+        if details.status != .reported && random.chance(0.5) { details.claimedBy = "someone" }
+        for _ in 0..<random.int(0...2) {
+            details.citations.append(Citation(source: "s\(random.int(1...3))", lines: 1...random.int(1...5)))
+        }
     }
 }

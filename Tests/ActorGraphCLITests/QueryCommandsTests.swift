@@ -47,15 +47,15 @@ struct QueryCommandsTests {
             #expect(result.status == 0)
             #expect(result.stdout == """
                 Vladimir Putin to al-Qaeda: 2 relations
-                  1. Vladimir Putin —represents→ Russia (2001)  [doc L1]
-                     Vladimir Putin —represents→ Russia (2021-08)  [doc L2]
-                  2. Russia —designates terrorist→ al-Qaeda (undated)  [doc L6]
+                  1. Vladimir Putin —represents→ Russia (2001)  [doc L1]  {reported; ungraded; 1 source}
+                     Vladimir Putin —represents→ Russia (2021-08)  [doc L2]  {reported; ungraded; 1 source}
+                  2. Russia —designates terrorist→ al-Qaeda (undated)  [doc L6]  {reported; ungraded; 1 source}
 
                 """)
             // Backwards edges read with the inverse label.
             let back = try runActorGraph(["path", "al-qaeda", "putin"], in: folder)
-            #expect(back.stdout.contains("  1. al-Qaeda —designated terrorist by→ Russia (undated)  [doc L6]"))
-            #expect(back.stdout.contains("  2. Russia —represented by→ Vladimir Putin (2001)  [doc L1]"))
+            #expect(back.stdout.contains("  1. al-Qaeda —designated terrorist by→ Russia (undated)  [doc L6]  {reported; ungraded; 1 source}"))
+            #expect(back.stdout.contains("  2. Russia —represented by→ Vladimir Putin (2001)  [doc L1]  {reported; ungraded; 1 source}"))
         }
     }
 
@@ -174,22 +174,25 @@ struct QueryCommandsTests {
             let result = try runActorGraph(["timeline", "russia", "taliban"], in: folder)
             #expect(result.status == 0)
             #expect(result.stdout == """
-                1999/2001   Russia —fights— Taliban  [doc L3-4]
-                2021-08-17  Russia —meets— Taliban  [doc L8]
+                1999/2001   Russia —fights— Taliban  [doc L3-4]  {reported; grade B2; 1 source}
+                2021-08-17  Russia —meets— Taliban  [doc L8]  {reported; ungraded; 1 source}
                 2 relations
 
                 """)
             let at = try runActorGraph(["timeline", "russia", "--at", "2001-06-01", "--possibly", "--include-undated"], in: folder)
             #expect(at.stdout == """
-                1999/2001  Russia —fights— Taliban  [doc L3-4]  {possibly}
-                2001       Russia —represented by→ Vladimir Putin  [doc L1]  {possibly}
-                undated    Russia —designates terrorist→ al-Qaeda  [doc L6]  {undated}
+                1999/2001  Russia —fights— Taliban  [doc L3-4]  {reported; grade B2; 1 source}  {possibly}
+                2001       Russia —represented by→ Vladimir Putin  [doc L1]  {reported; ungraded; 1 source}  {possibly}
+                undated    Russia —designates terrorist→ al-Qaeda  [doc L6]  {reported; ungraded; 1 source}  {undated}
                 3 relations
 
                 """)
             let csv = try runActorGraph(["timeline", "taliban", "al-qaeda", "--format", "csv"], in: folder)
-            #expect(csv.stdout == "id,date,start,end,from,to,type,category,directed,time_match,sources,note\r\n"
-                + "alliance,1999/2001,1999-01-01,2001-12-31,taliban,al-qaeda,allied_with,affiliation,false,,doc L5,Alliance.\r\n")
+            // The export's edge list: `import` reads it back.
+            #expect(csv.stdout == "id,source,source_name,source_kind,target,target_name,target_kind,type,category,directed,"
+                + "date,start,end,citations,note,date_note,grade,status,claimed_by,evidence_grade,independent_sources,time_match\r\n"
+                + "alliance,taliban,Taliban,group,al-qaeda,al-Qaeda,group,allied_with,affiliation,false,1999/2001,1999-01-01,"
+                + "2001-12-31,doc:5,Alliance.,,,reported,,,1,\r\n")
             let json = try runActorGraph(["timeline", "--format", "json", "--types", "fights"], in: folder)
             let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
             #expect(object?["count"] as? Int == 2)
@@ -203,7 +206,8 @@ struct QueryCommandsTests {
             #expect(diff.stdout == """
                 Active at 2021-08-20 but not at 2000 (0)
                 Active at 2000 but not at 2021-08-20 (1)
-                  Russia —fights— Taliban (1999/2001)  [doc L3-4]  {definitely}
+                  Russia —fights— Taliban (1999/2001)  [doc L3-4]  {reported; grade B2; 1 source}  {definitely}
+                (+1 possibly active: add --possibly)
 
                 """)
             let possible = try runActorGraph(
@@ -216,13 +220,13 @@ struct QueryCommandsTests {
             #expect(neighbors.stdout == """
                 Vladimir Putin: 3 actors within 2 steps
                   1  Russia [russia] (state)
-                       Vladimir Putin —represents→ Russia (2001)  [doc L1]
-                       Vladimir Putin —represents→ Russia (2021-08)  [doc L2]
+                       Vladimir Putin —represents→ Russia (2001)  [doc L1]  {reported; ungraded; 1 source}
+                       Vladimir Putin —represents→ Russia (2021-08)  [doc L2]  {reported; ungraded; 1 source}
                   2  Taliban [taliban] (group)
-                       Russia —fights— Taliban (1999/2001)  [doc L3-4]
-                       Russia —meets— Taliban (2021-08-17)  [doc L8]
+                       Russia —fights— Taliban (1999/2001)  [doc L3-4]  {reported; grade B2; 1 source}
+                       Russia —meets— Taliban (2021-08-17)  [doc L8]  {reported; ungraded; 1 source}
                   2  al-Qaeda [al-qaeda] (group)
-                       Russia —designates terrorist→ al-Qaeda (undated)  [doc L6]
+                       Russia —designates terrorist→ al-Qaeda (undated)  [doc L6]  {reported; ungraded; 1 source}
 
                 """)
             let central = try runActorGraph(["central", "--top", "2", "--format", "json"], in: folder)

@@ -14,11 +14,13 @@ struct SnapshotTests {
             RelationType(
                 name: "funds", directed: true, category: .economic, inverse: "funded by", description: "Pays for."))
         var builder = GraphBuilder(vocabulary: vocabulary)
-        try builder.addSource(
-            SourceDocument(
-                id: "doc", file: "d.txt", title: "Déclaration", outlet: "Outlet",
-                published: try EDTFDate.parse("2021-08").get(),
-                language: "fr", sha256: "ab", lines: 40, summary: "Résumé."))
+        var document = SourceDocument(
+            id: "doc", file: "d.txt", title: "Déclaration", outlet: "Outlet",
+            published: try EDTFDate.parse("2021-08").get(),
+            language: "fr", sha256: "ab", lines: 40, summary: "Résumé.")
+        (document.reliability, document.reliabilityNote) = (.c, "A wire report.")
+        (document.derivedFrom, document.body, document.publishedLines) = (["other", "more"], [1...3, 5...40], 2...2)
+        try builder.addSource(document)
         try builder.addActor(
             ActorRecord(id: "ru", name: "Russia", kind: .state, aliases: ["RF", "Russian Federation"]))
         try builder.addActor(
@@ -113,8 +115,8 @@ struct SnapshotTests {
         }
         #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
         var newer = bytes
-        newer[8] = 3
-        #expect(message(newer) == "snapshot format version 3; this actorgraph reads version 2")
+        newer[8] = 4
+        #expect(message(newer) == "snapshot format version 4; this actorgraph reads version 3")
         #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
         var flipped = bytes
         flipped[bytes.count / 2] ^= 0x10

@@ -25,6 +25,10 @@ public struct RelationFilter: Hashable, Sendable {
     /// ``gradedOnly``.
     public var minimumGrade: AdmiraltyGrade?
     public var gradedOnly = false
+    /// Only relations of these statuses; `nil` allows every status.
+    public var statuses: Set<RelationStatus>?
+    /// Only relations citing at least this many independent sources (``RelationEvidence/independentSources``).
+    public var minimumSources = 0
 
     public init() {}
 
@@ -32,7 +36,7 @@ public struct RelationFilter: Hashable, Sendable {
 
     /// The parts of a filter, used to explain which one cut a connection.
     public enum Component: String, CaseIterable, Hashable, Sendable {
-        case time, types, categories, kinds, avoided, directed, grade
+        case time, types, categories, kinds, avoided, directed, grade, status, sources
     }
 
     /// The components that are set.
@@ -46,6 +50,8 @@ public struct RelationFilter: Hashable, Sendable {
             case .avoided: return !avoided.isEmpty
             case .directed: return directed
             case .grade: return minimumGrade != nil || gradedOnly
+            case .status: return statuses != nil
+            case .sources: return minimumSources > 0
             }
         }
     }
@@ -65,6 +71,8 @@ public struct RelationFilter: Hashable, Sendable {
         case .grade:
             copy.minimumGrade = nil
             copy.gradedOnly = false
+        case .status: copy.statuses = nil
+        case .sources: copy.minimumSources = 0
         }
         return copy
     }
@@ -104,7 +112,8 @@ public struct FilteredGraph: Traversable, Sendable {
     private let testsRelations: Bool
     private let testsActors: Bool
 
-    /// - Complexity: O(types + actors / 64) to build; O(relations) more when a grade filter is set.
+    /// - Complexity: O(types + actors / 64) to build; O(relations × citations) more when a grade, status or
+    ///   sources filter is set.
     public init(_ graph: RelationGraph, filter: RelationFilter = RelationFilter(), namedActors: [ActorIndex] = []) {
         self.graph = graph
         self.filter = filter
@@ -129,11 +138,8 @@ public struct FilteredGraph: Traversable, Sendable {
             }
             avoidedBits = bits
         }
-        if filter.minimumGrade != nil || filter.gradedOnly {
-            gradeAdmitted = graph.relationIndices.map { relation in
-                guard let grade = graph.details(of: relation).effectiveGrade else { return !filter.gradedOnly }
-                return filter.minimumGrade.map { grade.meets($0) } ?? true
-            }
+        if filter.testsEvidence {
+            gradeAdmitted = graph.relationIndices.map { filter.admitsEvidence(of: $0, in: graph) }
         } else {
             gradeAdmitted = []
         }
@@ -157,7 +163,8 @@ public struct FilteredGraph: Traversable, Sendable {
     public var actorCount: Int { graph.actorCount }
     public var isSymmetric: Bool { !followsOnlyForward }
 
-    /// Whether the filter refuses relations by type, grade or time (not only by direction or actor).
+    /// Whether the filter refuses relations by type, evidence (grade, status, sources) or time (not only by direction
+    /// or actor).
     public var refusesRelations: Bool { testsRelations }
 
     /// Whether ``indexed()`` has computed the admitted-slot bits.

@@ -58,6 +58,9 @@ public enum TimeCondition: Hashable, Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     public static func match(_ span: TimeSpan, lo: Int32, hi: Int32) -> TimeMatch? {
+        // One day inside the ends of time, as ``FilteredGraph`` does: a qualified date's latest start is the end of
+        // time, which no window then reaches.
+        let (lo, hi) = (max(lo, TimeSpan.beginningOfTime + 1), min(hi, TimeSpan.endOfTime - 1))
         if span.definiteStart <= hi && span.definiteEnd >= lo { return .definitely }
         if span.possibleStart <= hi && span.possibleEnd >= lo { return .possibly }
         return nil

@@ -61,12 +61,18 @@ public struct TimeDiff: Hashable, Sendable {
     public let added: [MatchedRelation]
     /// Active at `from` and not at `to`.
     public let removed: [MatchedRelation]
+    /// Relations possibly but not definitely active at both dates: they may have begun, ended, both or neither in
+    /// between, so they are listed under neither (with `includePossible`; counted either way).
+    public let uncertain: Int
+    /// Possible changes left out because `includePossible` is off (counted; listed with it).
+    public let possibleLeftOut: Int
 
     /// Compares the relations the view admits (its own time condition is ignored) at two windows.
     ///
     /// A relation is *added* definitely when it is definitely active at `to` and not even possibly active at
-    /// `from`; possibly when it is (at least) possibly active at `to` and not definitely active at `from` —
-    /// kept only with `includePossible`. Removed is the mirror image. Undated relations are never active.
+    /// `from`; possibly when it is definitely active at `to` and possibly at `from`, or possibly at `to` and not at
+    /// `from` — kept only with `includePossible`. Removed is the mirror image. Possibly active at both dates is
+    /// neither (``uncertain``), so no relation is both added and removed. Undated relations are never active.
     ///
     /// - Complexity: O(relations), or O(degree) with `actor`.
     public init(
@@ -76,6 +82,8 @@ public struct TimeDiff: Hashable, Sendable {
         let graph = view.graph
         var added: [MatchedRelation] = []
         var removed: [MatchedRelation] = []
+        var uncertain = 0
+        var possibleLeftOut = 0
         let candidates = actor.map { graph.relations(of: $0) } ?? Array(graph.relationIndices)
         for relation in candidates {
             guard let span = graph.span(of: relation), view.match(relation) != nil,
@@ -84,21 +92,36 @@ public struct TimeDiff: Hashable, Sendable {
             if let actor, !view.canFollow(relation, from: actor) { continue }
             let atFrom = TimeCondition.match(span, lo: from.lo, hi: from.hi)
             let atTo = TimeCondition.match(span, lo: to.lo, hi: to.hi)
-            if let change = Self.change(present: atTo, absent: atFrom), change == .definitely || includePossible {
-                added.append(MatchedRelation(relation: relation, match: change))
+            if atFrom == .possibly && atTo == .possibly {
+                uncertain += 1
+                continue
             }
-            if let change = Self.change(present: atFrom, absent: atTo), change == .definitely || includePossible {
-                removed.append(MatchedRelation(relation: relation, match: change))
+            if let change = Self.change(present: atTo, absent: atFrom) {
+                if change == .definitely || includePossible {
+                    added.append(MatchedRelation(relation: relation, match: change))
+                } else {
+                    possibleLeftOut += 1
+                }
+            } else if let change = Self.change(present: atFrom, absent: atTo) {
+                if change == .definitely || includePossible {
+                    removed.append(MatchedRelation(relation: relation, match: change))
+                } else {
+                    possibleLeftOut += 1
+                }
             }
         }
         self.added = Timeline.ordered(graph, added)
         self.removed = Timeline.ordered(graph, removed)
+        self.uncertain = uncertain
+        self.possibleLeftOut = possibleLeftOut
     }
 
     /// Present at one date and absent at the other: definitely when definitely present and not even possibly
-    /// present at the other; `nil` when it is definitely present at both or absent where it should be present.
+    /// present at the other; possibly when at least possibly present at one and not at the other, or definitely
+    /// present at one and possibly at the other; `nil` when absent, definitely present at both, or possibly at both.
     static func change(present: TimeMatch?, absent: TimeMatch?) -> TimeMatch? {
         guard let present, absent != .definitely else { return nil }
+        if present == .possibly && absent == .possibly { return nil }
         return present == .definitely && absent == nil ? .definitely : .possibly
     }
 }

@@ -41,11 +41,19 @@ extension ActorGraphCommand {
             // their one pass at once.
             let view = FilteredGraph(graph, filter: filter).indexed()
             let scores = Centrality.top(view, measure: measure, top: top)
-            Output.write(Self.render(scores, graph: graph, measure: measure, format: format))
+            // The ranking reads every admitted relation: what the time filter left out is every relation the lenient
+            // filter admits between admitted actors.
+            let leftOut = QueryPresentation.leftOut(view) { lenient in
+                graph.relationIndices.filter { relation in
+                    lenient.match(relation) != nil && lenient.admits(graph.source(of: relation))
+                        && lenient.admits(graph.target(of: relation))
+                }
+            }
+            Output.write(Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, format: format))
         }
 
         static func render(_ scores: [CentralityScore], graph: RelationGraph, measure: CentralityMeasure,
-            format: TextOrJSON) -> String
+            leftOut: LeftOut? = nil, format: TextOrJSON) -> String
         {
             switch format {
             case .json:
@@ -57,6 +65,7 @@ extension ActorGraphCommand {
                             ("score", .double(score.value)), ("normalized", .double(score.normalized)),
                         ])
                     })),
+                    ("left_out", QueryPresentation.leftOutJSON(leftOut)),
                 ]).pretty()
             case .text:
                 let rows = scores.enumerated().map { rank, score in
@@ -66,6 +75,7 @@ extension ActorGraphCommand {
                     ]
                 }
                 return Presentation.table(header: ["RANK", "ACTOR", "KIND", measure.rawValue.uppercased(), "NORMALIZED"], rows: rows)
+                    + (QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? "")
             }
         }
 

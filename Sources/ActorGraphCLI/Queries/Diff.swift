@@ -67,6 +67,8 @@ extension ActorGraphCommand {
                     ("from", .string(from)), ("to", .string(to)),
                     ("actor", actor.map { .string(graph[$0].id) } ?? .null),
                     ("added", list(diff.added)), ("removed", list(diff.removed)),
+                    ("possibly_active_at_both", .int(diff.uncertain)),
+                    ("left_out", .object([("possibly", .int(diff.possibleLeftOut)), ("undated", .int(0))])),
                 ]).pretty()
             case .text:
                 var lines: [String] = []
@@ -80,6 +82,14 @@ extension ActorGraphCommand {
                 }
                 section("Active at \(to) but not at \(from)", diff.added)
                 section("Active at \(from) but not at \(to)", diff.removed)
+                if diff.uncertain > 0 {
+                    lines.append(
+                        "(\(diff.uncertain) relation\(diff.uncertain == 1 ? " is" : "s are") possibly active at both dates, "
+                            + "so listed under neither)")
+                }
+                if let notice = QueryPresentation.leftOutNotice(LeftOut(possibly: diff.possibleLeftOut)) {
+                    lines.append(notice)
+                }
                 return lines.joined(separator: "\n") + "\n"
             }
         }

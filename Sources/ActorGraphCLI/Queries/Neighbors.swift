@@ -41,7 +41,13 @@ extension ActorGraphCommand {
             let filter = try filters.filter(for: graph, named: [center])
             let view = FilteredGraph(graph, filter: filter, namedActors: [center])
             let neighbourhood = Neighborhood(view, center: center, depth: depth, limit: limit)
-            Output.write(Self.render(neighbourhood, graph: graph, view: view, timeFiltered: time != .none, format: format))
+            let leftOut = QueryPresentation.leftOut(view) { lenient in
+                Neighborhood(lenient, center: center, depth: depth, limit: limit).members.flatMap(\.via)
+            }
+            Output.write(
+                Self.render(
+                    neighbourhood, graph: graph, view: view, timeFiltered: time != .none, leftOut: leftOut,
+                    format: format))
         }
 
         /// The end of `relation` that is not `member` (the member's side for a self-relation).
@@ -50,7 +56,7 @@ extension ActorGraphCommand {
         }
 
         static func render(_ neighbourhood: Neighborhood, graph: RelationGraph, view: FilteredGraph, timeFiltered: Bool,
-            format: TextOrJSON) -> String
+            leftOut: LeftOut? = nil, format: TextOrJSON) -> String
         {
             let center = neighbourhood.center
             switch format {
@@ -68,6 +74,7 @@ extension ActorGraphCommand {
                         ])
                     })),
                     ("truncated", .bool(neighbourhood.truncated)),
+                    ("left_out", QueryPresentation.leftOutJSON(leftOut)),
                 ]).pretty()
             case .text:
                 let count = neighbourhood.members.count
@@ -87,6 +94,7 @@ extension ActorGraphCommand {
                 if neighbourhood.truncated {
                     lines.append("(more actors are within reach: the first \(count) are shown; raise --limit)")
                 }
+                if let notice = QueryPresentation.leftOutNotice(leftOut) { lines.append(notice) }
                 return lines.joined(separator: "\n") + "\n"
             }
         }

@@ -52,14 +52,20 @@ extension ActorGraphCommand {
             }
             let filter = try filters.filter(for: graph, named: [start, end])
             let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
-            let report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
+            var report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
             if selector.isTemporal {
                 let (found, problem, reading) = selector.temporalPath(view, from: start, to: end)
+                report.leftOut = QueryPresentation.leftOut(view) { lenient in
+                    selector.temporalPath(lenient, from: start, to: end).0.map { $0.path.hops.flatMap { $0 } } ?? []
+                }
                 Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format))
                 if found == nil { throw ExitCode(ExitStatus.noResult) }
                 return
             }
             let result = selector.paths(view, from: start, to: end)
+            report.leftOut = QueryPresentation.leftOut(view) { lenient in
+                selector.paths(lenient, from: start, to: end).paths.flatMap { $0.hops.flatMap { $0 } }
+            }
             var diagnosis: PathDiagnosis?
             if result.paths.isEmpty {
                 diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: selector.maxLength ?? Int.max)
@@ -75,6 +81,8 @@ struct PathReport {
     let graph: RelationGraph
     let view: FilteredGraph
     let timeFiltered: Bool
+    /// What the time filter left out of the answer (``QueryPresentation/leftOut(_:_:)``).
+    var leftOut: LeftOut?
 
     func paths(_ result: PathSearchResult, from: ActorIndex, to: ActorIndex, diagnosis: PathDiagnosis?,
         format: TextOrJSON) -> String
@@ -85,12 +93,14 @@ struct PathReport {
                 ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
                 ("paths", .array(result.paths.map { pathJSON($0) })),
                 ("truncated", .bool(result.truncated)),
+                ("left_out", QueryPresentation.leftOutJSON(leftOut)),
             ]
             if let diagnosis { members.append(("reason", .string(noPathReason(from: from, to: to, diagnosis)))) }
             return JSONValue.object(members).pretty()
         case .text:
             guard !result.paths.isEmpty else {
                 return noPathReason(from: from, to: to, diagnosis ?? PathDiagnosis(graph, filter: view.filter, from: from, to: to)) + "\n"
+                    + (QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? "")
             }
             var lines: [String] = []
             for (number, path) in result.paths.enumerated() {
@@ -105,6 +115,7 @@ struct PathReport {
             if result.truncated {
                 lines.append("(more paths exist: the first \(result.paths.count) are shown; raise --limit or --shortest)")
             }
+            if let notice = QueryPresentation.leftOutNotice(leftOut) { lines.append(notice) }
             return lines.joined(separator: "\n") + "\n"
         }
     }
@@ -166,6 +177,8 @@ struct PathReport {
         case .avoided: return "--avoid"
         case .directed: return "--directed"
         case .grade: return "--min-grade/--graded-only"
+        case .status: return "--status"
+        case .sources: return "--min-sources"
         }
     }
 
@@ -190,11 +203,14 @@ struct PathReport {
                 ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
                 ("problem", .string(problem.rawValue)), ("reading", .string(readingName)),
                 ("paths", .array(paths)), ("truncated", .bool(false)),
+                ("left_out", QueryPresentation.leftOutJSON(leftOut)),
             ]).pretty()
         case .text:
+            let notice = QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? ""
             guard let path = found else {
                 return "No time-respecting path from \(graph[from].name) to \(graph[to].name) (\(readingName) reading"
                     + (reading == .definite ? "; --possibly compares earliest possible starts instead" : "") + ").\n"
+                    + notice
             }
             var lines = [
                 "\(graph[from].name) to \(graph[to].name): \(problem.rawValue) time-respecting path, "
@@ -203,7 +219,7 @@ struct PathReport {
                     + "(\(path.certainty) time-respecting)"
             ]
             lines.append(contentsOf: hopLines(path.path))
-            return lines.joined(separator: "\n") + "\n"
+            return lines.joined(separator: "\n") + "\n" + notice
         }
     }
 }

@@ -57,11 +57,18 @@ public struct QueryFilterOptions: ParsableArguments {
     @Flag(help: "Leave out relations without an Admiralty grade.")
     public var gradedOnly = false
 
+    @Option(help: "Only relations of these statuses, comma-separated: reported, claimed, denied (default: all).")
+    public var status: String?
+
+    @Option(help: "Only relations citing at least N independent sources (a source restating another cited one is not independent).")
+    public var minSources: Int?
+
     public init() {}
 
     public func validate() throws {
         let given = [at, between, until].compactMap { $0 }
         if given.count > 1 { throw ValidationError("give at most one of --at, --between and --until") }
+        if let minSources, minSources < 0 { throw ValidationError("--min-sources must be 0 or more") }
     }
 
     public var hasTimeOption: Bool { at != nil || between != nil || until != nil }
@@ -102,6 +109,18 @@ public struct QueryFilterOptions: ParsableArguments {
         filter.directed = directed
         filter.minimumGrade = try grade()
         filter.gradedOnly = gradedOnly
+        filter.minimumSources = minSources ?? 0
+        if let status {
+            filter.statuses = Set(
+                try Self.names(status, option: "--status").map { name in
+                    guard let value = RelationStatus(rawValue: name) else {
+                        throw CommandFailure(
+                            "error: unknown status '\(name)' in --status (one of: reported, claimed, denied)",
+                            status: QueryExitStatus.badFilter)
+                    }
+                    return value
+                })
+        }
         if let types { filter.types = Set(try Self.typeIndices(types, option: "--types", graph: graph)) }
         if let excludeTypes {
             filter.excludedTypes = Set(try Self.typeIndices(excludeTypes, option: "--exclude-types", graph: graph))
@@ -172,6 +191,30 @@ enum QueryPresentation {
     static func mark(_ match: TimeMatch?, timeFiltered: Bool) -> String {
         guard timeFiltered, let match else { return "" }
         return "  {\(match)}"
+    }
+
+    /// `+12 possibly active: add --possibly` (and the undated ones), or `nil` when nothing was left out.
+    static func leftOutNotice(_ leftOut: LeftOut?) -> String? {
+        guard let leftOut, !leftOut.isEmpty else { return nil }
+        var parts: [String] = []
+        if leftOut.possibly > 0 { parts.append("+\(leftOut.possibly) possibly active: add --possibly") }
+        if leftOut.undated > 0 { parts.append("+\(leftOut.undated) undated: add --include-undated") }
+        return "(" + parts.joined(separator: "; ") + ")"
+    }
+
+    /// `{"possibly": n, "undated": m}`, or `null` when the answer left nothing out for its time (no time filter, or
+    /// both kinds already kept).
+    static func leftOutJSON(_ leftOut: LeftOut?) -> JSONValue {
+        guard let leftOut else { return .null }
+        return .object([("possibly", .int(leftOut.possibly)), ("undated", .int(leftOut.undated))])
+    }
+
+    /// What the query left out for time: `answer` is the same query run on `view` under its lenient filter (see
+    /// ``RelationFilter/lenient``); `nil` when there is nothing it could leave out.
+    static func leftOut(_ view: FilteredGraph, _ answer: (FilteredGraph) -> [RelationIndex]) -> LeftOut? {
+        guard let lenient = view.filter.lenient else { return nil }
+        let lenientView = FilteredGraph(view.graph, filter: lenient, namedActors: view.namedActors)
+        return view.leftOut(answer(lenientView))
     }
 
     /// The shared relation object plus `time_match` (`null` without a time filter).

@@ -44,12 +44,16 @@ extension ActorGraphCommand {
             let filter = try filters.filter(for: graph, named: named)
             let view = FilteredGraph(graph, filter: filter, namedActors: named)
             let entries = Timeline.entries(view, actor: first, other: second)
+            let leftOut = QueryPresentation.leftOut(view) { lenient in
+                Timeline.entries(lenient, actor: first, other: second).map(\.relation)
+            }
             Output.write(
-                Self.render(entries, graph: graph, actors: named, timeFiltered: time != .none, format: format))
+                Self.render(
+                    entries, graph: graph, actors: named, timeFiltered: time != .none, leftOut: leftOut, format: format))
         }
 
         static func render(_ entries: [MatchedRelation], graph: RelationGraph, actors: [ActorIndex], timeFiltered: Bool,
-            format: TimelineFormat) -> String
+            leftOut: LeftOut? = nil, format: TimelineFormat) -> String
         {
             switch format {
             case .json:
@@ -59,26 +63,12 @@ extension ActorGraphCommand {
                         QueryPresentation.relation(graph, $0.relation, match: $0.match, timeFiltered: timeFiltered)
                     })),
                     ("count", .int(entries.count)),
+                    ("left_out", QueryPresentation.leftOutJSON(leftOut)),
                 ]).pretty()
             case .csv:
-                var output = CSVWriter.record([
-                    "id", "date", "start", "end", "from", "to", "type", "category", "directed", "time_match", "sources",
-                    "note",
-                ])
-                for entry in entries {
-                    let relation = entry.relation
-                    let type = graph.type(of: relation)
-                    let details = graph.details(of: relation)
-                    output += CSVWriter.record([
-                        graph.id(of: relation), graph.date(of: relation)?.description ?? "",
-                        GraphJSON.startDay(graph, relation) ?? "", GraphJSON.endDay(graph, relation) ?? "",
-                        graph[graph.source(of: relation)].id, graph[graph.target(of: relation)].id, type.name,
-                        type.category.rawValue, type.directed ? "true" : "false",
-                        timeFiltered ? entry.match.description : "",
-                        details.citations.map(\.shortDescription).joined(separator: "; "), details.note ?? "",
-                    ])
-                }
-                return output
+                // The export's edge list, in timeline order, with the time match of each relation.
+                let matches = timeFiltered ? Dictionary(entries.map { ($0.relation, $0.match) }) { first, _ in first } : [:]
+                return CSVWriter.relations(graph, entries.map(\.relation), matches: matches)
             case .text:
                 let dates = entries.map { Presentation.date(graph, $0.relation) }
                 let width = dates.map(\.count).max() ?? 0
@@ -90,10 +80,12 @@ extension ActorGraphCommand {
                     } ?? graph.source(of: relation)
                     let hop = Presentation.hop(graph, relation, from: reader)
                     var line = "\(Presentation.padded(date, width))  \(hop)  \(Presentation.citations(graph, relation))"
+                    line += "  {\(Presentation.evidence(graph, relation))}"
                     line += QueryPresentation.mark(entry.match, timeFiltered: timeFiltered)
                     lines.append(line)
                 }
                 lines.append("\(entries.count) relation\(entries.count == 1 ? "" : "s")")
+                if let notice = QueryPresentation.leftOutNotice(leftOut) { lines.append(notice) }
                 return lines.joined(separator: "\n") + "\n"
             }
         }

@@ -65,7 +65,11 @@ public enum EdgeListWriter {
     public static let relationColumns = [
         "id", "source", "source_name", "source_kind", "target", "target_name", "target_kind", "type", "category",
         "directed", "date", "start", "end", "citations", "note", "date_note", "grade", "status", "claimed_by",
+        "evidence_grade", "independent_sources", "time_match",
     ]
+    /// The columns an import ignores because they follow from the others (the dates' days, the evidence) or from
+    /// the query that wrote the file (`time_match`).
+    public static let derivedColumns: Set<String> = ["start", "end", "evidence_grade", "independent_sources", "time_match"]
     /// Relation attribute `role` becomes column `attr.role`.
     public static let attributePrefix = "attr."
     public static let actorColumns = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
@@ -73,9 +77,11 @@ public enum EdgeListWriter {
     /// Writes the header and one row per selected relation.
     ///
     /// - Complexity: O(relations × columns); the actor cells are escaped once per actor.
+    ///
+    /// `matches` gives the `time_match` cell of each relation a query matched under a time filter (empty otherwise).
     public static func writeRelations(
         _ graph: RelationGraph, _ selection: ExportSelection, options: DelimitedTextOptions = .csv,
-        to output: ExportOutput
+        matches: [RelationIndex: TimeMatch] = [:], to output: ExportOutput
     ) {
         let attributeKeys = selection.attributeKeys(in: graph)
         let header = relationColumns + attributeKeys.map { attributePrefix + $0 }
@@ -124,10 +130,16 @@ public enum EdgeListWriter {
             if let end = ExportText.endDay(span) { output.write(day: end) }
             let details = graph.details(of: relation)
             if details == .empty {
-                // citations, note, date_note, grade, status, claimed_by, then the attributes: all empty but status.
+                // citations, note, date_note, grade, status, claimed_by, the evidence (no grade, no source), the time
+                // match, then the attributes: all empty but status and the source count.
                 for _ in 0..<5 { output.write(byte: separator) }
                 output.write("reported")
                 output.write(byte: separator)
+                output.write(byte: separator)
+                output.write(byte: separator)
+                output.write("0")
+                output.write(byte: separator)
+                if let match = matches[relation] { output.write(match.description) }
                 for _ in attributeKeys { output.write(byte: separator) }
                 output.endRecord(options)
                 continue
@@ -144,6 +156,13 @@ public enum EdgeListWriter {
             output.write(details.status.rawValue)
             output.write(byte: separator)
             output.write(cell: details.claimedBy ?? "", options)
+            let evidence = graph.evidence(of: relation)
+            output.write(byte: separator)
+            output.write(evidence.grade?.description ?? "")
+            output.write(byte: separator)
+            output.write(decimal: evidence.independentSources)
+            output.write(byte: separator)
+            if let match = matches[relation] { output.write(match.description) }
             if !attributeKeys.isEmpty {
                 for position in values.indices { values[position] = nil }
                 for attribute in details.attributes {

@@ -35,6 +35,14 @@ public struct ExportSelection: Sendable, Hashable {
         self.actors = included.indices.filter { included[$0] }.map { ActorIndex($0) }
     }
 
+    /// The relations in the order given (repeats dropped), for listings that write in date order, with the actors
+    /// of ``init(graph:relations:extraActors:)``.
+    public static func ordered(_ graph: RelationGraph, _ relations: [RelationIndex]) -> ExportSelection {
+        var seen: Set<RelationIndex> = []
+        let unique = relations.filter { seen.insert($0).inserted }
+        return ExportSelection(relations: unique, actors: ExportSelection(graph: graph, relations: relations).actors)
+    }
+
     /// Every actor and every relation of `graph`.
     public static func all(_ graph: RelationGraph) -> ExportSelection {
         ExportSelection(relations: Array(graph.relationIndices), actors: Array(graph.actorIndices))

@@ -62,6 +62,16 @@ public enum GraphYAMLWriter {
                 output.write("    sha256: \(source.sha256)\n")
                 output.write("    lines: \(source.lines)\n")
                 field("    summary", source.summary, to: output)
+                if let reliability = source.reliability { output.write("    reliability: \(reliability.rawValue)\n") }
+                if let note = source.reliabilityNote { field("    reliability_note", note, to: output) }
+                if !source.derivedFrom.isEmpty { output.write("    derived_from: [\(source.derivedFrom.joined(separator: ", "))]\n") }
+                if !source.body.isEmpty {
+                    let ranges = source.body.map { "\"\($0.lowerBound)-\($0.upperBound)\"" }
+                    output.write("    body: [\(ranges.joined(separator: ", "))]\n")
+                }
+                if let lines = source.publishedLines {
+                    output.write("    published_lines: \"\(lines.lowerBound)-\(lines.upperBound)\"\n")
+                }
             }
         }
         output.write("\nactors:\n")

@@ -62,6 +62,11 @@ public enum JSONGraphWriter {
             ("published", .optional(source.published?.description)), ("published_note", .optional(source.publishedNote)),
             ("url", .optional(source.url)), ("language", .string(source.language)), ("sha256", .string(source.sha256)),
             ("lines", .int(source.lines)), ("summary", .string(source.summary)),
+            ("reliability", .optional(source.reliability?.rawValue)),
+            ("reliability_note", .optional(source.reliabilityNote)),
+            ("derived_from", .array(source.derivedFrom.map { .string($0) })),
+            ("body", .array(source.body.map { .string("\($0.lowerBound)-\($0.upperBound)") })),
+            ("published_lines", .optional(source.publishedLines.map { "\($0.lowerBound)-\($0.upperBound)" })),
         ])
     }
 }

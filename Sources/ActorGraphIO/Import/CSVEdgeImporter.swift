@@ -12,8 +12,8 @@ public struct CSVColumnMapping: Sendable, Hashable {
     ]
     /// Actor list fields (prefixed `actor.` in a mapping) and their default column names.
     public static let actorFields = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
-    /// Columns of the export that are derived from the type and the date, so an import ignores them.
-    public static let derivedColumns: Set<String> = ["start", "end"]
+    /// Columns of the export that are derived from the date, the evidence or the query, so an import ignores them.
+    public static let derivedColumns = EdgeListWriter.derivedColumns
 
     public var edgeColumns: [String: String]
     public var actorColumns: [String: String]

@@ -9,7 +9,7 @@ import Foundation
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 2 |
+/// | 4 | format version, 3 (3 adds the sources' evidence fields) |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
 /// | 8 | payload length |
@@ -25,7 +25,7 @@ import Foundation
 /// storing it).
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 8 + 4 + 4 + 6 * 8 + 8
@@ -64,6 +64,7 @@ public enum GraphSnapshot {
             payload.string(source.sha256)
             payload.u64(UInt64(truncatingIfNeeded: source.lines))
             payload.string(source.summary)
+            SnapshotEvidence.write(source, to: &payload)
         }
         for actor in graph.actors {
             payload.string(actor.id)
@@ -227,6 +228,7 @@ public enum GraphSnapshot {
                 id: id, file: file, title: title, language: language, sha256: sha256, lines: lines, summary: summary)
             (source.outlet, source.author, source.published) = (outlet, author, published)
             (source.publishedNote, source.url) = (publishedNote, url)
+            try SnapshotEvidence.read(into: &source, from: &reader)
             do { try builder.addSource(source) } catch { throw FormatError(error.description) }
         }
         var actors: [ActorRecord] = []
