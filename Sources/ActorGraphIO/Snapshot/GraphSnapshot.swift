@@ -450,8 +450,12 @@ struct ByteReader {
     }
 
     mutating func string(_ what: String) throws(GraphSnapshot.FormatError) -> String {
-        guard let text = try withStringBytes(what, { CSVReader.string($0) }) else {
-            throw GraphSnapshot.FormatError("invalid UTF-8 in \(what)")
+        // Invalid UTF-8, or a control character the readers of graph files and CSV refuse too.
+        let (decoded, problem) = try withStringBytes(what) { bytes -> (String?, String?) in
+            CSVReader.string(bytes).map { ($0, nil) } ?? (nil, CSVReader.problem(Array(bytes)))
+        }
+        guard let text = decoded else {
+            throw GraphSnapshot.FormatError("\(problem ?? "invalid UTF-8") in \(what)")
         }
         return text
     }
