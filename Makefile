@@ -70,11 +70,15 @@ demo: deps release
 	@mkdir -p $(DEMO_OUTPUT)
 	@echo
 	@echo "== diagrams (Graphviz in an isolated worker) and exports"
-	@$(BIN) render --legend --no-labels --cluster-by kind -o $(DEMO_OUTPUT)/whole-graph.svg
+	@$(BIN) render --legend --no-labels -o $(DEMO_OUTPUT)/whole-graph.svg
+	@$(BIN) render --legend --no-labels -o $(DEMO_OUTPUT)/whole-graph.png
 	@$(BIN) render --focus russia --depth 2 --legend -o $(DEMO_OUTPUT)/russia-two-steps.svg
+	@$(BIN) render --focus taliban --direct-only --at 2023 --legend -o $(DEMO_OUTPUT)/taliban-ties-2023.png
 	@$(BIN) render --path putin al-qaeda --legend -o $(DEMO_OUTPUT)/putin-to-al-qaeda.svg
-	@$(BIN) render --timeline russia,taliban -o $(DEMO_OUTPUT)/russia-taliban-timeline.svg
-	@$(BIN) render --timeline russia,taliban -o $(DEMO_OUTPUT)/russia-taliban-timeline.png
+	@$(BIN) render --path putin al-qaeda --legend -o $(DEMO_OUTPUT)/putin-to-al-qaeda.png
+	@$(BIN) render --path putin al-qaeda --shortest 3 --legend -o $(DEMO_OUTPUT)/putin-to-al-qaeda-3-paths.png
+	@$(BIN) render --timeline russia,taliban --legend -o $(DEMO_OUTPUT)/russia-taliban-timeline.svg
+	@$(BIN) render --timeline russia,taliban --legend -o $(DEMO_OUTPUT)/russia-taliban-timeline.png
 	@$(BIN) export --format csv --actors-file $(DEMO_OUTPUT)/actors.csv -o $(DEMO_OUTPUT)/relations.csv
 	@$(BIN) export --format graphml -o $(DEMO_OUTPUT)/graph.graphml
 	@$(BIN) export --format gexf -o $(DEMO_OUTPUT)/graph.gexf

@@ -1,8 +1,8 @@
 /// The attributes ActorGraph may write, in the order they are written.
 ///
 /// A whitelist: attributes that crash Graphviz 2.43 in combination (`concentrate`, `newrank`),
-/// read files (`image`, `shapefile`, `fontpath`), add links (`URL`, `href`) or take HTML labels
-/// have no case, so they cannot be written at all.
+/// read files (`image`, `shapefile`, `fontpath`) or add links (`URL`, `href`) have no case, so they
+/// cannot be written at all. HTML labels exist only as a typed ``DOTTable``, which cannot hold `IMG`.
 public enum DOTAttributeName: String, CaseIterable, Sendable, Comparable {
     case id
     case `class`
@@ -36,10 +36,13 @@ public enum DOTAttributeName: String, CaseIterable, Sendable, Comparable {
     case bgcolor
     case labelloc
     case labeljust
+    case labelfloat
+    case decorate
     case mclimit
     case nslimit
     case nslimit1
     case overlap
+    case pos
 
     /// Position in the declared order, which is the written order.
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -141,6 +144,8 @@ public enum DOTAttribute: Sendable, Hashable {
     case `class`(String)
     /// Plain text (never HTML); line breaks are kept.
     case label(String)
+    /// A table as an HTML-like label (written `label=<…>`).
+    case tableLabel(DOTTable)
     case tooltip(String)
     case shape(DOTShape)
     case style([DOTStyle])
@@ -182,6 +187,10 @@ public enum DOTAttribute: Sendable, Hashable {
     case bgcolor(DOTColor)
     case labelloc(DOTLabelLocation)
     case labeljust(DOTLabelJustification)
+    /// Lets a dot edge label move off its edge's virtual node to reduce overlaps.
+    case labelfloat(Bool)
+    /// Draws a line from an edge's label to the edge, so a label is never read as another edge's.
+    case decorate(Bool)
     /// Crossing-minimisation effort factor, 0.01...100.
     case mclimit(Double)
     /// Network-simplex iteration factor, 0.01...100.
@@ -189,12 +198,14 @@ public enum DOTAttribute: Sendable, Hashable {
     /// Network-simplex iteration factor for ranking, 0.01...100.
     case nslimit1(Double)
     case overlap(DOTOverlap)
+    /// A pinned position in inches (`x,y!`), which `neato` keeps: for charts that place everything themselves.
+    case pinnedPosition(x: Double, y: Double)
 
     public var name: DOTAttributeName {
         switch self {
         case .id: .id
         case .class: .class
-        case .label: .label
+        case .label, .tableLabel: .label
         case .tooltip: .tooltip
         case .shape: .shape
         case .style: .style
@@ -224,10 +235,13 @@ public enum DOTAttribute: Sendable, Hashable {
         case .bgcolor: .bgcolor
         case .labelloc: .labelloc
         case .labeljust: .labeljust
+        case .labelfloat: .labelfloat
+        case .decorate: .decorate
         case .mclimit: .mclimit
         case .nslimit: .nslimit
         case .nslimit1: .nslimit1
         case .overlap: .overlap
+        case .pinnedPosition: .pos
         }
     }
 
@@ -236,6 +250,8 @@ public enum DOTAttribute: Sendable, Hashable {
         switch self {
         case .id(let text), .label(let text), .tooltip(let text):
             return DOTEscaping.escapedText(text)
+        case .tableLabel(let table):
+            return table.markup
         case .class(let text):
             return DOTEscaping.restricted(text) { Self.isWordCharacter($0) || $0 == " " }
         case .fontname(let text):
@@ -247,7 +263,8 @@ public enum DOTAttribute: Sendable, Hashable {
         case .fontsize(let value): return DOTEscaping.number(value, clampedTo: 1...200)
         case .penwidth(let value): return DOTEscaping.number(value, clampedTo: 0...50)
         case .width(let value), .height(let value): return DOTEscaping.number(value, clampedTo: 0.01...50)
-        case .fixedsize(let value), .constraint(let value): return value ? "true" : "false"
+        case .fixedsize(let value), .constraint(let value), .labelfloat(let value), .decorate(let value):
+            return value ? "true" : "false"
         case .peripheries(let value): return String(min(max(value, 0), 10))
         case .arrowhead(let value), .arrowtail(let value): return value.rawValue
         case .dir(let value): return value.rawValue
@@ -263,6 +280,11 @@ public enum DOTAttribute: Sendable, Hashable {
         case .mclimit(let value), .nslimit(let value), .nslimit1(let value):
             return DOTEscaping.number(value, clampedTo: 0.01...100)
         case .overlap(let value): return value.rawValue
+        case .pinnedPosition(let x, let y):
+            guard let x = DOTEscaping.number(x, clampedTo: -10_000...10_000),
+                let y = DOTEscaping.number(y, clampedTo: -10_000...10_000)
+            else { return nil }
+            return "\(x),\(y)!"
         }
     }
 

@@ -180,7 +180,11 @@ public struct DOTDocument: Sendable, Hashable {
             first = false
             output.write(attribute.name.rawValue)
             output.write("=")
-            output.write(quoted(value))
+            if case .tableLabel = attribute {
+                output.write("<\(value)>")
+            } else {
+                output.write(quoted(value))
+            }
         }
         if !first { output.write("]") }
     }

@@ -90,23 +90,67 @@ public enum VisualLanguage {
         }
     }
 
+    /// Categories differ by colour and weight only: the line's pattern is kept for the status.
     public static func style(of category: RelationCategory) -> CategoryStyle {
         switch category {
-        case .conflict: return CategoryStyle(color: .rgb(red: 0xC0, green: 0x39, blue: 0x2B), line: .bold, penwidth: 2)
-        case .security: return CategoryStyle(color: .rgb(red: 0xD3, green: 0x54, blue: 0x00), line: .dashed, penwidth: 1.5)
-        case .diplomatic: return CategoryStyle(color: .rgb(red: 0x24, green: 0x71, blue: 0xA3), line: .solid, penwidth: 1.2)
+        case .conflict: return CategoryStyle(color: .rgb(red: 0xC0, green: 0x39, blue: 0x2B), line: .solid, penwidth: 2)
+        case .security: return CategoryStyle(color: .rgb(red: 0xD3, green: 0x54, blue: 0x00), line: .solid, penwidth: 1.6)
+        case .diplomatic: return CategoryStyle(color: .rgb(red: 0x24, green: 0x71, blue: 0xA3), line: .solid, penwidth: 1.3)
         case .economic: return CategoryStyle(color: .rgb(red: 0x1E, green: 0x84, blue: 0x49), line: .solid, penwidth: 1.5)
-        case .legal: return CategoryStyle(color: .rgb(red: 0x7D, green: 0x3C, blue: 0x98), line: .dashed, penwidth: 1.2)
-        case .affiliation: return CategoryStyle(color: .rgb(red: 0x56, green: 0x65, blue: 0x73), line: .solid, penwidth: 1)
-        case .role: return CategoryStyle(color: .rgb(red: 0x5D, green: 0x6D, blue: 0x7E), line: .dotted, penwidth: 1.2)
-        case .statement: return CategoryStyle(color: .rgb(red: 0xB7, green: 0x95, blue: 0x0B), line: .dotted, penwidth: 1.5)
+        case .legal: return CategoryStyle(color: .rgb(red: 0x7D, green: 0x3C, blue: 0x98), line: .solid, penwidth: 1.3)
+        case .affiliation: return CategoryStyle(color: .rgb(red: 0x56, green: 0x65, blue: 0x73), line: .solid, penwidth: 1.1)
+        case .role: return CategoryStyle(color: .rgb(red: 0x17, green: 0xA5, blue: 0x89), line: .solid, penwidth: 1.2)
+        case .statement: return CategoryStyle(color: .rgb(red: 0xB7, green: 0x95, blue: 0x0B), line: .solid, penwidth: 1.3)
         case .other: return CategoryStyle(color: .rgb(red: 0x99, green: 0x99, blue: 0x99), line: .solid, penwidth: 1)
         }
     }
 
+    /// The line pattern of a status, the same in every chart: reported solid, claimed dashed, denied dotted.
+    public static func line(for status: RelationStatus) -> DOTStyle {
+        switch status {
+        case .reported: return .solid
+        case .claimed: return .dashed
+        case .denied: return .dotted
+        }
+    }
+
+    /// A lighter version of `color` (40 % opacity), for relations only possibly active in the time window.
+    public static func pale(_ color: DOTColor) -> DOTColor {
+        switch color {
+        case .rgb(let red, let green, let blue), .rgba(let red, let green, let blue, _):
+            return .rgba(red: red, green: green, blue: blue, alpha: 0x66)
+        case .named: return .rgba(red: 0x99, green: 0x99, blue: 0x99, alpha: 0x66)
+        }
+    }
+
+    /// Extra line width for a bundle of `count` relations: grows with the logarithm, so 23 is thick, not huge.
+    public static func bundleWidth(_ count: Int) -> Double {
+        guard count > 1 else { return 0 }
+        var extra = 0.0
+        var remaining = count
+        while remaining > 1 {
+            extra += 0.6
+            remaining /= 2
+        }
+        return min(extra, 3)
+    }
+
+    /// Distinct colours for paths 1, 2, 3, … (repeating after eight).
+    public static func pathColor(_ number: Int) -> DOTColor {
+        let palette: [DOTColor] = [
+            .rgb(red: 0x1F, green: 0x5F, blue: 0xBF), .rgb(red: 0xE0, green: 0x6C, blue: 0x00),
+            .rgb(red: 0x8E, green: 0x44, blue: 0xAD), .rgb(red: 0x0E, green: 0x9F, blue: 0x6E),
+            .rgb(red: 0xC0, green: 0x39, blue: 0x2B), .rgb(red: 0x2C, green: 0x3E, blue: 0x50),
+            .rgb(red: 0xB7, green: 0x95, blue: 0x0B), .rgb(red: 0xD8, green: 0x1B, blue: 0x60),
+        ]
+        return palette[(max(number, 1) - 1) % palette.count]
+    }
+
     static let faded = DOTColor.rgb(red: 0xC8, green: 0xC8, blue: 0xC8)
+    static let fadedFill = DOTColor.rgb(red: 0xF4, green: 0xF4, blue: 0xF4)
     static let fadedText = DOTColor.rgb(red: 0x99, green: 0x99, blue: 0x99)
     static let font = "Helvetica"
+    static let boldFont = "Helvetica-Bold"
 }
 
 /// Turns a selection of a ``RelationGraph`` into a ``DOTDocument`` in ActorGraph's visual language.
@@ -157,58 +201,6 @@ public enum GraphDiagram {
             nodes: nodes, edges: edges, clusters: clusters)
     }
 
-    /// A time-ordered diagram of `relations`: one column per year (undated last), each relation an event box
-    /// reading "A —type→ B" with its date, coloured by category.
-    public static func timeline(
-        _ graph: RelationGraph, relations: [RelationIndex], options: DiagramOptions = DiagramOptions()
-    ) -> DOTDocument {
-        var periods: [Int: [RelationIndex]] = [:]
-        var undated: [RelationIndex] = []
-        for relation in relations {
-            if let span = graph.span(of: relation) {
-                let day = span.possibleStart != TimeSpan.beginningOfTime ? span.possibleStart : span.possibleEnd
-                periods[CalendarDay(dayNumber: day).components.year, default: []].append(relation)
-            } else {
-                undated.append(relation)
-            }
-        }
-        var columns = periods.keys.sorted().map { (label: String($0), relations: periods[$0] ?? []) }
-        if !undated.isEmpty { columns.append((label: "undated", relations: undated)) }
-        var nodes: [DOTNode] = []
-        var edges: [DOTEdge] = []
-        var ranks: [[DOTNodeID]] = []
-        var previousPeriod: DOTNodeID?
-        for column in columns {
-            let period = DOTNodeID(nodes.count)
-            nodes.append(
-                DOTNode(period, [.label(column.label), .shape(.plaintext), .fontsize(14), .fontname(VisualLanguage.font)]))
-            if let previousPeriod {
-                edges.append(DOTEdge(from: previousPeriod, to: period, [.style([.invis]), .weight(100)]))
-            }
-            previousPeriod = period
-            var rank = [period]
-            var previousEvent = period
-            for relation in column.relations {
-                let event = DOTNodeID(nodes.count)
-                nodes.append(DOTNode(event, eventAttributes(graph, relation)))
-                // Stack a period's events under its label, in date order.
-                edges.append(DOTEdge(from: previousEvent, to: event, [.style([.invis])]))
-                previousEvent = event
-                rank.append(event)
-            }
-            ranks.append(rank)
-        }
-        // With rankdir LR each rank is a column: a period's label and its events share a rank and stack
-        // vertically, and the invisible chain between period labels orders the columns in time.
-        var attributes = graphAttributes(options)
-        attributes.set(.nodesep(0.15))
-        attributes.set(.ranksep(0.4))
-        return DOTDocument(
-            name: options.title ?? "ActorGraph timeline", isDirected: true, graphAttributes: attributes,
-            nodeDefaults: nodeDefaults, edgeDefaults: [.arrowhead(.none)], nodes: nodes, edges: edges,
-            sameRankGroups: ranks)
-    }
-
     // MARK: Pieces
 
     static let nodeDefaults: DOTAttributes = [.fontname(VisualLanguage.font), .fontsize(11)]
@@ -236,14 +228,9 @@ public enum GraphDiagram {
     static func actorAttributes(_ graph: RelationGraph, _ actor: ActorIndex, faded: Bool) -> DOTAttributes {
         let record = graph[actor]
         let style = VisualLanguage.style(of: record.kind)
-        var tooltip = "\(record.name) (\(record.kind.rawValue)"
-        if let subkind = record.subkind { tooltip += ", \(subkind)" }
-        tooltip += ")"
-        if !record.aliases.isEmpty { tooltip += "\nAlso: " + record.aliases.joined(separator: ", ") }
-        if let description = record.description { tooltip += "\n" + description }
         var attributes: DOTAttributes = [
-            .id("actor-\(record.id)"), .class("actor \(record.kind.rawValue)"), .label(record.name),
-            .tooltip(tooltip), .shape(style.shape), .style(style.styles),
+            .id("actor-\(record.id)"), .class("actor kind-\(record.kind.rawValue)"), .label(record.name),
+            .tooltip(actorTooltip(record)), .shape(style.shape), .style(style.styles),
             .color(faded ? VisualLanguage.faded : style.border),
             .fillcolor(faded ? .rgb(red: 0xF4, green: 0xF4, blue: 0xF4) : style.fill),
         ]
@@ -289,7 +276,7 @@ public enum GraphDiagram {
         var attributes: DOTAttributes = [
             .id("relation-\(graph.id(of: relation))"), .class("relation \(type.category.rawValue)"),
             .tooltip(relationTooltip(graph, relation)), .color(faded ? VisualLanguage.faded : style.color),
-            .style([highlighted ? .bold : style.line]), .penwidth(highlighted ? 3.5 : style.penwidth),
+            .style([highlighted ? .bold : VisualLanguage.line(for: graph.details(of: relation).status)]), .penwidth(highlighted ? 3.5 : style.penwidth),
         ]
         if labels {
             attributes.set(.label(edgeLabel(graph, relation, possibly: possibly)))
@@ -299,24 +286,6 @@ public enum GraphDiagram {
             attributes.set(.dir(.none))
         }
         return attributes
-    }
-
-    static func eventAttributes(_ graph: RelationGraph, _ relation: RelationIndex) -> DOTAttributes {
-        let type = graph.type(of: relation)
-        let style = VisualLanguage.style(of: type.category)
-        let arrow = type.directed ? "→" : "—"
-        var label = "\(graph[graph.source(of: relation)].name) —\(type.label)\(arrow) \(graph[graph.target(of: relation)].name)"
-        label += "\n" + (graph.date(of: relation)?.description ?? "undated")
-        switch graph.details(of: relation).status {
-        case .reported: break
-        case .claimed: label += " (claimed)"
-        case .denied: label += " (denied)"
-        }
-        return [
-            .id("relation-\(graph.id(of: relation))"), .class("event \(type.category.rawValue)"), .label(label),
-            .tooltip(relationTooltip(graph, relation)), .shape(.box), .style([.rounded, .filled]),
-            .color(style.color), .fillcolor(.named("white")), .penwidth(style.penwidth), .fontsize(10),
-        ]
     }
 
     static func clusters(

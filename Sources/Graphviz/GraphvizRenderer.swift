@@ -70,8 +70,12 @@ public struct GraphvizRenderer: Sendable {
             gvLayout(context, graph, layout.rawValue) == 0 ? () : nil
         }
         // Only after a successful layout: gvFreeLayout after a failed gvLayout double-frees in
-        // 2.42/2.43. Registered here, so it runs before agclose.
-        defer { gvFreeLayout(context, graph) }
+        // 2.42/2.43. Registered here, so it runs before agclose. A `dot` layout's rank lists are
+        // repaired first: 2.42/2.43 leave one dangling after a labelled flat edge (see the shim).
+        defer {
+            if layout == .dot { _ = cgraphviz_repair_dot_rank_lists(graph) }
+            gvFreeLayout(context, graph)
+        }
 
         willBegin(.render)
         GraphvizLibrary.resetMessages()

@@ -60,7 +60,8 @@ struct RenderCommandTests {
             #expect(first.stdoutBytes == second.stdoutBytes)
             #expect(first.stdout.hasPrefix("digraph \"ActorGraph\" {"))
             let summary = try GraphvizRenderer().parse(dot: first.stdout)
-            #expect(summary.edges.filter { $0.attributes["id"]?.hasPrefix("relation-") == true }.count == 3)
+            // Three pairs, one link each: link-0 … link-2.
+            #expect(summary.edges.compactMap { $0.attributes["id"] }.sorted() == ["link-0", "link-1", "link-2"])
         }
     }
 
@@ -89,16 +90,42 @@ struct RenderCommandTests {
             #expect(focusSummary.nodes.count == 2)
             let at = try runActorGraph(["render", "--format", "dot", "--at", "2010-01-01"], in: folder)
             let atSummary = try GraphvizRenderer().parse(dot: at.stdout)
-            // Only the war and the envoy's role (2017/.. has not begun) — the war alone is active in 2010.
-            #expect(atSummary.edges.compactMap { $0.attributes["id"] } == ["relation-war"])
+            // Only the war is active in 2010 (the envoy's role, 2017/.., has not begun).
+            #expect(atSummary.edges.compactMap { $0.attributes["tooltip"] } == [
+                "2001/2021 · United States —fights— Taliban \"Islamic Emirate\" · reported · Sources: doc L3"
+            ])
+            // The path alone, its hops numbered in order and drawn in the path's colour.
             let path = try runActorGraph(["render", "--format", "dot", "--path", "envoy", "usa"], in: folder)
             #expect(path.status == 0)
             let pathSummary = try GraphvizRenderer().parse(dot: path.stdout)
-            let bold = pathSummary.edges.filter { $0.attributes["penwidth"] == "3.5" }.compactMap { $0.attributes["id"] }
-            #expect(Set(bold) == ["relation-envoy-role", "relation-meeting", "relation-war"])
+            #expect(pathSummary.edges.compactMap { $0.attributes["label"] } == [
+                "1 · represents · 2017/..", "2 · meets · 2021-08-17", "3 · fights · 2001/2021",
+            ])
+            #expect(pathSummary.edges.allSatisfy { $0.attributes["class"]?.hasSuffix(" path") == true })
             let timeline = try runActorGraph(["render", "--format", "dot", "--timeline", "russia"], in: folder)
             #expect(timeline.status == 0)
-            #expect(timeline.stdout.contains("rank=\"same\""))
+            let timelineSummary = try GraphvizRenderer().parse(dot: timeline.stdout)
+            #expect(timelineSummary.nodes.allSatisfy { $0.attributes["pos"]?.hasSuffix("!") == true })
+        }
+    }
+
+    @Test func outputNamesAFormatOrIsRefused() throws {
+        try withRenderGraph { folder in
+            for name in ["x.jpg", "x.gif", "x", "x.svg.bak"] {
+                let result = try runActorGraph(["render", "-o", name], in: folder)
+                #expect(result.status == 64, "\(name)")
+                #expect(
+                    result.stderr.contains(
+                        "cannot tell the format of '\(name)': name it .svg, .png, .pdf, .json, .dot, .gv, or give --format svg|png|pdf|json|dot"),
+                    "\(result.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
+            }
+            let forced = try runActorGraph(["render", "--format", "svg", "-o", "x"], in: folder)
+            #expect(forced.status == 0)
+            let upper = try runActorGraph(["render", "-o", "x.PNG"], in: folder)
+            #expect(upper.status == 0)
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("x.PNG")))
+            #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
         }
     }
 
@@ -137,7 +164,7 @@ struct RenderCommandTests {
         #expect(generate.status == 0, "\(generate.stderr)")
         let result = try runActorGraph(["render", "--graph", "big.yaml", "-o", "big.svg"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("the selection has 700 relations; the dot layout draws at most 600"))
+        #expect(result.stderr.contains("the chart has 697 links; the dot layout draws at most 600"))
         #expect(result.stderr.contains("--layout sfdp"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("big.svg").path))
     }

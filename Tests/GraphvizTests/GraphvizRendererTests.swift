@@ -192,3 +192,28 @@ func renderingAThenBThenAGivesIdenticalBytes(layout: GraphvizLayout) throws {
         return error.stage == .parse && error.message.contains("syntax error")
     }
 }
+
+/// Issue 12: labelled edges that end up on one rank, beside a cluster. Graphviz 2.42/2.43's `dot` reallocates
+/// the rank's node list for the label nodes and then frees the old block again in `gvFreeLayout` ("double free
+/// detected"); the `dot` program only survives because it never frees its last layout. Without the repair
+/// before `gvFreeLayout` this test aborts the whole test process.
+@Test(arguments: GraphvizFormat.allCases)
+func labelledFlatEdgesBesideAClusterRenderInProcess(format: GraphvizFormat) throws {
+    let dot = """
+        digraph G {
+            rankdir="LR";
+            subgraph "cluster_2" { "n15"; }
+            "n7" -> "n2" [label="a"];
+            "n0" -> "n34" [label="b"];
+            "n0" -> "n15" [label="c"];
+            "n4" -> "n15" [label="d"];
+            "n15" -> "n4" [label="e"];
+            "n0" -> "n4" [label="f"];
+            "n0" -> "n6" [label="g"];
+        }
+        """
+    for _ in 0..<3 {
+        let bytes = try GraphvizRenderer().render(dot: dot, layout: .dot, format: format)
+        #expect(!bytes.isEmpty)
+    }
+}

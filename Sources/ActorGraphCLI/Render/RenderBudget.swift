@@ -24,15 +24,16 @@ struct RenderBudget {
         }
     }
 
-    /// The profile for `relations` drawn relations, or a refusal naming the count, the limit and the ways out.
-    func profile(for relations: Int, layout: GraphvizLayout, labels: Bool) throws -> DiagramProfile {
+    /// The profile for `relations` drawn lines (links of a chart, relations of a timeline), or a refusal naming
+    /// the count, the limit and the ways out.
+    func profile(for relations: Int, layout: GraphvizLayout, labels: Bool, noun: String = "links") throws -> DiagramProfile {
         if relations <= comfortable { return .comfortable }
         if relations <= limit { return .degraded }
         var ways = ["narrow the selection with --focus ACTOR --depth 1, --path, or filters (--at, --types, --categories)"]
         if layout != .sfdp { ways.append("use --layout sfdp (up to \(RenderBudget.forLayout(.sfdp, labels: labels).limit) relations)") }
         if labels, layout == .dot { ways.append("drop edge labels with --no-labels (up to \(RenderBudget.forLayout(.dot, labels: false).limit))") }
         throw CommandFailure(
-            "error: the selection has \(relations) relations; the \(layout.rawValue) layout draws at most \(limit) in "
+            "error: the chart has \(relations) \(noun); the \(layout.rawValue) layout draws at most \(limit) in "
                 + "reasonable time\nhint: " + ways.joined(separator: "; or "),
             status: ExitStatus.failure)
     }

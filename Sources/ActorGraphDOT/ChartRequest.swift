@@ -1,0 +1,125 @@
+import ActorGraph
+
+/// What a link chart should show: the question (whole graph, focus or paths), the view it is asked through,
+/// and how to draw it. The CLI's `render` and the explorer server build the same value, so both draw the
+/// same chart for the same question.
+public struct ChartRequest: Hashable, Sendable {
+    /// The filters every drawn relation must pass (time window, types, kinds, avoided actors, grade).
+    public var filter: RelationFilter
+    /// Actors whose neighbourhood is drawn; empty for the whole graph (or for a path chart).
+    public var focus: [ActorIndex]
+    /// Steps out from the focus actors.
+    public var depth: Int
+    /// Only the focus actors' own ties, not those among their neighbours.
+    public var directOnly: Bool
+    /// Actors left out of the chart with all their relations (focus actors and path actors excepted).
+    public var hidden: Set<ActorIndex>
+    /// When set, a path chart: these paths, and `paths.context` steps of faded neighbourhood.
+    public var paths: ChartPaths?
+    public var bundle: BundleMode
+    /// Edge labels (type and date, or a bundle's count and years); tooltips keep them either way.
+    public var labels: Bool
+    public var legend: Bool
+    /// The caption drawn on the chart; `nil` for one generated from the question and the filter, `""` for none.
+    public var caption: String?
+    public var clustering: DiagramClustering
+    public var rankDirection: DOTRankDirection
+    public var profile: DiagramProfile
+    /// How edges are routed: `.spline` suits `dot`; force layouts route `.spline` around every node, ten times
+    /// slower on the seed graph than `.curved`.
+    public var edgeRouting: DOTSplines
+    /// Most relations a path chart's context may add; beyond it the context is cut (and `LinkChart.notes` says so).
+    public var contextLimit: Int
+
+    public init(
+        filter: RelationFilter = RelationFilter(), focus: [ActorIndex] = [], depth: Int = 1, directOnly: Bool = false,
+        hidden: Set<ActorIndex> = [], paths: ChartPaths? = nil, bundle: BundleMode = .pair, labels: Bool = true,
+        legend: Bool = false, caption: String? = nil, clustering: DiagramClustering = .none,
+        rankDirection: DOTRankDirection = .leftToRight, profile: DiagramProfile = .comfortable,
+        edgeRouting: DOTSplines = .spline, contextLimit: Int = Int.max
+    ) {
+        self.filter = filter
+        self.focus = focus
+        self.depth = depth
+        self.directOnly = directOnly
+        self.hidden = hidden
+        self.paths = paths
+        self.bundle = bundle
+        self.labels = labels
+        self.legend = legend
+        self.caption = caption
+        self.clustering = clustering
+        self.rankDirection = rankDirection
+        self.profile = profile
+        self.edgeRouting = edgeRouting
+        self.contextLimit = contextLimit
+    }
+}
+
+/// How parallel relations become links.
+public enum BundleMode: String, CaseIterable, Hashable, Sendable {
+    /// One link per relation.
+    case none
+    /// One link per pair of actors, whatever the direction or type.
+    case pair
+    /// One link per pair of actors and relation type.
+    case type
+}
+
+/// The paths of a path chart, numbered from 1 in the order given.
+public struct ChartPaths: Hashable, Sendable {
+    public var paths: [ChartPath]
+    /// Steps of faded neighbourhood drawn around the paths' actors; 0 draws the paths alone.
+    public var context: Int
+    /// The question in words for the caption, e.g. "3 shortest paths"; `nil` for "path".
+    public var question: String?
+
+    public init(_ paths: [ChartPath], context: Int = 0, question: String? = nil) {
+        self.paths = paths
+        self.context = context
+        self.question = question
+    }
+}
+
+/// One path: its actors in order and, for each hop, the relations that make it (several parallel ones for a
+/// plain path, exactly one for a time-respecting path).
+public struct ChartPath: Hashable, Sendable {
+    public var actors: [ActorIndex]
+    public var hops: [[RelationIndex]]
+    /// For a time-respecting path, the day each hop departs and arrives (day numbers), hop by hop.
+    public var times: [ChartHopTime]?
+
+    public init(actors: [ActorIndex], hops: [[RelationIndex]], times: [ChartHopTime]? = nil) {
+        self.actors = actors
+        self.hops = hops
+        self.times = times
+    }
+
+    public init(_ path: Path) {
+        self.init(actors: path.actors, hops: path.hops)
+    }
+
+    /// A time-respecting path with each hop's temporal edge as `reading` defines it (Wu et al.'s model, as the
+    /// finder used): it departs at the relation's earliest possible start and arrives at its definite start
+    /// (`.definite`) or at once (`.lenient`).
+    public init(_ path: TemporalPath, reading: TemporalReading, in graph: RelationGraph) {
+        let times = path.relations.map { relation -> ChartHopTime in
+            guard let span = graph.span(of: relation) else {
+                return ChartHopTime(departure: path.departure, arrival: path.arrival)
+            }
+            let arrival = reading == .definite ? max(span.possibleStart, span.definiteStart) : span.possibleStart
+            return ChartHopTime(departure: span.possibleStart, arrival: arrival)
+        }
+        self.init(actors: path.actors, hops: path.relations.map { [$0] }, times: times)
+    }
+}
+
+public struct ChartHopTime: Hashable, Sendable {
+    public var departure: Int32
+    public var arrival: Int32
+
+    public init(departure: Int32, arrival: Int32) {
+        self.departure = departure
+        self.arrival = arrival
+    }
+}
