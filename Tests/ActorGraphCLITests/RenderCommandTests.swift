@@ -120,7 +120,7 @@ struct RenderCommandTests {
                     "\(result.stderr)")
                 #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
             }
-            let forced = try runActorGraph(["render", "--format", "svg", "-o", "x"], in: folder)
+            let forced = try runActorGraph(["render", "--format", "svg", "-o", "chart"], in: folder)
             #expect(forced.status == 0)
             let upper = try runActorGraph(["render", "-o", "x.PNG"], in: folder)
             #expect(upper.status == 0)
