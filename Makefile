@@ -7,7 +7,7 @@ PYTHON       ?= python3
 SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 BIN          := .build/release/actorgraph
 
-.PHONY: all demo test deps graphviz python-deps build release bench fuzz sanitize clean
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release bench fuzz sanitize clean
 
 all: build
 
@@ -31,6 +31,26 @@ python-deps:
 		($(PYTHON) -m venv .venv && .venv/bin/pip install -q networkx) || \
 		echo "warning: could not install networkx; its consumer tests will be skipped (and fail under CI=true)" >&2; \
 	fi
+
+# The engine tests (Tests/Engines) load our exports into DuckDB and run the Spark recipe in local mode: they need
+# duckdb, pyspark and pytest in .venv and a Java runtime (Debian's OpenJDK 17) for Spark.
+engine-deps:
+	@if ! command -v java >/dev/null 2>&1; then \
+		echo "Installing a Java runtime for Spark (openjdk-17-jre-headless) with apt-get..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; \
+	fi
+	@[ -x .venv/bin/python3 ] || $(PYTHON) -m venv .venv
+	@if ! .venv/bin/python3 -c 'import duckdb, pyspark, pytest' 2>/dev/null; then \
+		echo "Installing duckdb, pyspark and pytest into .venv (for the engine tests)..."; \
+		.venv/bin/pip install -q duckdb pyspark pytest; \
+	fi
+
+## engine-test: DuckDB and Spark (local mode) read our exports and agree with our answers (a few minutes).
+engine-test: engine-deps
+	$(SWIFT) build
+	cd Tests/Engines && SPARK_LOCAL_IP=127.0.0.1 ACTORGRAPH=$(CURDIR)/.build/debug/actorgraph \
+		../../.venv/bin/python3 -m pytest -q -p no:cacheprovider .
 
 build: graphviz
 	$(SWIFT) build
