@@ -6,8 +6,9 @@ PYTHON       ?= python3
 # apt-get needs root; use sudo when we are not root and sudo exists.
 SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then echo sudo; fi)
 BIN          := .build/release/actorgraph
+PREFIX       ?= /usr/local
 
-.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release bench fuzz sanitize clean
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install bench fuzz sanitize clean
 
 all: build
 
@@ -105,6 +106,20 @@ demo: deps release
 	@echo
 	@echo "Diagrams and exports are in $(DEMO_OUTPUT)/:"
 	@ls -1 $(DEMO_OUTPUT)
+
+## install: the release binary, its man page (swift-argument-parser's generate-manual plugin, from the command
+## tree) and shell completions for bash, zsh and fish, under $(PREFIX) (default /usr/local; DESTDIR honoured).
+install: release
+	$(SWIFT) package plugin generate-manual --product actorgraph
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/actorgraph
+	install -D -m 0644 .build/plugins/GenerateManual/outputs/actorgraph/actorgraph.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/actorgraph.1
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/actorgraph
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actorgraph
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actorgraph.fish
+	@echo "installed actorgraph, its man page (man actorgraph) and completions under $(DESTDIR)$(PREFIX)"
 
 bench: release
 	@if [ -x scripts/bench.sh ]; then BIN=$(BIN) scripts/bench.sh; else echo "no benchmark harness yet (see docs/PERFORMANCE.md)"; fi

@@ -8,6 +8,11 @@ extension ActorGraphCommand {
         // A reader that went away is EPIPE from write(2), which ends the command quietly with status 141 whatever
         // SIGPIPE disposition the parent left us (see StandardStreams).
         signal(SIGPIPE, SIG_IGN)
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        if let message = CommandSuggestions.unknownSubcommand(in: given) {
+            Output.error(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try ProgressReporting.$reporter.withValue(TerminalProgress.forStandardError()) { try command.run() }
@@ -17,6 +22,10 @@ extension ActorGraphCommand {
             Output.error(message.hasPrefix("error:") || message.contains(": error: ") ? message : "error: " + message)
             Foundation.exit(failure.status)
         } catch {
+            if let message = CommandSuggestions.unknownOption(error, arguments: given) {
+                Output.error(message)
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             // ArgumentParser's own exit prints with `print`, whose failures go unseen; ours report them.
             let message = fullMessage(for: error)
             let status = exitCode(for: error).rawValue

@@ -46,7 +46,7 @@ struct QueryCommandsTests {
             let result = try runActorGraph(["path", "putin", "al-qaeda"], in: folder)
             #expect(result.status == 0)
             #expect(result.stdout == """
-                Vladimir Putin to al-Qaeda: 2 relations
+                Vladimir Putin to al-Qaeda: 2 steps, 3 relations
                   1. Vladimir Putin —represents→ Russia (2001)  [doc L1]  {reported; ungraded; 1 source}
                      Vladimir Putin —represents→ Russia (2021-08)  [doc L2]  {reported; ungraded; 1 source}
                   2. Russia —designates terrorist→ al-Qaeda (undated)  [doc L6]  {reported; ungraded; 1 source}

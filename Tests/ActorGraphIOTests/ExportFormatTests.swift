@@ -150,7 +150,7 @@ struct ExportFormatTests {
         }
         graph = builder.build()
         for write in [GraphMLWriter.write, GEXFWriter.write] {
-            let bytes = ExchangeFixtures.render { write(graph, .all(graph), $0) }
+            let bytes = ExchangeFixtures.render { write(graph, .all(graph), .undirectedEdges, $0) }
             #expect(xmlError(bytes) == nil)
         }
     }
@@ -164,6 +164,9 @@ struct ExportFormatTests {
     }
 
     @Test func neo4jPropertyNamesAreCleanAndUnique() {
-        #expect(Neo4jWriter.propertyNames(for: ["a b", "a:b", "role"]) == ["attr_a_b", "attr_a_b_2", "attr_role"])
+        #expect(
+            ExportProperties.attributeNames(for: ["a b", "a:b", "role"], prefix: "attr_")
+                == ["attr_a_b", "attr_a_b_2", "attr_role"])
+        #expect(ExportProperties.attributeNames(for: ["cash (L20)", "x"], prefix: "attr.") == ["attr.cash__L20_", "attr.x"])
     }
 }

@@ -7,8 +7,9 @@ public enum CentralityMeasure: String, CaseIterable, Hashable, Sendable {
 public struct CentralityScore: Hashable, Sendable {
     public let actor: ActorIndex
     public let value: Double
-    /// The value scaled to 0...1 where the measure has a usual scale (betweenness: by the number of pairs;
-    /// degree: by actors − 1); PageRank is already a share.
+    /// A 0...1 reading of the value: betweenness divided by the number of pairs; for degree, which counts parallel
+    /// relations and so has no upper bound in a multigraph, the share of the other actors it is tied to (distinct
+    /// neighbours ÷ (actors − 1)); PageRank is already a share.
     public let normalized: Double
 }
 
@@ -37,8 +38,22 @@ public enum Centrality {
         }
         let ranked = included.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
         return ranked.prefix(max(0, top)).map {
-            CentralityScore(actor: ActorIndex($0), value: values[$0], normalized: values[$0] * scale)
+            let actor = ActorIndex($0)
+            let reading = measure == .degree ? Double(distinctNeighbors(view, of: actor)) : values[$0]
+            return CentralityScore(actor: actor, value: values[$0], normalized: reading * scale)
         }
+    }
+
+    /// The number of other actors `actor` has an allowed relation with, whatever the direction.
+    ///
+    /// - Complexity: O(relations at the actor · log of that).
+    public static func distinctNeighbors<View: Traversable>(_ view: View, of actor: ActorIndex) -> Int {
+        var neighbors: [ActorIndex] = []
+        view.forEachStep(from: actor) { neighbor, _ in if neighbor != actor { neighbors.append(neighbor) } }
+        if !view.isSymmetric {
+            view.forEachStep(into: actor) { neighbor, _ in if neighbor != actor { neighbors.append(neighbor) } }
+        }
+        return Set(neighbors).count
     }
 
     /// The number of relations the view allows at each actor (parallel relations each count; a relation with

@@ -9,6 +9,8 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
     case csv, tsv, jsonl, json, graphml, gexf, dot, neo4j, yaml
 }
 
+extension SymmetricRelations: ExpressibleByArgument {}
+
 extension ActorGraphCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -24,6 +26,7 @@ extension ActorGraphCommand {
                   actorgraph export --format csv --at 2023 --focus russia --depth 2 -o russia-2023.csv
                   actorgraph export --format csv -o all.csv --actors-file all.actors.csv
                   actorgraph export --format gexf -o graph.gexf
+                  actorgraph export --format graphml --symmetric-edges directed -o for-networkx.graphml
                   actorgraph export --format neo4j -o neo4j-import/
                 """)
 
@@ -41,6 +44,16 @@ extension ActorGraphCommand {
         @Flag(help: "With csv or tsv: prefix cells starting with =, +, -, @ with a quote so spreadsheets show them as text.")
         var safeSpreadsheet = false
 
+        @Option(
+            help: ArgumentHelp(
+                "With graphml or gexf: relations of undirected types as undirected edges, or as directed edges.",
+                discussion: """
+                    undirected (default): the formats' own mixed graphs (GraphML directed="false", GEXF \
+                    type="undirected"), as Gephi, yEd and Cytoscape read them. directed: every edge directed, with \
+                    directed=false in its data — for networkx, which refuses a graph mixing both.
+                    """))
+        var symmetricEdges: SymmetricRelations = .undirectedEdges
+
         @OptionGroup var selection: SelectionOptions
 
         func validate() throws {
@@ -49,6 +62,9 @@ extension ActorGraphCommand {
             }
             if safeSpreadsheet && format != .csv && format != .tsv {
                 throw ValidationError("--safe-spreadsheet goes with --format csv or tsv")
+            }
+            if symmetricEdges != .undirectedEdges && format != .graphml && format != .gexf {
+                throw ValidationError("--symmetric-edges goes with --format graphml or gexf")
             }
             if format == .neo4j && (output == nil || output == "-") {
                 throw ValidationError("--format neo4j writes two files: give the folder with -o")
@@ -92,9 +108,13 @@ extension ActorGraphCommand {
             case .json:
                 try Output.writeFile(to: output, protecting: inputs) { JSONGraphWriter.writeDocument(graph, chosen, to: $0) }
             case .graphml:
-                try Output.writeFile(to: output, protecting: inputs) { GraphMLWriter.write(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) {
+                    GraphMLWriter.write(graph, chosen, symmetric: symmetricEdges, to: $0)
+                }
             case .gexf:
-                try Output.writeFile(to: output, protecting: inputs) { GEXFWriter.write(graph, chosen, to: $0) }
+                try Output.writeFile(to: output, protecting: inputs) {
+                    GEXFWriter.write(graph, chosen, symmetric: symmetricEdges, to: $0)
+                }
             case .dot:
                 let diagram = DiagramSelection(
                     actors: chosen.actors, relations: chosen.relations, possiblyActive: possiblyActive)

@@ -14,7 +14,7 @@ extension ActorGraphCommand {
 
                 Examples:
                   actorgraph generate --actors 1000 --relations 5000 --seed 1 -o small.yaml
-                  actorgraph generate --actors 1000000 --relations 10000000 --seed 1 --format csv -o large.csv
+                  actorgraph generate --actors 10000 --relations 100000 --seed 1 --format csv -o m.csv
                 """)
 
         enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -74,6 +74,11 @@ extension ActorGraphCommand {
                 try Output.writeFile(to: output, protecting: []) {
                     GraphYAMLWriter.write(graph, selection, options: options, to: $0)
                 }
+            }
+            if let output, output != "-" {
+                let files = [output] + (actorsFile.map { [$0] } ?? [])
+                Output.error(
+                    "wrote \(files.joined(separator: " and ")) (\(actors) actors, \(relations) relations, seed \(seed))")
             }
         }
     }

@@ -105,10 +105,9 @@ struct PathReport {
             var lines: [String] = []
             for (number, path) in result.paths.enumerated() {
                 if result.paths.count > 1 || result.truncated {
-                    lines.append("Path \(number + 1) (\(path.length) relation\(path.length == 1 ? "" : "s")):")
+                    lines.append("Path \(number + 1) (\(Self.size(of: path))):")
                 } else {
-                    lines.append(
-                        "\(graph[from].name) to \(graph[to].name): \(path.length) relation\(path.length == 1 ? "" : "s")")
+                    lines.append("\(graph[from].name) to \(graph[to].name): \(Self.size(of: path))")
                 }
                 lines.append(contentsOf: hopLines(path))
             }
@@ -118,6 +117,12 @@ struct PathReport {
             if let notice = QueryPresentation.leftOutNotice(leftOut) { lines.append(notice) }
             return lines.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// `2 steps, 3 relations` (or `1 step, 1 relation`): the header counts what the lines below it show.
+    static func size(of path: ActorGraph.Path) -> String {
+        let relations = path.hops.reduce(0) { $0 + $1.count }
+        return "\(path.length) step\(path.length == 1 ? "" : "s"), \(relations) relation\(relations == 1 ? "" : "s")"
     }
 
     /// One line per relation; parallel relations of a hop are aligned under its number.
@@ -214,7 +219,7 @@ struct PathReport {
             }
             var lines = [
                 "\(graph[from].name) to \(graph[to].name): \(problem.rawValue) time-respecting path, "
-                    + "\(path.length) relation\(path.length == 1 ? "" : "s"), "
+                    + "\(Self.size(of: path.path)), "
                     + "\(QueryPresentation.day(path.departure)) to \(QueryPresentation.day(path.arrival)) "
                     + "(\(path.certainty) time-respecting)"
             ]

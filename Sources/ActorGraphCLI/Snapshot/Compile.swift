@@ -13,9 +13,10 @@ extension ActorGraphCommand {
                 reported as such and nothing is loaded. Compile again after changing the source files: the \
                 snapshot does not follow them.
 
-                Example:
+                Examples:
+                  actorgraph compile graphs -o seed.agraph
+                  actorgraph path russia taliban --graph seed.agraph
                   actorgraph compile events.csv -o events.agraph
-                  actorgraph path russia taliban --graph events.agraph
                 """)
 
         @Argument(help: "The graph: graph files, a folder, or a CSV/TSV edge list.")
@@ -48,6 +49,9 @@ extension ActorGraphCommand {
             }
             let bytes = GraphSnapshot.encode(loaded.graph)
             try Output.writeFile(to: output, protecting: loaded.files) { $0.write(bytes) }
+            Output.error(
+                "wrote \(output) (\(loaded.graph.actorCount) actors, \(loaded.graph.relationCount) relations, "
+                    + "\(bytes.count) bytes)")
         }
     }
 }

@@ -56,4 +56,25 @@ enum ExportProperties {
         }
         return values
     }
+
+    /// Relation attribute keys as names every consumer's syntax accepts: `prefix` + the key with every character
+    /// outside `[A-Za-z0-9_]` replaced by `_`, made unique with a number suffix. Neo4j's header gives `:` a meaning
+    /// and Cypher then needs no backticks; GraphML's `attr.name` must be an XML NMTOKEN (no spaces or brackets).
+    static func attributeNames(for keys: [String], prefix: String) -> [String] {
+        var used: Set<String> = []
+        return keys.map { key in
+            let cleaned = String(key.unicodeScalars.map { scalar -> Character in
+                let isWordCharacter = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || ("0"..."9").contains(scalar) || scalar == "_")
+                return isWordCharacter ? Character(scalar) : "_"
+            })
+            var name = prefix + cleaned
+            var suffix = 2
+            while !used.insert(name).inserted {
+                name = "\(prefix)\(cleaned)_\(suffix)"
+                suffix += 1
+            }
+            return name
+        }
+    }
 }

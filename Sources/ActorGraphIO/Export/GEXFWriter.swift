@@ -8,10 +8,15 @@ import ActorGraph
 /// 2022-03-01 and never ends. The EDTF text itself is kept in the `date` attribute, since GEXF has no notion of
 /// precision. Actors carry no dates and are present throughout.
 ///
-/// Edges are `defaultedgetype="directed"` with a `directed` attribute, as in ``GraphMLWriter``; each edge's `kind`
-/// is its relation type, which is how GEXF 1.3 tells parallel edges apart.
+/// Edges are `defaultedgetype="directed"`; a relation of an undirected type is a `type="undirected"` edge unless
+/// `symmetric` asks for directed edges only (networkx refuses mixed graphs), and its `directed` attribute says
+/// `false` either way, as in ``GraphMLWriter``. Each edge's `kind` is its relation type, which is how GEXF 1.3
+/// tells parallel edges apart.
 public enum GEXFWriter {
-    public static func write(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
+    public static func write(
+        _ graph: RelationGraph, _ selection: ExportSelection, symmetric: SymmetricRelations = .undirectedEdges,
+        to output: ExportOutput
+    ) {
         let attributeKeys = selection.attributeKeys(in: graph)
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.write(
@@ -62,6 +67,7 @@ public enum GEXFWriter {
             output.write(xmlAttribute: "id", graph.id(of: relation))
             output.write(xmlAttribute: "source", graph[graph.source(of: relation)].id)
             output.write(xmlAttribute: "target", graph[graph.target(of: relation)].id)
+            if symmetric == .undirectedEdges && !type.directed { output.write(xmlAttribute: "type", "undirected") }
             output.write(xmlAttribute: "label", type.label)
             output.write(xmlAttribute: "kind", type.name)
             if let start = ExportText.startDay(span) { output.write(xmlAttribute: "start", start.description) }
@@ -86,4 +92,13 @@ public enum GEXFWriter {
         output.write(xmlAttribute: "value", value)
         output.write("/>\n")
     }
+}
+
+/// How the XML graph formats write relations of undirected (symmetric) types.
+public enum SymmetricRelations: String, CaseIterable, Sendable {
+    /// Undirected edges in a graph whose other edges are directed, as the formats allow (Gephi, yEd, Cytoscape).
+    case undirectedEdges = "undirected"
+    /// Directed edges in their written direction, `directed=false` in their data: for networkx, which refuses a
+    /// graph mixing directed and undirected edges.
+    case directedEdges = "directed"
 }

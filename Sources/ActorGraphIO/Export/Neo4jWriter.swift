@@ -35,7 +35,7 @@ public enum Neo4jWriter {
             [
                 ":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "type", "category", "directed:boolean", "date",
                 "start:date", "end:date", "citations:string[]", "note", "date_note", "grade", "status", "claimed_by",
-            ] + propertyNames(for: attributeKeys)
+            ] + ExportProperties.attributeNames(for: attributeKeys, prefix: "attr_")
         EdgeListWriter.writeRecord(header, options, to: output)
         for relation in selection.relations {
             let type = graph.type(of: relation)
@@ -55,23 +55,4 @@ public enum Neo4jWriter {
         }
     }
 
-    /// `attr_KEY` with every character outside `[A-Za-z0-9_]` replaced by `_`, made unique with a number suffix:
-    /// the header syntax gives `:` a meaning, and Cypher needs no backticks for these names.
-    static func propertyNames(for keys: [String]) -> [String] {
-        var used: Set<String> = []
-        return keys.map { key in
-            let cleaned = String(key.unicodeScalars.map { scalar -> Character in
-                let isWordCharacter = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                    || ("0"..."9").contains(scalar) || scalar == "_")
-                return isWordCharacter ? Character(scalar) : "_"
-            })
-            var name = "attr_" + cleaned
-            var suffix = 2
-            while !used.insert(name).inserted {
-                name = "attr_\(cleaned)_\(suffix)"
-                suffix += 1
-            }
-            return name
-        }
-    }
 }
