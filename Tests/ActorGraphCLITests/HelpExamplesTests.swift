@@ -128,15 +128,16 @@ struct HelpExamplesTests {
         if files.fileExists(atPath: shared.path) {
             let texts = top.appendingPathComponent("shared/seeds")
             try files.createDirectory(at: texts, withIntermediateDirectories: true)
+            // Copies, not links: a catalogued text must lie inside the --sources folder.
             for name in try files.contentsOfDirectory(atPath: shared.path) {
-                try files.createSymbolicLink(
-                    at: texts.appendingPathComponent(name), withDestinationURL: shared.appendingPathComponent(name))
+                try files.copyItem(at: shared.appendingPathComponent(name), to: texts.appendingPathComponent(name))
             }
             try files.copyItem(at: work.appendingPathComponent("my-report.txt"), to: texts.appendingPathComponent("my-report.txt"))
         }
-        try Data("from,to,type,date\nkabul-office,taliban,meets,2023-05\n".utf8)
+        try Data("from,to,type,date\nkabul-office,herat-office,meets,2023-05\n".utf8)
             .write(to: work.appendingPathComponent("edges.csv"))
-        try Data("id,name,kind\nkabul-office,Kabul Office,group\n".utf8).write(to: work.appendingPathComponent("actors.csv"))
+        try Data("id,name,kind\nkabul-office,Kabul Office,group\nherat-office,Herat Office,group\n".utf8)
+            .write(to: work.appendingPathComponent("actors.csv"))
         var catalogue = try String(contentsOf: work.appendingPathComponent("seeds/sources.yaml"), encoding: .utf8)
         catalogue += """
 

@@ -34,8 +34,9 @@ struct SnapshotTests {
                     id: position == 3 ? "meeting-1" : nil, note: "Note \(position)",
                     citations: [Citation(source: "doc", lines: 3...5, grade: AdmiraltyGrade("B2"))],
                     attributes: [RelationAttribute(key: "place", value: "Doha")], dateNote: "as reported",
-                    grade: AdmiraltyGrade("C3"), status: position == 6 ? .claimed : .reported,
-                    claimedBy: position == 6 ? "tb" : nil)
+                    grade: AdmiraltyGrade("C3"), status: position == 6 ? .claimed : position == 3 ? .denied : .reported,
+                    // An actor id or free text (FORMAT.md): both must survive the snapshot.
+                    claimedBy: position == 6 ? "tb" : position == 3 ? "the author, in a reader's reply" : nil)
             }
             try builder.addRelation(
                 from: ActorIndex(position % 3), to: ActorIndex((position + 1) % 3),

@@ -318,7 +318,8 @@ public enum GraphSnapshot {
                 throw FormatError("bad status '\(statusText)'")
             }
             value.status = status
-            value.claimedBy = try reader.optionalIdentifier("claimed by")
+            // An actor id or free text ("author", an expert's name): docs/FORMAT.md.
+            value.claimedBy = try reader.optionalString("claimed by")
             details.append((position, value))
         }
         guard reader.offset == checked.count else {
