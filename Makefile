@@ -66,7 +66,7 @@ test: deps
 ## demo: install what is missing, build in release mode, and run the main job on graphs/.
 demo: deps release
 	@echo "== actorgraph check: the seed graph, verified against the source texts where they are present"
-	@if [ -d "$(SEEDS)" ]; then $(BIN) check --graph graphs --sources $(SEEDS); else $(BIN) check --graph graphs; fi
+	@if [ -d "$(SEEDS)" ]; then $(BIN) check --require-sources --graph graphs --sources $(SEEDS); else $(BIN) check --require-sources --graph graphs; fi
 	@echo
 	@echo "== actorgraph show Russia"
 	@$(BIN) show Russia

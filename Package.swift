@@ -35,6 +35,8 @@ let package = Package(
             ]
         ),
         .target(name: "ActorGraphDOT", dependencies: ["ActorGraph"]),
+        // Candidate relations from a text (`actorgraph extract`): rules over the graph's names and triggers.
+        .target(name: "ActorGraphExtract", dependencies: ["ActorGraph"]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "ActorGraphCLI",
             dependencies: [
-                "ActorGraph", "ActorGraphIO", "ActorGraphDOT", "Graphviz",
+                "ActorGraph", "ActorGraphIO", "ActorGraphDOT", "ActorGraphExtract", "Graphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+        .testTarget(name: "ActorGraphExtractTests", dependencies: ["ActorGraphExtract"]),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["ActorGraphCLI", "ActorGraphTestSupport", "actorgraph"]

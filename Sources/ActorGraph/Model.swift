@@ -34,10 +34,13 @@ public struct RelationType: Hashable, Sendable {
     /// Whether an actor may stand in this relation to itself.
     public var allowsSelf: Bool
     public var description: String?
+    /// Words and phrases that state a relation of this type in a text (`met`, `talks with`, `recogni*`), for
+    /// `actorgraph extract`; a `*` ends a word prefix.
+    public var triggers: [String]
 
     public init(
         name: String, directed: Bool, category: RelationCategory, inverse: String? = nil, allowsSelf: Bool = false,
-        description: String? = nil
+        description: String? = nil, triggers: [String] = []
     ) {
         self.name = name
         self.directed = directed
@@ -45,6 +48,7 @@ public struct RelationType: Hashable, Sendable {
         self.inverse = inverse
         self.allowsSelf = allowsSelf
         self.description = description
+        self.triggers = triggers
     }
 
     /// The words for reading the relation forwards: the name with underscores as spaces.
@@ -124,6 +128,9 @@ public struct RelationDetails: Hashable, Sendable {
 
     public static let empty = RelationDetails()
 
+    /// A sketch: no citation yet. Outputs mark it *unsourced*; `check --require-sources` refuses it.
+    public var isUnsourced: Bool { citations.isEmpty }
+
     /// The best grade stated for the relation: its own, else the best of its citations'.
     public var effectiveGrade: AdmiraltyGrade? {
         if let grade { return grade }
@@ -143,10 +150,12 @@ public struct SourceDocument: Hashable, Sendable {
     public var published: EDTFDate?
     public var publishedNote: String?
     public var url: String?
-    public var language: String
+    /// BCP 47 code; `nil` when not catalogued yet (`sources add` does not ask for it).
+    public var language: String?
     public var sha256: String
     public var lines: Int
-    public var summary: String
+    /// Our own words on the document; `nil` when not written yet.
+    public var summary: String?
     /// Admiralty source reliability (`A`–`F`), with its one-line reason.
     public var reliability: SourceReliability?
     public var reliabilityNote: String?
@@ -160,8 +169,8 @@ public struct SourceDocument: Hashable, Sendable {
 
     public init(
         id: String, file: String, title: String, outlet: String? = nil, author: String? = nil,
-        published: EDTFDate? = nil, publishedNote: String? = nil, url: String? = nil, language: String,
-        sha256: String, lines: Int, summary: String
+        published: EDTFDate? = nil, publishedNote: String? = nil, url: String? = nil, language: String?,
+        sha256: String, lines: Int, summary: String?
     ) {
         self.id = id
         self.file = file

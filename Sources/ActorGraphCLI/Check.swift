@@ -17,6 +17,9 @@ extension ActorGraphCommand {
 
         @OptionGroup var graphOptions: GraphOptions
 
+        @Flag(help: "Refuse sketches: every relation must cite a source and have a note (CI keeps graphs/ to it).")
+        var requireSources = false
+
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
 
@@ -26,7 +29,7 @@ extension ActorGraphCommand {
                 loaded = try GraphLoader.loadAllowingEdgeLists(
                     GraphLoadOptions(
                         graphPath: graphOptions.graph, cataloguePath: graphOptions.catalogue,
-                        sourcesDirectory: graphOptions.sources),
+                        sourcesDirectory: graphOptions.sources, requireSources: requireSources),
                     actorsPath: graphOptions.graphActors)
             } catch {
                 if format == .json {
@@ -62,6 +65,8 @@ struct GraphSummary {
     var relationsByCategory: [(RelationCategory, Int)] = []
     var relationsByDecade: [(String, Int)] = []
     var dated = 0
+    /// Relations citing no source: sketches to cite later.
+    var unsourced = 0
 
     init(_ graph: RelationGraph) {
         self.graph = graph
@@ -81,6 +86,7 @@ struct GraphSummary {
             days.append(span.possibleStart != TimeSpan.beginningOfTime ? span.possibleStart : span.possibleEnd)
         }
         dated = days.count
+        unsourced = graph.unsourcedCount
         relationsByType = zip(graph.vocabulary.names, types).filter { $0.1 > 0 }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         var categories: [RelationCategory: Int] = [:]
         for (position, count) in types.enumerated() where count > 0 {
@@ -133,6 +139,7 @@ struct GraphSummary {
             ("relations_by_type", .object(relationsByType.map { ($0.0, .int($0.1)) })),
             ("relations_by_decade", .object(relationsByDecade.map { ($0.0, .int($0.1)) })),
             ("dated", .int(dated)),
+            ("unsourced", .int(unsourced)),
             ("undated", .int(graph.relationCount - dated)),
             ("bytes_per_relation", .double((graph.bytesPerRelation * 10).rounded() / 10)),
         ])
@@ -150,6 +157,9 @@ struct GraphSummary {
         lines.append(
             "\(graph.actorCount) actors: " + actorsByKind.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "))
         lines.append("\(graph.relationCount) relations: \(dated) dated, \(graph.relationCount - dated) undated")
+        if unsourced > 0 {
+            lines.append("  unsourced:   \(unsourced) (no citation yet; check --require-sources refuses them)")
+        }
         lines.append("  by category: " + relationsByCategory.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
         lines.append("  by decade:   " + relationsByDecade.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         lines.append("  by type:")

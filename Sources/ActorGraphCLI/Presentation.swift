@@ -7,10 +7,10 @@ public enum Presentation {
         graph.date(of: relation)?.description ?? "undated"
     }
 
-    /// `[src L12-14; other L3]`, or `[no citation]`.
+    /// `[src L12-14; other L3]`, or `[unsourced]` for a sketch not yet cited.
     public static func citations(_ graph: RelationGraph, _ relation: RelationIndex) -> String {
         let citations = graph.details(of: relation).citations
-        if citations.isEmpty { return "[no citation]" }
+        if citations.isEmpty { return "[unsourced]" }
         return "[" + citations.map(\.shortDescription).joined(separator: "; ") + "]"
     }
 

@@ -32,6 +32,7 @@ extension ActorGraphCommand {
                                 ("name", .string(type.name)), ("directed", .bool(type.directed)),
                                 ("category", .string(type.category.rawValue)), ("inverse", .optional(type.inverse)),
                                 ("self", .bool(type.allowsSelf)), ("description", .optional(type.description)),
+                                ("triggers", .array(type.triggers.map { .string($0) })),
                             ])
                         }
                     ).pretty())

@@ -43,6 +43,7 @@ public enum GraphJSON {
             ("end", .optional(endDay(graph, index))),
             ("date_note", .optional(details.dateNote)),
             ("sources", .array(details.citations.map(citation))),
+            ("unsourced", .bool(details.isUnsourced)),
             ("note", .optional(details.note)),
             ("status", .string(details.status.rawValue)),
             ("claimed_by", .optional(details.claimedBy)),

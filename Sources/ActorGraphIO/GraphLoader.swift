@@ -11,11 +11,17 @@ public struct GraphLoadOptions: Sendable {
     public var cataloguePath: String?
     /// The folder holding the source texts; when given, hashes, line counts and cited ranges are verified.
     public var sourcesDirectory: String?
+    /// Refuse sketches: every relation must cite a source and carry a note (`check --require-sources`).
+    public var requireSources: Bool
 
-    public init(graphPath: String = "graphs", cataloguePath: String? = nil, sourcesDirectory: String? = nil) {
+    public init(
+        graphPath: String = "graphs", cataloguePath: String? = nil, sourcesDirectory: String? = nil,
+        requireSources: Bool = false
+    ) {
         self.graphPath = graphPath
         self.cataloguePath = cataloguePath
         self.sourcesDirectory = sourcesDirectory
+        self.requireSources = requireSources
     }
 }
 
@@ -83,7 +89,7 @@ public enum GraphLoader {
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let texts = options.sourcesDirectory.map { FolderTexts(folder: $0) }
         var warnings: [Diagnostic] = []
-        let graph = try load(files: inputs, catalogue: catalogueInput, sourceTexts: texts, warnings: &warnings)
+        let graph = try load(files: inputs, catalogue: catalogueInput, sourceTexts: texts, requireSources: options.requireSources, warnings: &warnings)
         var loaded = LoadedGraph(graph: graph, files: paths, cataloguePath: catalogue, verifiedSources: texts != nil)
         loaded.warnings = warnings
         return loaded
@@ -131,16 +137,17 @@ public enum GraphLoader {
     /// Loads from bytes in memory: what ``load(_:)`` does once the files are read. Public for tests and tools.
     public static func load(
         files: [(name: String, bytes: [UInt8])], catalogue: (name: String, bytes: [UInt8])?,
-        sourceTexts: (any SourceTexts)?
+        sourceTexts: (any SourceTexts)?, requireSources: Bool = false
     ) throws(DiagnosticsError) -> RelationGraph {
         var warnings: [Diagnostic] = []
-        return try load(files: files, catalogue: catalogue, sourceTexts: sourceTexts, warnings: &warnings)
+        return try load(
+            files: files, catalogue: catalogue, sourceTexts: sourceTexts, requireSources: requireSources, warnings: &warnings)
     }
 
     /// As ``load(files:catalogue:sourceTexts:)``, handing back the warnings; errors and warnings are thrown together.
     public static func load(
         files: [(name: String, bytes: [UInt8])], catalogue: (name: String, bytes: [UInt8])?,
-        sourceTexts: (any SourceTexts)?, warnings: inout [Diagnostic]
+        sourceTexts: (any SourceTexts)?, requireSources: Bool = false, warnings: inout [Diagnostic]
     ) throws(DiagnosticsError) -> RelationGraph {
         var reader = SchemaReader()
         var parsed = files.map { ParsedGraphFile.read($0.bytes, name: $0.name, reader: &reader) }
@@ -154,7 +161,7 @@ public enum GraphLoader {
             }
             parsed.insert(catalogueFile, at: 0)
         }
-        var merger = Merger(diagnostics: reader.diagnostics)
+        var merger = Merger(diagnostics: reader.diagnostics, requireSources: requireSources)
         let graph = merger.merge(parsed, sourceTexts: sourceTexts)
         if merger.diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(merger.diagnostics) }
         warnings = merger.diagnostics.sorted()
@@ -165,6 +172,7 @@ public enum GraphLoader {
 /// Cross-file checks: duplicate ids (naming both places), references, sources against their texts.
 struct Merger {
     var diagnostics: [Diagnostic]
+    var requireSources = false
 
     mutating func merge(_ files: [ParsedGraphFile], sourceTexts: (any GraphLoader.SourceTexts)?) -> RelationGraph {
         // Vocabulary: the declared types, or the built-in ones when no file declares any.
@@ -278,6 +286,7 @@ struct Merger {
                     unknownActor(claimedBy, at: location, field: "claimed_by", resolver: resolver, actors: allActors,
                         extraHint: "write an actor id, 'author', or a description with spaces such as 'a Western diplomat'"))
             }
+            if requireSources { requireEvidence(relation) }
             for located in relation.citations {
                 let citation = located.citation
                 guard let lines = sourceLines[citation.source] else {
@@ -302,6 +311,21 @@ struct Merger {
             _ = try? builder.addRelation(from: from, to: to, type: typeIndex, date: relation.date, details: relation.details)
         }
         return builder.build()
+    }
+
+    /// `--require-sources`: a sketch (no citation, or no note) is an error at the relation.
+    private mutating func requireEvidence(_ relation: ParsedGraphFile.Relation) {
+        let what = "relation \(relation.from) -\(relation.type)- \(relation.to)"
+        if relation.details.citations.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    relation.location, "\(what) cites no source (unsourced)",
+                    hint: "cite the document and lines that state it: sources: [{source: ID, lines: \"12-14\"}]"))
+        }
+        if relation.details.note == nil {
+            diagnostics.append(
+                Diagnostic(relation.location, "\(what) has no note", hint: "add 'note:' with one sentence in your own words"))
+        }
     }
 
     private func unknownActor(
@@ -333,25 +357,17 @@ struct Merger {
                 Diagnostic(source.fileLocation, "source text '\(record.file)' is not in \(texts.location)", hint: "check the file name, or the --sources folder"))
             return
         }
-        let digest = SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        let measure = SourceMeasure(bytes)
+        let digest = measure.sha256
         if digest != record.sha256 {
             diagnostics.append(
                 Diagnostic(source.sha256Location, "sha256 of '\(record.file)' does not match: the file's is \(digest)", hint: "the text changed since it was catalogued; review the citations, then update 'sha256'"))
         }
-        let actualLines = Self.lineCount(bytes)
+        let actualLines = measure.lines
         if actualLines != record.lines {
             diagnostics.append(
                 Diagnostic(source.linesLocation, "'\(record.file)' has \(actualLines) lines, not \(record.lines)", hint: "set 'lines: \(actualLines)'"))
             lines[record.id] = actualLines
         }
-    }
-
-    /// Lines as an editor numbers them: a last line without a newline still counts.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        let newlines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return newlines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
     }
 }

@@ -116,8 +116,8 @@ struct SnapshotTests {
         }
         #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
         var newer = bytes
-        newer[8] = 4
-        #expect(message(newer) == "snapshot format version 4; this actorgraph reads version 3")
+        newer[8] = 5
+        #expect(message(newer) == "snapshot format version 5; this actorgraph reads version 4")
         #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
         var flipped = bytes
         flipped[bytes.count / 2] ^= 0x10

@@ -45,6 +45,14 @@ public enum GraphYAMLWriter {
                 if let inverse = type.inverse { field("    inverse", inverse, to: output) }
                 if type.allowsSelf { output.write("    self: true\n") }
                 if let description = type.description { field("    description", description, to: output) }
+                if !type.triggers.isEmpty {
+                    output.write("    triggers: [")
+                    for (offset, trigger) in type.triggers.enumerated() {
+                        if offset > 0 { output.write(", ") }
+                        quoted(trigger, to: output)
+                    }
+                    output.write("]\n")
+                }
             }
         }
         if !options.sources.isEmpty {
@@ -58,10 +66,10 @@ public enum GraphYAMLWriter {
                 if let published = source.published { field("    published", published.description, to: output) }
                 if let note = source.publishedNote { field("    published_note", note, to: output) }
                 if let url = source.url { field("    url", url, to: output) }
-                field("    language", source.language, to: output)
+                if let language = source.language { field("    language", language, to: output) }
                 output.write("    sha256: \(source.sha256)\n")
                 output.write("    lines: \(source.lines)\n")
-                field("    summary", source.summary, to: output)
+                if let summary = source.summary { field("    summary", summary, to: output) }
                 if let reliability = source.reliability { output.write("    reliability: \(reliability.rawValue)\n") }
                 if let note = source.reliabilityNote { field("    reliability_note", note, to: output) }
                 if !source.derivedFrom.isEmpty { output.write("    derived_from: [\(source.derivedFrom.joined(separator: ", "))]\n") }

@@ -55,13 +55,13 @@ public enum JSONGraphWriter {
         ])
     }
 
-    static func source(_ source: SourceDocument) -> JSONValue {
+    public static func source(_ source: SourceDocument) -> JSONValue {
         .object([
             ("id", .string(source.id)), ("file", .string(source.file)), ("title", .string(source.title)),
             ("outlet", .optional(source.outlet)), ("author", .optional(source.author)),
             ("published", .optional(source.published?.description)), ("published_note", .optional(source.publishedNote)),
-            ("url", .optional(source.url)), ("language", .string(source.language)), ("sha256", .string(source.sha256)),
-            ("lines", .int(source.lines)), ("summary", .string(source.summary)),
+            ("url", .optional(source.url)), ("language", .optional(source.language)), ("sha256", .string(source.sha256)),
+            ("lines", .int(source.lines)), ("summary", .optional(source.summary)),
             ("reliability", .optional(source.reliability?.rawValue)),
             ("reliability_note", .optional(source.reliabilityNote)),
             ("derived_from", .array(source.derivedFrom.map { .string($0) })),

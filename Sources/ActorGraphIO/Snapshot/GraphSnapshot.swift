@@ -9,7 +9,8 @@ import Foundation
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 3 (3 adds the sources' evidence fields) |
+/// | 4 | format version, 4 (3 added the sources' evidence fields; 4 makes a source's language and summary optional
+///   and stores the types' triggers) |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
 /// | 8 | payload length |
@@ -25,7 +26,7 @@ import Foundation
 /// storing it).
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 8 + 4 + 4 + 6 * 8 + 8
@@ -50,6 +51,8 @@ public enum GraphSnapshot {
             payload.string(type.category.rawValue)
             payload.optionalString(type.inverse)
             payload.optionalString(type.description)
+            payload.u32(UInt32(type.triggers.count))
+            for trigger in type.triggers { payload.string(trigger) }
         }
         for source in graph.sources {
             payload.string(source.id)
@@ -60,10 +63,10 @@ public enum GraphSnapshot {
             payload.optionalString(source.published?.description)
             payload.optionalString(source.publishedNote)
             payload.optionalString(source.url)
-            payload.string(source.language)
+            payload.optionalString(source.language)
             payload.string(source.sha256)
             payload.u64(UInt64(truncatingIfNeeded: source.lines))
-            payload.string(source.summary)
+            payload.optionalString(source.summary)
             SnapshotEvidence.write(source, to: &payload)
         }
         for actor in graph.actors {
@@ -203,7 +206,8 @@ public enum GraphSnapshot {
             }
             let type = RelationType(
                 name: name, directed: flags & 1 != 0, category: category, inverse: try reader.optionalString("inverse"),
-                allowsSelf: flags & 2 != 0, description: try reader.optionalString("type description"))
+                allowsSelf: flags & 2 != 0, description: try reader.optionalString("type description"),
+                triggers: try (0..<reader.count(atLeast: 4)).map { _ throws(FormatError) in try reader.string("trigger") })
             guard flags < 4, vocabulary.add(type) else { throw FormatError("bad or duplicate relation type '\(name)'") }
         }
         var builder = GraphBuilder(vocabulary: vocabulary)
@@ -220,10 +224,10 @@ public enum GraphSnapshot {
             }
             let publishedNote = try reader.optionalString("published note")
             let url = try reader.optionalString("url")
-            let language = try reader.string("language")
+            let language = try reader.optionalString("language")
             let sha256 = try reader.string("sha256")
             let lines = try reader.count()
-            let summary = try reader.string("summary")
+            let summary = try reader.optionalString("summary")
             var source = SourceDocument(
                 id: id, file: file, title: title, language: language, sha256: sha256, lines: lines, summary: summary)
             (source.outlet, source.author, source.published) = (outlet, author, published)

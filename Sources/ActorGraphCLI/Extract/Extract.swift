@@ -1,0 +1,144 @@
+import ActorGraph
+import ActorGraphExtract
+import ActorGraphIO
+import ArgumentParser
+import Foundation
+
+extension ActorGraphCommand {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Propose candidate relations from a text, for review (never added by itself).",
+            discussion: """
+                Rule-based, offline and deterministic. Actors are found by the graph's names and aliases (folded as \
+                'show' folds them); capitalised names the graph lacks are flagged as possible new actors. A relation \
+                type is proposed where one of its 'triggers' (in the vocabulary) joins two actors in a sentence. Dates \
+                become EDTF, relative ones anchored on the publication date; 'said'/'according to', 'could'/'plans' \
+                and 'denied' set status claimed or denied and claimed_by; negated triggers are left out (counted). \
+                Each candidate cites its line and quotes its trigger.
+
+                The draft (YAML) marks every relation 'status: candidate', which 'check' refuses until you have read \
+                the line, fixed the relation and set its status. The source id and publication date come from the \
+                catalogue entry with the same SHA-256 (see 'sources add') unless given.
+
+                Examples:
+                  actorgraph extract seeds/article.txt -o drafts/article.yaml
+                  actorgraph extract ../shared/seeds/001_7d15eccdda874733.txt --explain --format json
+                """)
+
+        @Argument(help: "The text (UTF-8, one paragraph a line).")
+        var file: String
+
+        @Option(help: "A graph file or folder for actor names and the vocabulary (default: graphs, when present).")
+        var graph: String?
+
+        @Option(help: "The source catalogue (default: seeds/sources.yaml beside the graph folder, or here).")
+        var catalogue: String?
+
+        @Option(help: "Source id the candidates cite (default: the catalogue entry with the text's SHA-256).")
+        var source: String?
+
+        @Option(help: "Publication date (EDTF), anchoring 'on Thursday' or 'last year' (default: the catalogue's).")
+        var published: String?
+
+        @Flag(help: "Say why each candidate was proposed.")
+        var explain = false
+
+        @Flag(help: "Propose relations only between actors of the graph.")
+        var knownOnly = false
+
+        @Flag(help: "Keep candidates whose trigger is negated (flagged) instead of leaving them out.")
+        var keepNegated = false
+
+        @Option(help: "Output format: yaml (a draft graph file) or json.")
+        var format: DraftFormat = .yaml
+
+        @Option(name: [.short, .long], help: "Write the draft here instead of standard output (not in the graph folder).")
+        var output: String?
+
+        enum DraftFormat: String, CaseIterable, ExpressibleByArgument { case yaml, json }
+
+        func run() throws {
+            guard let bytes = FileBytes.read(file) else { throw CommandFailure("error: cannot read '\(file)'") }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw CommandFailure("error: '\(file)' is not UTF-8 text\nhint: convert it first, e.g. iconv -t UTF-8")
+            }
+            let context = try ExtractContext.load(graph: graph, catalogue: catalogue)
+            if let output { try refuseGraphFolder(output, graphPath: context.graphPath) }
+            let measure = SourceMeasure(bytes)
+            let catalogued = context.graph.sources.first { $0.sha256 == measure.sha256 }
+            let sourceID = source ?? catalogued?.id ?? SourceCatalogue.slug((file as NSString).lastPathComponent) ?? "source"
+            var options = ExtractionOptions(published: catalogued?.published)
+            if let published {
+                switch EDTFDate.parse(published) {
+                case .success(let date): options.published = date
+                case .failure(let error):
+                    throw CommandFailure("error: --published '\(published)': \(error.message)\nhint: \(EDTFError.help)")
+                }
+            }
+            options.knownActorsOnly = knownOnly
+            options.keepNegated = keepNegated
+            let extractor = Extractor(actors: context.graph.actors, vocabulary: context.graph.vocabulary)
+            if extractor.lexicon.count == 0 {
+                Output.error("warning: the vocabulary has no 'triggers'; no relation can be proposed (see docs/EXTRACT.md)")
+            }
+            let result = extractor.extract(text, options: options)
+            let comparison = ExtractionComparison(
+                candidates: result.candidates, references: Self.references(in: context.graph, citing: sourceID))
+            let draft = Draft(
+                file: file, sourceID: sourceID, published: options.published, result: result, comparison: comparison,
+                graph: context.graph, explain: explain)
+            let rendered = format == .json ? draft.json().pretty() : draft.yaml()
+            try Output.writeFile(to: output, protecting: [file] + context.inputs) { $0.write(rendered) }
+            Output.error(draft.summary(catalogued: catalogued != nil || source != nil))
+        }
+
+        private func refuseGraphFolder(_ output: String, graphPath: String?) throws {
+            guard let graphPath else { return }
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: graphPath, isDirectory: &isFolder)
+            let graphURL = URL(fileURLWithPath: graphPath).standardizedFileURL
+            let folder = isFolder.boolValue ? graphURL.path : graphURL.deletingLastPathComponent().path
+            let target = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path
+            if target == folder || target.hasPrefix(folder + "/") {
+                throw CommandFailure(
+                    "error: '\(output)' is in the graph folder '\(graphPath)', which refuses candidates\n"
+                        + "hint: write the draft elsewhere (e.g. drafts/), then move each reviewed relation into the graph")
+            }
+        }
+
+        /// The graph's citations of one source, as comparison references.
+        static func references(in graph: RelationGraph, citing source: String) -> [ExtractionComparison.Reference] {
+            var result: [ExtractionComparison.Reference] = []
+            for relation in graph.relationIndices {
+                for citation in graph.details(of: relation).citations where citation.source == source {
+                    result.append(
+                        .init(
+                            relation: graph.id(of: relation), from: graph[graph.source(of: relation)].id,
+                            to: graph[graph.target(of: relation)].id, lines: citation.lines))
+                }
+            }
+            return result
+        }
+    }
+}
+
+/// The graph `extract` reads names and triggers from: the one named, else `graphs/` when present, else none (the
+/// built-in vocabulary, no actors: every name is new).
+struct ExtractContext {
+    var graph: RelationGraph
+    var graphPath: String?
+    var inputs: [String]
+
+    static func load(graph path: String?, catalogue: String?) throws -> ExtractContext {
+        let graphPath = path ?? (FileManager.default.fileExists(atPath: "graphs") ? "graphs" : nil)
+        guard let graphPath else {
+            return ExtractContext(graph: GraphBuilder(vocabulary: .builtIn).build(), graphPath: nil, inputs: [])
+        }
+        do {
+            let loaded = try GraphLoader.loadAllowingEdgeLists(GraphLoadOptions(graphPath: graphPath, cataloguePath: catalogue))
+            return ExtractContext(graph: loaded.graph, graphPath: graphPath, inputs: loaded.inputFiles)
+        } catch {
+            throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the graph"))
+        }
+    }
+}

@@ -1,0 +1,280 @@
+import ActorGraph
+
+/// A relation a text may state, proposed for review: never added to a graph by itself.
+public struct Candidate: Hashable, Sendable {
+    public enum Flag: String, Hashable, Sendable, CaseIterable {
+        /// A negation stands before the trigger ("did not recognise").
+        case negated
+        /// Someone is reported as saying it ("said", "according to").
+        case attributed
+        /// It may happen or was planned ("could", "plans to").
+        case hypothetical
+        /// The sentence carries a denial ("denied", "rejected").
+        case denied
+    }
+
+    public var from: Mention
+    public var to: Mention
+    public var type: String
+    /// The line the sentence stands on.
+    public var line: Int
+    /// The words that triggered it, as written, and the lexicon entry they matched.
+    public var trigger: String
+    public var lexiconEntry: String
+    public var date: DateMention?
+    public var status: RelationStatus
+    /// An actor id or a name as written.
+    public var claimedBy: String?
+    public var flags: [Flag]
+    /// Why it was proposed, one clause each: for `extract --explain`.
+    public var reasons: [String]
+    /// Token position of the trigger in its sentence, for a stable order.
+    var position: Int
+}
+
+/// What `extract` found in a text.
+public struct ExtractionResult: Sendable {
+    public var candidates: [Candidate]
+    /// Capitalised names no actor answers to, with the lines they stand on, in order of first appearance.
+    public var newNames: [(name: String, lines: [Int])]
+    /// Candidates left out because a negation stands before their trigger.
+    public var negated: [Candidate]
+    public var sentences: Int
+    /// Whether ``ExtractionOptions/maximumCandidates`` cut the list.
+    public var truncated: Bool
+}
+
+public struct ExtractionOptions: Sendable {
+    /// The publication date, anchoring "on Thursday", "last year", and days written without a year.
+    public var published: EDTFDate?
+    /// Propose relations only between actors of the graph, not with new capitalised names.
+    public var knownActorsOnly = false
+    /// Keep negated candidates (flagged) instead of leaving them out.
+    public var keepNegated = false
+    /// At most this many words between a trigger and an actor it pairs.
+    public var maximumDistance = 20
+    /// A bound on the output, reported when hit.
+    public var maximumCandidates = 5_000
+
+    public init(published: EDTFDate? = nil) { self.published = published }
+}
+
+/// Rule-based, offline and deterministic: actors by the gazetteer, relation types by the vocabulary's triggers,
+/// dates by ``DateReader``, status by the cues around the trigger.
+public struct Extractor: Sendable {
+    public let gazetteer: Gazetteer
+    public let lexicon: TriggerLexicon
+    let vocabulary: RelationVocabulary
+
+    public init(actors: [ActorRecord], vocabulary: RelationVocabulary) {
+        gazetteer = Gazetteer(actors: actors)
+        lexicon = TriggerLexicon(vocabulary: vocabulary)
+        self.vocabulary = vocabulary
+    }
+
+    /// - Complexity: O(words · (longest name + triggers per word)) plus O(mentions) per trigger.
+    public func extract(_ text: String, options: ExtractionOptions = ExtractionOptions()) -> ExtractionResult {
+        let sentences = TextScanner.sentences(text)
+        let dates = DateReader(published: options.published)
+        var candidates: [Candidate] = []
+        var negated: [Candidate] = []
+        var names: [String: [Int]] = [:]
+        var nameOrder: [String] = []
+        var seen = Set<String>()
+        var truncated = false
+        for sentence in sentences {
+            let mentions = gazetteer.mentions(in: sentence.tokens) { lexicon.startsTrigger(sentence.tokens, at: $0) }
+            for mention in mentions {
+                guard case .newName(let name) = mention.target else { continue }
+                if names[name] == nil { nameOrder.append(name) }
+                if names[name]?.last != sentence.line { names[name, default: []].append(sentence.line) }
+            }
+            let usable = options.knownActorsOnly ? mentions.filter { if case .actor = $0.target { true } else { false } } : mentions
+            guard usable.count >= 2 else { continue }
+            let sentenceDates = dates.dates(in: sentence.tokens)
+            var position = 0
+            while position < sentence.tokens.count {
+                if mentions.contains(where: { $0.range.contains(position) }) || sentenceDates.contains(where: { $0.range.contains(position) }) {
+                    position += 1
+                    continue
+                }
+                let matches = lexicon.matches(in: sentence.tokens, at: position)
+                for match in matches {
+                    for var candidate in proposals(for: match, in: sentence, mentions: usable, dates: sentenceDates, options: options) {
+                    let key = dedupeKey(candidate)
+                    guard seen.insert(key).inserted else { continue }
+                    candidate.position = position
+                    if candidate.flags.contains(.negated), !options.keepNegated {
+                        negated.append(candidate)
+                    } else if candidates.count < options.maximumCandidates {
+                        candidates.append(candidate)
+                    } else {
+                        truncated = true
+                    }
+                    }
+                }
+                position += max(1, matches.first?.range.count ?? 1)
+            }
+        }
+        return ExtractionResult(
+            candidates: candidates, newNames: nameOrder.map { ($0, names[$0] ?? []) }, negated: negated,
+            sentences: sentences.count, truncated: truncated)
+    }
+
+    private func dedupeKey(_ candidate: Candidate) -> String {
+        var ends = [Self.key(candidate.from.target), Self.key(candidate.to.target)]
+        if vocabulary[candidate.type]?.directed == false { ends.sort() }
+        return "\(candidate.line)|\(candidate.type)|\(ends[0])|\(ends[1])"
+    }
+
+    static func key(_ target: Mention.Target) -> String {
+        switch target {
+        case .actor(let id): return id
+        case .newName(let name): return "+" + name
+        }
+    }
+
+    /// One candidate per pair the trigger joins (several when a side is a list: "X, Y and Z").
+    private func proposals(
+        for match: TriggerMatch, in sentence: Sentence, mentions: [Mention], dates: [DateMention], options: ExtractionOptions
+    ) -> [Candidate] {
+        guard let (from, to, pairing) = pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
+        else { return [] }
+        let froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
+        let tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
+        var result: [Candidate] = []
+        for source in froms {
+            for target in tos where source.target != target.target {
+                let listed = source == from && target == to ? pairing : pairing + "; listed with '\(source == from ? to.text : from.text)'"
+                result.append(candidate(for: match, in: sentence, from: source, to: target, pairing: listed, mentions: mentions, dates: dates))
+            }
+        }
+        return result
+    }
+
+    /// The mention and those listed with it ("Russia, China and Pakistan"), in text order. A list needs an "and"
+    /// or "or": commas alone more often set off a clause ("According to X, Y did…").
+    private func coordinated(with mention: Mention, in mentions: [Mention], tokens: [Token], excluding other: Mention) -> [Mention] {
+        guard let index = mentions.firstIndex(of: mention) else { return [mention] }
+        /// How two neighbouring mentions are joined: by a conjunction, by a comma, or not at all.
+        func link(_ left: Mention, _ right: Mention) -> (joined: Bool, conjunction: Bool) {
+            let between = tokens[left.range.upperBound..<right.range.lowerBound].map(\.folded)
+            let gap = tokens[left.range.upperBound - 1].gapAfter
+            if between.isEmpty { return (gap.contains(","), false) }
+            let words = between.filter { $0 != "the" }
+            return (between.count <= 2 && words.count == 1 && ["and", "or"].contains(words[0]), true)
+        }
+        var first = index
+        var conjunction = false
+        while first > 0, mentions[first - 1] != other {
+            let joined = link(mentions[first - 1], mentions[first])
+            guard joined.joined else { break }
+            conjunction = conjunction || joined.conjunction
+            first -= 1
+        }
+        var last = index
+        while last + 1 < mentions.count, mentions[last + 1] != other {
+            let joined = link(mentions[last], mentions[last + 1])
+            guard joined.joined else { break }
+            conjunction = conjunction || joined.conjunction
+            last += 1
+        }
+        return conjunction ? Array(mentions[first...last]) : [mention]
+    }
+
+    private func candidate(
+        for match: TriggerMatch, in sentence: Sentence, from: Mention, to: Mention, pairing: String, mentions: [Mention],
+        dates: [DateMention]
+    ) -> Candidate {
+        let tokens = sentence.tokens
+        let triggerText = tokens[match.range].map(\.text).joined(separator: " ")
+        var reasons = [
+            "trigger '\(triggerText)' is listed for '\(match.type)' ('\(match.lexiconEntry)')",
+            "'\(from.text)' → \(Self.describe(from)); '\(to.text)' → \(Self.describe(to)); \(pairing)",
+        ]
+        var flags: [Candidate.Flag] = []
+        var status = RelationStatus.reported
+        var claimedBy: String?
+        if let word = Cues.isNegated(tokens, before: match.range.lowerBound) {
+            flags.append(.negated)
+            reasons.append("negated by '\(word)' before the trigger")
+        }
+        if let denial = Cues.first(of: Cues.denials, in: tokens) {
+            flags.append(.denied)
+            status = .denied
+            reasons.append("'\(denial.word)' in the sentence: status denied")
+        }
+        if let start = Cues.accordingTo(in: tokens) {
+            flags.append(.attributed)
+            claimedBy = mentions.first { $0.range.lowerBound >= start }.map { Self.claimant($0.target) }
+            reasons.append("'according to' in the sentence" + (claimedBy.map { ": claimed by \($0)" } ?? ""))
+        } else if let speech = Cues.first(of: Cues.speech, in: tokens) {
+            flags.append(.attributed)
+            // The speaker stands just before the verb ("Lavrov said", "the envoy also said") or just after it ("said Lavrov").
+            let speaker =
+                mentions.last { $0.range.upperBound <= speech.position && speech.position - $0.range.upperBound <= 2 }
+                ?? mentions.first { $0.range.lowerBound > speech.position && $0.range.lowerBound - speech.position <= 2 }
+            claimedBy = speaker.map { Self.claimant($0.target) }
+            reasons.append("'\(speech.word)' in the sentence" + (claimedBy.map { ": claimed by \($0)" } ?? ""))
+        }
+        // "May" inside a date is the month, not the modal.
+        let undated = tokens.indices.map { index in dates.contains { $0.range.contains(index) } ? Token.blank : tokens[index] }
+        if let hypothetical = Cues.first(of: Cues.hypotheticals, in: undated) {
+            flags.append(.hypothetical)
+            reasons.append("'\(hypothetical.word)' makes it hypothetical")
+        }
+        if status == .reported, flags.contains(.attributed) || flags.contains(.hypothetical) { status = .claimed }
+        if status == .reported { claimedBy = nil }
+        let date = dates.min { distance($0.range, match.range) < distance($1.range, match.range) }
+        if let date { reasons.append("date '\(date.text)' → \(date.edtf) (\(date.reason))") }
+        return Candidate(
+            from: from, to: to, type: match.type, line: sentence.line, trigger: triggerText, lexiconEntry: match.lexiconEntry,
+            date: date, status: status, claimedBy: claimedBy, flags: flags, reasons: reasons, position: match.range.lowerBound)
+    }
+
+    /// An actor id, or a new name as written.
+    static func claimant(_ target: Mention.Target) -> String {
+        switch target {
+        case .actor(let id): return id
+        case .newName(let name): return name
+        }
+    }
+
+    static func describe(_ mention: Mention) -> String {
+        switch mention.target {
+        case .actor(let id): return "actor '\(id)' (\(mention.reason))"
+        case .newName: return "possible new actor"
+        }
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : 0
+    }
+
+    /// The two mentions a trigger joins: the nearest before and after it; both after it or both before it when one
+    /// side has none ("talks between X and Y", "X and Y met"); reversed for a passive ("X was recognised by Y").
+    private func pair(
+        for match: TriggerMatch, tokens: [Token], mentions: [Mention], limit: Int
+    ) -> (Mention, Mention, String)? {
+        let before = mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }
+        let after = mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit }
+        let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
+            ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)
+        }
+        if passiveAuxiliary, let by = (match.range.upperBound..<min(tokens.count, match.range.upperBound + 3)).first(where: { tokens[$0].folded == "by" }),
+            let agent = after.first(where: { $0.range.lowerBound > by }), let patient = before.last, agent.target != patient.target
+        {
+            return (agent, patient, "passive: the actor after 'by' acts")
+        }
+        if let subject = before.last, let object = after.first, subject.target != object.target {
+            return (subject, object, "nearest actors before and after the trigger")
+        }
+        if before.isEmpty, after.count >= 2, after[0].target != after[1].target {
+            return (after[0], after[1], "the two actors after the trigger")
+        }
+        if after.isEmpty, before.count >= 2, before[before.count - 2].target != before[before.count - 1].target {
+            return (before[before.count - 2], before[before.count - 1], "the two actors before the trigger")
+        }
+        return nil
+    }
+}

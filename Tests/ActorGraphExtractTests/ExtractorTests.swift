@@ -1,0 +1,231 @@
+import ActorGraph
+import ActorGraphExtract
+import Testing
+
+/// Made-up actors and a small vocabulary with triggers: nothing here comes from the seed texts.
+private let actors = [
+    ActorRecord(id: "freedonia", name: "Freedonia", kind: .state, aliases: ["Republic of Freedonia", "RF"]),
+    ActorRecord(id: "sylvania", name: "Sylvania", kind: .state, aliases: ["Sylvanian Federation"]),
+    ActorRecord(id: "red-hand", name: "Red Hand Front", kind: .group, aliases: ["Red Hand"]),
+    ActorRecord(id: "firefly", name: "Rufus T. Firefly", kind: .official, aliases: ["Firefly"]),
+    ActorRecord(id: "tuerkiye", name: "Türkiye", kind: .state, aliases: ["Turkey"]),
+    ActorRecord(id: "usa", name: "United States", kind: .state, aliases: ["US", "U.S."]),
+]
+
+private let vocabulary = RelationVocabulary([
+    RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met", "held talks", "talks"]),
+    RelationType(name: "recognises", directed: true, category: .diplomatic, triggers: ["recogni*"]),
+    RelationType(name: "supplies_arms_to", directed: true, category: .security, triggers: ["arms", "weapons"]),
+    RelationType(name: "fights", directed: false, category: .conflict, triggers: ["fought", "clash*"]),
+    RelationType(name: "cooperates_on_security_with", directed: false, category: .security, triggers: ["counter-terrorism"]),
+])
+
+private let extractor = Extractor(actors: actors, vocabulary: vocabulary)
+
+private func published(_ text: String) -> EDTFDate? { try? EDTFDate.parse(text).get() }
+
+private func summary(_ candidate: Candidate) -> String {
+    func name(_ mention: Mention) -> String {
+        switch mention.target {
+        case .actor(let id): return id
+        case .newName(let name): return "+\(name)"
+        }
+    }
+    var text = "L\(candidate.line) \(name(candidate.from)) \(candidate.type) \(name(candidate.to)) '\(candidate.trigger)'"
+    if let date = candidate.date { text += " \(date.edtf)" }
+    if candidate.status != .reported { text += " \(candidate.status.rawValue)" }
+    if let claimedBy = candidate.claimedBy { text += " by \(claimedBy)" }
+    return text
+}
+
+@Suite("Text scanning")
+struct TextScannerTests {
+    @Test func wordsKeepTheirColumnsAndTheTextBetween() {
+        let tokens = TextScanner.tokenize("Talks in Ankara, Türkiye — 2021.", line: 3)
+        #expect(tokens.map(\.text) == ["Talks", "in", "Ankara", "Türkiye", "2021"])
+        #expect(tokens.map(\.column) == [1, 7, 10, 18, 28])
+        #expect(tokens.map(\.gapAfter) == [" ", " ", ", ", " — ", "."])
+        #expect(tokens[3].folded == "turkiye")
+        #expect(tokens.allSatisfy { $0.line == 3 })
+    }
+
+    @Test func sentencesEndAtStopsButNotAtAbbreviationsOrInitials() {
+        let text = "Mr. Firefly met U.S. envoys. They left.\n\nA new paragraph? Yes.\nno stop here"
+        let sentences = TextScanner.sentences(text).map { $0.tokens.map(\.text).joined(separator: " ") }
+        #expect(sentences == ["Mr Firefly met U S envoys", "They left", "A new paragraph", "Yes", "no stop here"])
+        #expect(TextScanner.sentences(text).map(\.line) == [1, 1, 3, 3, 4])
+    }
+}
+
+@Suite("Gazetteer")
+struct GazetteerTests {
+    private func mentions(_ text: String) -> [String] {
+        Gazetteer(actors: actors).mentions(in: TextScanner.tokenize(text, line: 1)).map { mention in
+            switch mention.target {
+            case .actor(let id): return "\(id)=\(mention.text)"
+            case .newName(let name): return "+\(name)"
+            }
+        }
+    }
+
+    @Test func longestNameWinsAndFoldingIgnoresCaseAndDiacritics() {
+        #expect(mentions("The Red Hand Front and the red hand") == ["red-hand=Red Hand Front", "red-hand=red hand"])
+        #expect(mentions("talks in turkiye and TURKEY") == ["tuerkiye=turkiye", "tuerkiye=TURKEY"])
+        #expect(mentions("the Republic of Freedonia") == ["freedonia=Republic of Freedonia"])
+    }
+
+    @Test func anAcronymMatchesOnlyInCapitals() {
+        #expect(mentions("the US told us and the U.S. agreed") == ["usa=US", "usa=U S"])
+        #expect(mentions("rf is a word, RF is an alias") == ["freedonia=RF"])
+    }
+
+    @Test func demonymsAndNewCapitalisedNames() {
+        #expect(mentions("The Sylvanian envoy met Ambassador Trentino") == ["sylvania=Sylvanian", "+Ambassador Trentino"])
+        #expect(mentions("a letter to the Ministry of Culture of Freedonia") == ["+Ministry of Culture", "freedonia=Freedonia"])
+        // A capitalised word opening a sentence is not taken for a name; one inside it is.
+        #expect(mentions("Yesterday Chicolini spoke") == ["+Chicolini"])
+        #expect(mentions("Chicolini spoke") == [])
+    }
+}
+
+@Suite("Dates to EDTF")
+struct DateReaderTests {
+    private func dates(_ text: String, published date: String? = nil) -> [String] {
+        DateReader(published: date.flatMap(published)).dates(in: TextScanner.tokenize(text, line: 1)).map(\.edtf)
+    }
+
+    @Test func calendarDatesYearsDecadesAndRanges() {
+        #expect(dates("on 17 August 2021 and on March 3, 2019") == ["2021-08-17", "2019-03-03"])
+        #expect(dates("in August 2021, in 2003, in the 1990s") == ["2021-08", "2003", "1990/1999"])
+        #expect(dates("the war of 1979-1989 and from 2001 to 2021") == ["1979/1989", "2001/2021"])
+        #expect(dates("dated 2022-09-28") == ["2022-09-28"])
+    }
+
+    @Test func qualifiersOpenAndApproximate() {
+        #expect(dates("since 2003, around 2021, until 2001") == ["2003/..", "2021~", "../2001"])
+    }
+
+    @Test func relativeExpressionsNeedThePublicationDate() {
+        // 2024-03-08 was a Friday.
+        #expect(dates("on Tuesday and on Friday", published: "2024-03-08") == ["2024-03-05", "2024-03-08"])
+        #expect(dates("yesterday, last year, last month", published: "2024-03-08") == ["2024-03-07", "2023", "2024-02"])
+        #expect(dates("on 17 August", published: "2021-08-20") == ["2021-08-17"])
+        #expect(dates("in December", published: "2021-08") == ["2020-12"])
+        #expect(dates("on Tuesday", published: "2024-03") == [])
+        #expect(dates("on Tuesday, last year") == [])
+        // "May" the verb is no month.
+        #expect(dates("they may have met in May", published: "2024-03-08") == ["2023-05"])
+    }
+}
+
+@Suite("Extractor")
+struct ExtractorTests {
+    @Test func pairsTheNearestActorsAroundATrigger() {
+        let text = """
+            Freedonia met Sylvania on 3 May 2022, and the Red Hand Front clashed with Sylvanian troops.
+            Talks between Freedonia and Türkiye followed in June 2022.
+            Freedonia was recognised by Sylvania in 2023.
+            """
+        let result = extractor.extract(text)
+        #expect(
+            result.candidates.map(summary) == [
+                "L1 freedonia meets sylvania 'met' 2022-05-03",
+                "L1 red-hand fights sylvania 'clashed' 2022-05-03",
+                "L2 freedonia meets tuerkiye 'Talks' 2022-06",
+                "L3 sylvania recognises freedonia 'recognised' 2023",
+            ])
+    }
+
+    @Test func cuesSetStatusAndClaimant() {
+        let text = """
+            Sylvania did not recognise Freedonia.
+            According to Firefly, Sylvania sent weapons to the Red Hand.
+            Freedonia denied that it held talks with the Red Hand.
+            Sylvania could supply arms to Freedonia next year.
+            """
+        let result = extractor.extract(text, options: ExtractionOptions(published: published("2024-03-08")))
+        #expect(
+            result.candidates.map(summary) == [
+                "L2 sylvania supplies_arms_to red-hand 'weapons' claimed by firefly",
+                "L3 freedonia meets red-hand 'held talks' denied",
+                "L4 sylvania supplies_arms_to freedonia 'arms' 2025 claimed",
+            ])
+        #expect(result.negated.map(summary) == ["L1 sylvania recognises freedonia 'recognise'"])
+        var keep = ExtractionOptions()
+        keep.keepNegated = true
+        #expect(extractor.extract(text, options: keep).candidates.first?.flags == [.negated])
+    }
+
+    @Test func newNamesBecomeEndpointsUnlessKnownOnly() {
+        let text = "Firefly met Ambassador Trentino about counter-terrorism with Freedonia."
+        #expect(
+            extractor.extract(text).candidates.map(summary) == [
+                "L1 firefly meets +Ambassador Trentino 'met'",
+                "L1 +Ambassador Trentino cooperates_on_security_with freedonia 'counter terrorism'",
+            ])
+        var options = ExtractionOptions()
+        options.knownActorsOnly = true
+        #expect(
+            extractor.extract(text, options: options).candidates.map(summary) == [
+                "L1 firefly meets freedonia 'met'", "L1 firefly cooperates_on_security_with freedonia 'counter terrorism'",
+            ])
+        #expect(extractor.extract(text).newNames.map(\.name) == ["Ambassador Trentino"])
+    }
+
+    @Test func aListOnOneSideGivesOneCandidatePerMember() {
+        #expect(
+            extractor.extract("Freedonia sent weapons to Sylvania, Türkiye and the Red Hand.").candidates.map(summary) == [
+                "L1 freedonia supplies_arms_to sylvania 'weapons'", "L1 freedonia supplies_arms_to tuerkiye 'weapons'",
+                "L1 freedonia supplies_arms_to red-hand 'weapons'",
+            ])
+        // Commas alone set off a clause, not a list.
+        #expect(
+            extractor.extract("In Firefly's view, Sylvania sent weapons to Freedonia.").candidates.map(summary) == [
+                "L1 sylvania supplies_arms_to freedonia 'weapons'"
+            ])
+    }
+
+    @Test func eachCandidateSaysWhy() throws {
+        let candidate = try #require(extractor.extract("Sylvania held talks with the RF in 2020, officials said.").candidates.first)
+        #expect(
+            candidate.reasons == [
+                "trigger 'held talks' is listed for 'meets' ('held talks')",
+                "'Sylvania' → actor 'sylvania' (name 'Sylvania'); 'RF' → actor 'freedonia' (name 'RF'); nearest actors before and after the trigger",
+                "'said' in the sentence",
+                "date '2020' → 2020 (year)",
+            ])
+    }
+
+    @Test func theSameTextGivesTheSameCandidatesAndBoundsAreReported() {
+        let line = "Freedonia met Sylvania. Sylvania met Freedonia. The Red Hand fought Freedonia.\n"
+        let text = String(repeating: line, count: 50)
+        #expect(extractor.extract(text).candidates == extractor.extract(text).candidates)
+        // One candidate per (line, type, pair): "met" twice on one line is one meeting.
+        #expect(extractor.extract(line).candidates.count == 2)
+        var options = ExtractionOptions()
+        options.maximumCandidates = 7
+        let bounded = extractor.extract(text, options: options)
+        #expect(bounded.candidates.count == 7)
+        #expect(bounded.truncated)
+    }
+}
+
+@Suite("Comparison with the graph")
+struct ExtractionComparisonTests {
+    @Test func recallCountsPairLinesAndPrecisionCountsCandidates() {
+        let text = "Freedonia met Sylvania.\nNothing here.\nThe Red Hand fought Sylvania.\nFreedonia met the Red Hand."
+        let candidates = extractor.extract(text).candidates
+        let references: [ExtractionComparison.Reference] = [
+            .init(relation: "a", from: "sylvania", to: "freedonia", lines: 2...2),  // line 1 is within one line
+            .init(relation: "b", from: "red-hand", to: "sylvania", lines: 5...6),  // line 3 is two lines off
+            .init(relation: "c", from: "freedonia", to: "sylvania", lines: 1...1),
+            .init(relation: "d", from: "freedonia", to: "sylvania", lines: 1...1),  // the same pair and lines as c
+        ]
+        let comparison = ExtractionComparison(candidates: candidates, references: references)
+        #expect(comparison.references.map(\.relation) == ["a", "b", "c"])
+        #expect(comparison.found.map(\.relation) == ["a", "c"])
+        #expect(comparison.matches == [["a", "c", "d"], [], []])
+        #expect(abs(comparison.recall - 2.0 / 3.0) < 1e-12)
+        #expect(abs(comparison.precision - 1.0 / 3.0) < 1e-12)
+    }
+}
