@@ -24,8 +24,8 @@ public struct ExtractionComparison: Sendable {
         matches.isEmpty ? 0 : Double(matches.filter { !$0.isEmpty }.count) / Double(matches.count)
     }
 
-    /// A candidate matches a reference when it joins the same two actors (either order) and its line lies within
-    /// the cited range widened by `slack` lines on each side.
+    /// A candidate matches a reference when it joins the same two actors (either order) and its lines meet the
+    /// cited range widened by `slack` lines on each side.
     ///
     /// - Complexity: O(candidates · references).
     public init(candidates: [Candidate], references: [Reference], slack: Int = 1) {
@@ -39,7 +39,8 @@ public struct ExtractionComparison: Sendable {
         func joins(_ candidate: Candidate, _ reference: Reference) -> Bool {
             guard case .actor(let a) = candidate.from.target, case .actor(let b) = candidate.to.target else { return false }
             let sameEnds = (a == reference.from && b == reference.to) || (a == reference.to && b == reference.from)
-            return sameEnds && candidate.line >= reference.lines.lowerBound - slack && candidate.line <= reference.lines.upperBound + slack
+            return sameEnds && candidate.lines.lowerBound <= reference.lines.upperBound + slack
+                && candidate.lines.upperBound >= reference.lines.lowerBound - slack
         }
         matches = candidates.map { candidate in
             var ids: [String] = []

@@ -16,7 +16,9 @@ public struct Candidate: Hashable, Sendable {
     public var from: Mention
     public var to: Mention
     public var type: String
-    /// The line the sentence stands on.
+    /// The lines that hold the trigger and both actors: what the candidate cites.
+    public var lines: ClosedRange<Int>
+    /// The line of the trigger.
     public var line: Int
     /// The words that triggered it, as written, and the lexicon entry they matched.
     public var trigger: String
@@ -87,7 +89,8 @@ public struct Extractor: Sendable {
             for mention in mentions {
                 guard case .newName(let name) = mention.target else { continue }
                 if names[name] == nil { nameOrder.append(name) }
-                if names[name]?.last != sentence.line { names[name, default: []].append(sentence.line) }
+                let line = sentence.tokens[mention.range.lowerBound].line
+                if names[name]?.last != line { names[name, default: []].append(line) }
             }
             let usable = options.knownActorsOnly ? mentions.filter { if case .actor = $0.target { true } else { false } } : mentions
             guard usable.count >= 2 else { continue }
@@ -124,7 +127,7 @@ public struct Extractor: Sendable {
     private func dedupeKey(_ candidate: Candidate) -> String {
         var ends = [Self.key(candidate.from.target), Self.key(candidate.to.target)]
         if vocabulary[candidate.type]?.directed == false { ends.sort() }
-        return "\(candidate.line)|\(candidate.type)|\(ends[0])|\(ends[1])"
+        return "\(candidate.lines)|\(candidate.type)|\(ends[0])|\(ends[1])"
     }
 
     static func key(_ target: Mention.Target) -> String {
@@ -227,8 +230,11 @@ public struct Extractor: Sendable {
         if status == .reported { claimedBy = nil }
         let date = dates.min { distance($0.range, match.range) < distance($1.range, match.range) }
         if let date { reasons.append("date '\(date.text)' → \(date.edtf) (\(date.reason))") }
+        let spanned = [from.range.lowerBound, from.range.upperBound - 1, to.range.lowerBound, to.range.upperBound - 1,
+            match.range.lowerBound, match.range.upperBound - 1].map { tokens[$0].line }
         return Candidate(
-            from: from, to: to, type: match.type, line: sentence.line, trigger: triggerText, lexiconEntry: match.lexiconEntry,
+            from: from, to: to, type: match.type, lines: (spanned.min() ?? 0)...(spanned.max() ?? 0),
+            line: tokens[match.range.lowerBound].line, trigger: triggerText, lexiconEntry: match.lexiconEntry,
             date: date, status: status, claimedBy: claimedBy, flags: flags, reasons: reasons, position: match.range.lowerBound)
     }
 

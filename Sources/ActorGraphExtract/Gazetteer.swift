@@ -70,7 +70,7 @@ public struct Gazetteer: Sendable {
     ///
     /// - Complexity: O(tokens · longest name in words).
     ///
-    /// - Parameter isTitle: words that never start a new name, such as the triggers ("Ambassador", "President").
+    /// - Parameter isTitle: words that never start a new name, such as the triggers ("Ambassador", "Envoy").
     public func mentions(in tokens: [Token], isTitle: (Int) -> Bool = { _ in false }) -> [Mention] {
         var result: [Mention] = []
         var position = 0
@@ -126,7 +126,8 @@ public struct Gazetteer: Sendable {
         var end = start + 1
         while end < tokens.count, joins(tokens[end - 1]) {
             let token = tokens[end]
-            if isNameWord(token), !isTitle(end), actorMention(in: tokens, at: end) == nil {
+            // A trigger word may continue a name ("Trade Office") but not start one ("Ambassador Zhirnov").
+            if isNameWord(token), actorMention(in: tokens, at: end) == nil {
                 end += 1
             } else if Self.nameConnectors.contains(token.folded), !token.isCapitalised, joins(token), end + 1 < tokens.count,
                 isNameWord(tokens[end + 1]), actorMention(in: tokens, at: end + 1) == nil

@@ -23,16 +23,15 @@ public struct Token: Hashable, Sendable {
     static let blank = Token(text: "", folded: "", line: 0, column: 0, gapAfter: " ")
 }
 
-/// A sentence: the unit within which extraction pairs actors with a trigger.
+/// A sentence: the unit within which extraction pairs actors with a trigger. It may run over several lines.
 public struct Sentence: Sendable {
     public var tokens: [Token]
     public var line: Int { tokens.first?.line ?? 0 }
-    public var lastLine: Int { tokens.last?.line ?? 0 }
 }
 
-/// Splits text into sentences of tokens. Lines are paragraphs in the texts this serves, so a sentence never
-/// crosses a blank line; it ends after `.`, `!` or `?` before a capital, unless the word before is an
-/// abbreviation (`Mr.`, `U.S.`, an initial).
+/// Splits text into sentences of tokens. A blank line ends a sentence; a single line break does not (texts wrapped
+/// at 80 columns run sentences across lines). A sentence ends after `.`, `!` or `?` before a capital, unless the
+/// word before is an abbreviation (`Mr.`, `U.S.`, an initial).
 public enum TextScanner {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "rep", "sen", "gov", "jr", "sr",
@@ -45,26 +44,24 @@ public enum TextScanner {
     public static func sentences(_ text: String) -> [Sentence] {
         var sentences: [Sentence] = []
         var current: [Token] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let tokens = tokenize(line, line: offset + 1)
-            if tokens.isEmpty {
-                if !current.isEmpty { sentences.append(Sentence(tokens: current)) }
-                current = []
-                continue
-            }
-            for (position, token) in tokens.enumerated() {
-                current.append(token)
-                let next = position + 1 < tokens.count ? tokens[position + 1] : nil
-                if endsSentence(token, next: next) {
-                    sentences.append(Sentence(tokens: current))
-                    current = []
-                }
-            }
-            // A line is a paragraph: its end ends the sentence.
+        func finish() {
             if !current.isEmpty { sentences.append(Sentence(tokens: current)) }
             current = []
         }
-        if !current.isEmpty { sentences.append(Sentence(tokens: current)) }
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let tokens = tokenize(line, line: offset + 1)
+            if tokens.isEmpty {
+                finish()
+                continue
+            }
+            // The previous line's last word meets this line's first across the break.
+            if let last = current.last, endsSentence(last, next: tokens[0]) { finish() }
+            for (position, token) in tokens.enumerated() {
+                current.append(token)
+                if position + 1 < tokens.count, endsSentence(token, next: tokens[position + 1]) { finish() }
+            }
+        }
+        finish()
         return sentences
     }
 

@@ -50,10 +50,11 @@ struct TextScannerTests {
     }
 
     @Test func sentencesEndAtStopsButNotAtAbbreviationsOrInitials() {
-        let text = "Mr. Firefly met U.S. envoys. They left.\n\nA new paragraph? Yes.\nno stop here"
+        let text = "Mr. Firefly met U.S. envoys. They left.\n\nA new paragraph? Yes.\nNext line, which runs\non here\n\nheading"
         let sentences = TextScanner.sentences(text).map { $0.tokens.map(\.text).joined(separator: " ") }
-        #expect(sentences == ["Mr Firefly met U S envoys", "They left", "A new paragraph", "Yes", "no stop here"])
-        #expect(TextScanner.sentences(text).map(\.line) == [1, 1, 3, 3, 4])
+        #expect(
+            sentences == ["Mr Firefly met U S envoys", "They left", "A new paragraph", "Yes", "Next line which runs on here", "heading"])
+        #expect(TextScanner.sentences(text).map(\.line) == [1, 1, 3, 3, 4, 7])
     }
 }
 
@@ -170,6 +171,13 @@ struct ExtractorTests {
                 "L1 firefly meets freedonia 'met'", "L1 firefly cooperates_on_security_with freedonia 'counter terrorism'",
             ])
         #expect(extractor.extract(text).newNames.map(\.name) == ["Ambassador Trentino"])
+    }
+
+    @Test func aCandidateCitesTheLinesOfItsTriggerAndActorsAcrossAWrappedSentence() throws {
+        let text = "On the second day Freedonia\nsent weapons to the\nRed Hand, the envoy said.\n\nSylvania met Freedonia."
+        let candidates = extractor.extract(text).candidates
+        #expect(candidates.map(\.lines) == [1...3, 5...5])
+        #expect(candidates.map(\.line) == [2, 5])
     }
 
     @Test func aListOnOneSideGivesOneCandidatePerMember() {

@@ -64,7 +64,7 @@ struct Draft {
             lines.append("  # Possible new actors: capitalised names no actor answers to. Keep the real ones; check the kind.")
             for (name, nameLines) in newActors {
                 let id = ids[name] ?? name
-                lines.append("  - {id: \(id), name: \(SourceCatalogue.yamlQuoted(name)), kind: group}  # lines \(nameLines.map(String.init).joined(separator: ", "))")
+                lines.append("  - {id: \(id), name: \(SourceCatalogue.yamlQuoted(name)), kind: group}  # line\(nameLines.count == 1 ? "" : "s") \(nameLines.map(String.init).joined(separator: ", "))")
             }
             lines.append("")
         }
@@ -78,7 +78,7 @@ struct Draft {
             let reading = candidate.status == .reported ? "" : "  # reads as \(candidate.status.rawValue)"
             lines.append("    status: candidate\(reading)")
             if let claimedBy = candidate.claimedBy { lines.append("    claimed_by: \(SourceCatalogue.yamlQuoted(claimedBy))") }
-            lines.append("    sources: [{source: \(sourceID), lines: \"\(candidate.line)\"}]")
+            lines.append("    sources: [{source: \(sourceID), lines: \"\(Self.range(candidate.lines))\"}]")
             lines.append("    # trigger \(SourceCatalogue.yamlQuoted(candidate.trigger)) on line \(candidate.line)" + flagText(candidate))
             let known = comparison.matches[offset]
             if !known.isEmpty { lines.append("    # already in the graph: \(known.joined(separator: ", "))") }
@@ -101,7 +101,8 @@ struct Draft {
         func candidateJSON(_ candidate: Candidate, matches: [String]) -> JSONValue {
             var members: [(String, JSONValue)] = [
                 ("from", end(candidate.from)), ("to", end(candidate.to)), ("type", .string(candidate.type)),
-                ("line", .int(candidate.line)), ("trigger", .string(candidate.trigger)),
+                ("lines", .string(Self.range(candidate.lines))), ("line", .int(candidate.line)),
+                ("trigger", .string(candidate.trigger)),
                 ("lexicon_entry", .string(candidate.lexiconEntry)), ("date", .optional(candidate.date?.edtf)),
                 ("date_text", .optional(candidate.date?.text)), ("status", .string(candidate.status.rawValue)),
                 ("claimed_by", .optional(candidate.claimedBy)),
@@ -148,6 +149,10 @@ struct Draft {
             text += "\nnote: '\(file)' is not in the catalogue; the draft cites it as '\(sourceID)' (run actorgraph sources add)"
         }
         return text
+    }
+
+    static func range(_ lines: ClosedRange<Int>) -> String {
+        lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }

@@ -63,10 +63,11 @@ extension ActorGraphCommand {
                 throw CommandFailure("error: '\(file)' is not UTF-8 text\nhint: convert it first, e.g. iconv -t UTF-8")
             }
             let context = try ExtractContext.load(graph: graph, catalogue: catalogue)
-            if let output { try refuseGraphFolder(output, graphPath: context.graphPath) }
+            if let output { try refuseGraphFolder(output, graphPath: context.graphPath ?? "graphs") }
             let measure = SourceMeasure(bytes)
-            let catalogued = context.graph.sources.first { $0.sha256 == measure.sha256 }
-            let sourceID = source ?? catalogued?.id ?? SourceCatalogue.slug((file as NSString).lastPathComponent) ?? "source"
+            let catalogued = context.sources.first { $0.sha256 == measure.sha256 }
+            let fileName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let sourceID = source ?? catalogued?.id ?? SourceCatalogue.slug(fileName) ?? "source"
             var options = ExtractionOptions(published: catalogued?.published)
             if let published {
                 switch EDTFDate.parse(published) {
@@ -92,12 +93,12 @@ extension ActorGraphCommand {
             Output.error(draft.summary(catalogued: catalogued != nil || source != nil))
         }
 
-        private func refuseGraphFolder(_ output: String, graphPath: String?) throws {
-            guard let graphPath else { return }
+        /// Drafts never go into the graph folder (a graph file names its folder; a missing path is the folder to be).
+        private func refuseGraphFolder(_ output: String, graphPath: String) throws {
             var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: graphPath, isDirectory: &isFolder)
+            let exists = FileManager.default.fileExists(atPath: graphPath, isDirectory: &isFolder)
             let graphURL = URL(fileURLWithPath: graphPath).standardizedFileURL
-            let folder = isFolder.boolValue ? graphURL.path : graphURL.deletingLastPathComponent().path
+            let folder = !exists || isFolder.boolValue ? graphURL.path : graphURL.deletingLastPathComponent().path
             let target = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path
             if target == folder || target.hasPrefix(folder + "/") {
                 throw CommandFailure(
@@ -122,21 +123,34 @@ extension ActorGraphCommand {
     }
 }
 
-/// The graph `extract` reads names and triggers from: the one named, else `graphs/` when present, else none (the
-/// built-in vocabulary, no actors: every name is new).
+/// The graph `extract` reads names and triggers from: the one named, else `graphs/` when it holds graph files, else
+/// none (the built-in vocabulary, no actors: every name is new).
 struct ExtractContext {
     var graph: RelationGraph
     var graphPath: String?
     var inputs: [String]
+    /// The catalogue's entries: the graph's, or the catalogue read alone when there is no graph yet.
+    var sources: [SourceDocument]
 
     static func load(graph path: String?, catalogue: String?) throws -> ExtractContext {
-        let graphPath = path ?? (FileManager.default.fileExists(atPath: "graphs") ? "graphs" : nil)
+        // The default folder counts only once it holds a graph file: a new case starts with an empty one.
+        let holdsGraphs = ((try? FileManager.default.contentsOfDirectory(atPath: "graphs")) ?? []).contains {
+            $0.hasSuffix(".yaml") || $0.hasSuffix(".yml")
+        }
+        let graphPath = path ?? (holdsGraphs ? "graphs" : nil)
         guard let graphPath else {
-            return ExtractContext(graph: GraphBuilder(vocabulary: .builtIn).build(), graphPath: nil, inputs: [])
+            let cataloguePath = catalogue ?? "seeds/sources.yaml"
+            let sources: [SourceDocument]
+            do { sources = try SourceCatalogue.read(cataloguePath) } catch {
+                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
+            }
+            return ExtractContext(
+                graph: GraphBuilder(vocabulary: .builtIn).build(), graphPath: nil,
+                inputs: FileManager.default.fileExists(atPath: cataloguePath) ? [cataloguePath] : [], sources: sources)
         }
         do {
             let loaded = try GraphLoader.loadAllowingEdgeLists(GraphLoadOptions(graphPath: graphPath, cataloguePath: catalogue))
-            return ExtractContext(graph: loaded.graph, graphPath: graphPath, inputs: loaded.inputFiles)
+            return ExtractContext(graph: loaded.graph, graphPath: graphPath, inputs: loaded.inputFiles, sources: loaded.graph.sources)
         } catch {
             throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the graph"))
         }
