@@ -23,10 +23,11 @@ struct SketchGraphTests {
             #expect(table.status == 0, "\(table.stderr)")
             #expect(
                 table.stdout == """
-                    ID     DATE     RELATION      TYPE         SOURCES
-                    -----  -------  ------------  -----------  -----------
-                    cited  2024     Alpha — Beta  meets        [memo L2]
-                    r2     undated  Beta — Alpha  trades_with  [unsourced]
+                    ID     DATE     RELATION      TYPE         STATUS    GRADE  INDEP/CITED  SOURCES
+                    -----  -------  ------------  -----------  --------  -----  -----------  -----------
+                    cited  2024     Alpha — Beta  meets        reported  -      1/1          [memo L2]
+                    r2     undated  Beta — Alpha  trades_with  reported  -      0/0          [unsourced]
+                    GRADE * = derived from the catalogue (docs/FORMAT.md, "Grades"); INDEP = independent sources
                     2 of 2 relations
 
                     """)

@@ -468,9 +468,7 @@ struct ByteReader {
     /// A string that must be a valid id (``Identifier``), as a graph file's reader requires: a forged snapshot's
     /// NUL, quote or `<>` in an id would otherwise reach the DOT and XML writers, which would alter it.
     mutating func identifier(_ what: String) throws(GraphSnapshot.FormatError) -> String {
-        // Decoded leniently: a valid id is plain ASCII, so any byte the strict decoder refuses fails the id check,
-        // which names the problem better than "invalid UTF-8".
-        let text = try withStringBytes(what) { String(decoding: $0, as: UTF8.self) }
+        let text = try string(what)
         guard Identifier.problem(with: text) == nil else { throw GraphSnapshot.FormatError("\(what) is not a valid id") }
         return text
     }
