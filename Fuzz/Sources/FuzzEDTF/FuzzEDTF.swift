@@ -25,3 +25,21 @@ public func fuzzEDTF(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = CalendarDay.parse(text)
     return 0
 }
+
+/// SwiftPM links an executable's entry point as `FuzzEDTF_main`; it hands the arguments to libFuzzer's driver.
+@_cdecl("FuzzEDTF_main")
+public func fuzzEDTFMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
+        guard let data else { return 0 }
+        return fuzzEDTF(data, size)
+    }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
