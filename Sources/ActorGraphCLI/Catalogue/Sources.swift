@@ -14,8 +14,8 @@ extension ActorGraphCommand {
                 it.
 
                 Examples:
-                  actorgraph sources add seeds/article.txt --published 2024-03-02 --outlet "The Paper"
-                  actorgraph sources show article --lines 12-14
+                  actorgraph sources list
+                  actorgraph sources show world-2021-friends --lines 12-14 --sources ../shared/seeds
                   actorgraph sources verify --sources ../shared/seeds
                 """,
             subcommands: [Add.self, List.self, Show.self, Verify.self])
@@ -62,8 +62,10 @@ extension ActorGraphCommand.SourcesCommand {
                 for. The id defaults to the file name as a slug, the title to the text's first line with text on it. \
                 Add a 'summary' in your own words later; 'check' does not require it.
 
+                The example starts a new catalogue, my-sources.yaml, with one of the seed texts.
+
                 Example:
-                  actorgraph sources add seeds/kabul-2021.txt --published 2021-08-19 --language en
+                  actorgraph sources add ../shared/seeds/001_7d15eccdda874733.txt --sources ../shared/seeds --catalogue my-sources.yaml --published 2021-08
                 """)
 
         @Argument(help: "The text file, inside the sources folder.")

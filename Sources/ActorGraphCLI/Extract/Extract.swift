@@ -21,7 +21,7 @@ extension ActorGraphCommand {
                 catalogue entry with the same SHA-256 (see 'sources add') unless given.
 
                 Examples:
-                  actorgraph extract seeds/article.txt -o drafts/article.yaml
+                  actorgraph extract ../shared/seeds/004_240c3634fbd9ccea.txt --known-only -o sangar-draft.yaml
                   actorgraph extract ../shared/seeds/001_7d15eccdda874733.txt --explain --format json
                 """)
 
