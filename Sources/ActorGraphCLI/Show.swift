@@ -24,16 +24,11 @@ extension ActorGraphCommand {
         func run() throws {
             let graph = try graphOptions.load().graph
             let index = try ActorReferences(graph).resolve(actor)
-            let relations = ActorCard.ordered(graph, graph.relations(of: index))
             switch format {
             case .json:
-                Output.write(
-                    JSONValue.object([
-                        ("actor", GraphJSON.actor(graph, index, full: true)),
-                        ("relations", .array(relations.map { GraphJSON.relation(graph, $0) })),
-                    ]).pretty())
+                Output.write(QueryJSON.card(graph, index).pretty())
             case .text:
-                Output.write(ActorCard.text(graph, index, relations))
+                Output.write(ActorCard.text(graph, index, ActorCard.ordered(graph, graph.relations(of: index))))
             }
         }
     }
@@ -42,11 +37,7 @@ extension ActorGraphCommand {
 enum ActorCard {
     /// Date order (earliest possible start first), undated last; ties in file order.
     static func ordered(_ graph: RelationGraph, _ relations: [RelationIndex]) -> [RelationIndex] {
-        relations.sorted { left, right in
-            let leftKey = graph.span(of: left).map { ($0.possibleStart, $0.possibleEnd) } ?? (Int32.max, Int32.max)
-            let rightKey = graph.span(of: right).map { ($0.possibleStart, $0.possibleEnd) } ?? (Int32.max, Int32.max)
-            return leftKey != rightKey ? leftKey < rightKey : left < right
-        }
+        QueryJSON.cardOrder(graph, relations)
     }
 
     static func text(_ graph: RelationGraph, _ index: ActorIndex, _ relations: [RelationIndex]) -> String {

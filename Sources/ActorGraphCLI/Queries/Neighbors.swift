@@ -61,21 +61,7 @@ extension ActorGraphCommand {
             let center = neighbourhood.center
             switch format {
             case .json:
-                return JSONValue.object([
-                    ("actor", GraphJSON.actor(graph, center)),
-                    ("depth", .int(neighbourhood.depth)),
-                    ("neighbors", .array(neighbourhood.members.map { member in
-                        .object([
-                            ("actor", GraphJSON.actor(graph, member.actor)),
-                            ("distance", .int(member.distance)),
-                            ("via", .array(member.via.map { relation in
-                                QueryPresentation.relation(graph, relation, match: view.match(relation), timeFiltered: timeFiltered)
-                            })),
-                        ])
-                    })),
-                    ("truncated", .bool(neighbourhood.truncated)),
-                    ("left_out", QueryPresentation.leftOutJSON(leftOut)),
-                ]).pretty()
+                return QueryJSON.neighborhood(neighbourhood, view: view, timeFiltered: timeFiltered, leftOut: leftOut).pretty()
             case .text:
                 let count = neighbourhood.members.count
                 var lines = [

@@ -89,17 +89,14 @@ struct PathReport {
     {
         switch format {
         case .json:
-            var members: [(String, JSONValue)] = [
-                ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
-                ("paths", .array(result.paths.map { pathJSON($0) })),
-                ("truncated", .bool(result.truncated)),
-                ("left_out", QueryPresentation.leftOutJSON(leftOut)),
-            ]
-            if let diagnosis { members.append(("reason", .string(noPathReason(from: from, to: to, diagnosis)))) }
-            return JSONValue.object(members).pretty()
+            let reason = diagnosis.map { QueryJSON.noPathReason(graph, from: from, to: to, $0) }
+            return QueryJSON.paths(
+                result, view: view, timeFiltered: timeFiltered, from: from, to: to, leftOut: leftOut, reason: reason
+            ).pretty()
         case .text:
             guard !result.paths.isEmpty else {
-                return noPathReason(from: from, to: to, diagnosis ?? PathDiagnosis(graph, filter: view.filter, from: from, to: to)) + "\n"
+                let diagnosis = diagnosis ?? PathDiagnosis(graph, filter: view.filter, from: from, to: to)
+                return QueryJSON.noPathReason(graph, from: from, to: to, diagnosis) + "\n"
                     + (QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? "")
             }
             var lines: [String] = []
@@ -140,76 +137,16 @@ struct PathReport {
         return lines
     }
 
-    func pathJSON(_ path: ActorGraph.Path, extra: [(String, JSONValue)] = []) -> JSONValue {
-        var relations: [JSONValue] = []
-        for (position, hop) in path.hops.enumerated() {
-            for relation in hop {
-                guard case .object(var members) = QueryPresentation.relation(
-                    graph, relation, match: view.match(relation), timeFiltered: timeFiltered)
-                else { continue }
-                members.append(("hop", .int(position)))
-                relations.append(.object(members))
-            }
-        }
-        return .object(
-            [
-                ("actors", .array(path.actors.map { .string(graph[$0].id) })),
-                ("relations", .array(relations)),
-                ("length", .int(path.length)),
-            ] + extra)
-    }
-
-    func noPathReason(from: ActorIndex, to: ActorIndex, _ diagnosis: PathDiagnosis) -> String {
-        var text = "No path from \(graph[from].name) to \(graph[to].name)"
-        if !diagnosis.connectedWithoutFilters {
-            return text + ": they are not connected in the graph at all."
-        }
-        let options = diagnosis.blockingComponents.map(Self.optionName)
-        if options.isEmpty {
-            text += " with these filters (no single filter is to blame; they are connected without filters)."
-        } else {
-            text += " with these filters; one exists without " + options.joined(separator: ", or without ") + "."
-        }
-        return text
-    }
-
-    static func optionName(_ component: RelationFilter.Component) -> String {
-        switch component {
-        case .time: return "the time filter (--at/--between/--until)"
-        case .types: return "--types/--exclude-types"
-        case .categories: return "--categories"
-        case .kinds: return "--kinds"
-        case .avoided: return "--avoid"
-        case .directed: return "--directed"
-        case .grade: return "--min-grade/--graded-only"
-        case .status: return "--status"
-        case .sources: return "--min-sources"
-        }
-    }
-
     func temporal(_ found: TemporalPath?, problem: TemporalProblem, reading: TemporalReading, from: ActorIndex,
         to: ActorIndex, format: TextOrJSON) -> String
     {
-        let readingName = reading == .definite ? "definite" : "lenient"
+        let readingName = QueryJSON.readingName(reading)
         switch format {
         case .json:
-            let paths: [JSONValue] = found.map { path in
-                [
-                    pathJSON(
-                        path.path,
-                        extra: [
-                            ("departure", .string(QueryPresentation.day(path.departure))),
-                            ("arrival", .string(QueryPresentation.day(path.arrival))),
-                            ("time_respecting", .string(path.certainty.description)),
-                        ])
-                ]
-            } ?? []
-            return JSONValue.object([
-                ("from", .string(graph[from].id)), ("to", .string(graph[to].id)),
-                ("problem", .string(problem.rawValue)), ("reading", .string(readingName)),
-                ("paths", .array(paths)), ("truncated", .bool(false)),
-                ("left_out", QueryPresentation.leftOutJSON(leftOut)),
-            ]).pretty()
+            return QueryJSON.temporal(
+                found, problem: problem, reading: reading, view: view, timeFiltered: timeFiltered, from: from, to: to,
+                leftOut: leftOut
+            ).pretty()
         case .text:
             let notice = QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? ""
             guard let path = found else {

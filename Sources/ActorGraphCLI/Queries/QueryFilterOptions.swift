@@ -204,32 +204,23 @@ enum QueryPresentation {
 
     /// `{"possibly": n, "undated": m}`, or `null` when the answer left nothing out for its time (no time filter, or
     /// both kinds already kept).
-    static func leftOutJSON(_ leftOut: LeftOut?) -> JSONValue {
-        guard let leftOut else { return .null }
-        return .object([("possibly", .int(leftOut.possibly)), ("undated", .int(leftOut.undated))])
-    }
+    static func leftOutJSON(_ leftOut: LeftOut?) -> JSONValue { QueryJSON.leftOut(leftOut) }
 
     /// What the query left out for time: `answer` is the same query run on `view` under its lenient filter (see
     /// ``RelationFilter/lenient``); `nil` when there is nothing it could leave out.
     static func leftOut(_ view: FilteredGraph, _ answer: (FilteredGraph) -> [RelationIndex]) -> LeftOut? {
-        guard let lenient = view.filter.lenient else { return nil }
-        let lenientView = FilteredGraph(view.graph, filter: lenient, namedActors: view.namedActors)
-        return view.leftOut(answer(lenientView))
+        QueryJSON.leftOut(view, answer)
     }
 
     /// The shared relation object plus `time_match` (`null` without a time filter).
     static func relation(_ graph: RelationGraph, _ relation: RelationIndex, match: TimeMatch?, timeFiltered: Bool)
         -> JSONValue
     {
-        guard case .object(var members) = GraphJSON.relation(graph, relation) else { return .null }
-        members.append(("time_match", timeFiltered ? .optional(match?.description) : .null))
-        return .object(members)
+        QueryJSON.relation(graph, relation, match: match, timeFiltered: timeFiltered)
     }
 
     /// A day number as `YYYY-MM-DD`, or `open` at either end of time.
-    static func day(_ day: Int32) -> String {
-        day == TimeSpan.beginningOfTime || day == TimeSpan.endOfTime ? "open" : CalendarDay(dayNumber: day).description
-    }
+    static func day(_ day: Int32) -> String { QueryJSON.day(day) }
 
     static func actorLabel(_ graph: RelationGraph, _ actor: ActorIndex) -> String {
         "\(graph[actor].name) [\(graph[actor].id)]"

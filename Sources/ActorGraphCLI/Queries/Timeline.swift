@@ -57,14 +57,9 @@ extension ActorGraphCommand {
         {
             switch format {
             case .json:
-                return JSONValue.object([
-                    ("actors", .array(actors.map { .string(graph[$0].id) })),
-                    ("relations", .array(entries.map {
-                        QueryPresentation.relation(graph, $0.relation, match: $0.match, timeFiltered: timeFiltered)
-                    })),
-                    ("count", .int(entries.count)),
-                    ("left_out", QueryPresentation.leftOutJSON(leftOut)),
-                ]).pretty()
+                return QueryJSON.timeline(
+                    entries, graph: graph, actors: actors, timeFiltered: timeFiltered, leftOut: leftOut
+                ).pretty()
             case .csv:
                 // The export's edge list, in timeline order, with the time match of each relation.
                 let matches = timeFiltered ? Dictionary(entries.map { ($0.relation, $0.match) }) { first, _ in first } : [:]
