@@ -8,7 +8,7 @@ SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>
 BIN          := .build/release/actorgraph
 PREFIX       ?= /usr/local
 
-.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install bench fuzz sanitize clean
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean
 
 all: build
 
@@ -60,6 +60,7 @@ release: graphviz
 	$(SWIFT) build -c release
 
 ## test: install what is missing, then run every test.
+## (The explorer's own tests, `swift test --package-path Explorer`, join here once they have been seen passing.)
 test: deps
 	$(SWIFT) test
 
@@ -106,6 +107,16 @@ demo: deps release
 	@echo
 	@echo "Diagrams and exports are in $(DEMO_OUTPUT)/:"
 	@ls -1 $(DEMO_OUTPUT)
+	@echo
+	@echo "Next: make explore   (the same graph in your browser: search, expand, time bar, evidence, paths)"
+
+## explorer: build the explorer server (the nested package in Explorer/) in release mode.
+explorer: graphviz
+	$(SWIFT) build --package-path Explorer -c release
+
+## explore: build both, then serve graphs/ (with the source texts in $(SEEDS) when present) on 127.0.0.1.
+explore: release explorer
+	@if [ -d "$(SEEDS)" ]; then $(BIN) serve --graph graphs --sources $(SEEDS); else $(BIN) serve --graph graphs; fi
 
 ## install: the release binary, its man page (swift-argument-parser's generate-manual plugin, from the command
 ## tree) and shell completions for bash, zsh and fish, under $(PREFIX) (default /usr/local; DESTDIR honoured).
@@ -136,4 +147,4 @@ sanitize: deps
 	scripts/sanitize.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan $(DEMO_OUTPUT)
+	rm -rf .build .build-fuzz .build-asan .build-tsan Explorer/.build $(DEMO_OUTPUT)

@@ -1,0 +1,66 @@
+import ActorGraph
+import ActorGraphDOT
+import ActorGraphIO
+import Graphviz
+import HTTPTypes
+
+/// `/api/chart.svg` and `/api/export`: the view drawn by the worker, or its relations in an exchange format.
+enum ExplorerExport {
+    struct File {
+        let name: String
+        let contentType: String
+        let bytes: [UInt8]
+    }
+
+    /// The view of `parameters` laid out by Graphviz in the worker, within the chart budget.
+    static func chart(
+        _ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer, format: GraphvizFormat
+    ) async throws(APIError) -> [UInt8] {
+        let request = try service.viewRequest(parameters)
+        let view = ExplorerView(request, graph: service.graph)
+        let drawn = view.links.count
+        guard drawn <= renderer.limits.relations else {
+            throw APIError(
+                .unprocessableContent,
+                "the view has \(drawn) links; a chart draws at most \(renderer.limits.relations): focus on an actor, "
+                    + "find a path, or narrow the time window or the filters")
+        }
+        let document = ChartRenderer.document(view, graph: service.graph, labels: request.labels)
+        return try await renderer.render(document.text, format: format)
+    }
+
+    /// The view as a file: `svg`, `png`, `pdf` (the chart) or `csv`, `gexf`, `graphml` (its relations and actors).
+    static func file(_ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer)
+        async throws(APIError) -> File
+    {
+        let formatText = parameters["format"] ?? ""
+        let viewParameters = parameters.removing("format")
+        switch formatText {
+        case "svg", "png", "pdf":
+            let format: GraphvizFormat = formatText == "svg" ? .svg : formatText == "png" ? .png : .pdf
+            let bytes = try await chart(viewParameters, service: service, renderer: renderer, format: format)
+            let type = formatText == "svg" ? "image/svg+xml" : formatText == "png" ? "image/png" : "application/pdf"
+            return File(name: "actorgraph-view.\(formatText)", contentType: type, bytes: bytes)
+        case "csv", "gexf", "graphml":
+            let request = try service.viewRequest(viewParameters)
+            let view = ExplorerView(request, graph: service.graph)
+            let graph = service.graph
+            let selection = ExportSelection(
+                graph: graph, relations: view.links.flatMap(\.relations).sorted(), extraActors: view.actors)
+            let output = ExportOutput()
+            switch formatText {
+            case "csv":
+                EdgeListWriter.writeRelations(graph, selection, options: .csv, to: output)
+            case "gexf":
+                GEXFWriter.write(graph, selection, to: output)
+            default:
+                GraphMLWriter.write(graph, selection, to: output)
+            }
+            let type =
+                formatText == "csv" ? "text/csv; charset=utf-8" : "application/xml; charset=utf-8"
+            return File(name: "actorgraph-view.\(formatText)", contentType: type, bytes: output.bytes)
+        default:
+            throw APIError.badParameter("format", "'format' is svg, png, pdf, csv, gexf or graphml, not '\(formatText)'")
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import ActorGraph
+import ActorGraphIO
+import HTTPTypes
+
+/// The explorer's answers: the graph loaded once and never changed, and one method per JSON endpoint, each calling
+/// the core queries and the ActorGraphIO JSON shapes the CLI's `--format json` writes.
+public struct ExplorerService: Sendable {
+    public let graph: RelationGraph
+    let resolver: ActorResolver
+    let search: ActorSearch
+    let texts: SourceTexts
+    let title: String
+    /// The unfiltered yearly histogram, the time bar's first request, computed at load.
+    let wholeHistogram: JSONValue
+
+    public init(graph: RelationGraph, sourcesDirectory: String?, title: String) {
+        self.graph = graph
+        self.resolver = ActorResolver(graph: graph)
+        self.search = ActorSearch(graph: graph)
+        self.texts = SourceTexts(graph: graph, directory: sourcesDirectory)
+        self.title = title
+        self.wholeHistogram = Self.histogramJSON(DateHistogram(graph, relations: graph.relationIndices, bucket: .year))
+    }
+
+    /// Loads YAML files, an edge list or a snapshot through ``GraphLoader``, as the CLI does.
+    public static func load(_ options: GraphLoadOptions) throws(DiagnosticsError) -> ExplorerService {
+        var unverified = options
+        // Texts are checked per source here, so one changed text marks its quotes rather than refusing the graph.
+        unverified.sourcesDirectory = nil
+        let loaded = try GraphLoader.loadAllowingEdgeLists(unverified)
+        let title = loaded.files.count == 1 ? loaded.files[0] : options.graphPath
+        return ExplorerService(graph: loaded.graph, sourcesDirectory: options.sourcesDirectory, title: title)
+    }
+
+    // MARK: Endpoints
+
+    /// `/api/graph`: counts, vocabulary and date range for the page's controls.
+    func overview() -> JSONValue {
+        var first: Int32?
+        var last: Int32?
+        for relation in graph.relationIndices {
+            guard let span = graph.span(of: relation) else { continue }
+            if span.possibleStart != TimeSpan.beginningOfTime { first = min(first ?? span.possibleStart, span.possibleStart) }
+            if span.possibleEnd != TimeSpan.endOfTime { last = max(last ?? span.possibleEnd, span.possibleEnd) }
+        }
+        let types = graph.vocabulary.names.compactMap { name -> JSONValue? in
+            guard let index = graph.vocabulary.index(named: name) else { return nil }
+            let type = graph.vocabulary[index]
+            return .object([
+                ("name", .string(type.name)), ("label", .string(type.label)),
+                ("category", .string(type.category.rawValue)), ("directed", .bool(type.directed)),
+            ])
+        }
+        return .object([
+            ("actors", .int(graph.actorCount)), ("relations", .int(graph.relationCount)),
+            ("title", .string(title)),
+            ("sources", .object([("available", .bool(texts.available)), ("directory", .optional(texts.directory))])),
+            ("categories", .array(RelationCategory.allCases.map { .string($0.rawValue) })),
+            ("kinds", .array(ActorKind.allCases.map { .string($0.rawValue) })),
+            ("types", .array(types)),
+            (
+                "dates",
+                .object([
+                    ("first", .optional(first.map { CalendarDay(dayNumber: $0).description })),
+                    ("last", .optional(last.map { CalendarDay(dayNumber: $0).description })),
+                ])
+            ),
+        ])
+    }
+
+    /// `/api/search?q=&limit=`.
+    func searchActors(_ parameters: QueryParameters) throws(APIError) -> JSONValue {
+        let query = parameters["q"] ?? ""
+        let limit = try parameters.integer("limit", default: 20, in: 1...100)
+        let hits = search.search(query, limit: limit)
+        return .object([
+            ("query", .string(query)),
+            (
+                "results",
+                .array(
+                    hits.map { hit in
+                        let actor = graph[hit.actor]
+                        return .object([
+                            ("id", .string(actor.id)), ("name", .string(actor.name)),
+                            ("kind", .string(actor.kind.rawValue)), ("matched", .string(hit.matched)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// `/api/actor/ID`: `actorgraph show ID --format json`.
+    func actor(_ id: String) throws(APIError) -> JSONValue {
+        QueryJSON.card(graph, try ViewRequest.resolve(id, parameter: nil, graph: graph, resolver: resolver))
+    }
+
+    /// `/api/neighbors/ID?depth=&limit=&…filters`: `actorgraph neighbors ID --format json`.
+    func neighbors(_ id: String, _ parameters: QueryParameters) throws(APIError) -> JSONValue {
+        let center = try ViewRequest.resolve(id, parameter: nil, graph: graph, resolver: resolver)
+        let depth = try parameters.integer("depth", default: 1, in: 1...ViewRequest.maximumDepth)
+        let limit = try parameters.integer("limit", default: 1000, in: 1...100_000)
+        let hidden = try ViewRequest.actors(parameters, "hide", graph, resolver)
+        let filter = try ViewRequest.filter(parameters, graph: graph, named: [center], hidden: hidden)
+        let view = FilteredGraph(graph, filter: filter, namedActors: [center])
+        let neighbourhood = Neighborhood(view, center: center, depth: depth, limit: limit)
+        let leftOut = QueryJSON.leftOut(view) { lenient in
+            Neighborhood(lenient, center: center, depth: depth, limit: limit).members.flatMap(\.via)
+        }
+        return QueryJSON.neighborhood(neighbourhood, view: view, timeFiltered: filter.time != .none, leftOut: leftOut)
+    }
+
+    /// `/api/path?from=&to=&mode=&k=&…filters`: `actorgraph path --format json`.
+    func path(_ parameters: QueryParameters) throws(APIError) -> JSONValue {
+        guard let fromText = parameters["from"] else { throw APIError.badParameter("from", "'from' names the first actor") }
+        guard let toText = parameters["to"] else { throw APIError.badParameter("to", "'to' names the second actor") }
+        let from = try ViewRequest.resolve(fromText, parameter: "from", graph: graph, resolver: resolver)
+        let to = try ViewRequest.resolve(toText, parameter: "to", graph: graph, resolver: resolver)
+        guard from != to else {
+            throw APIError.badParameter("to", "'from' and 'to' are the same actor (\(graph[from].name))")
+        }
+        let modeText = parameters["mode"] ?? "shortest"
+        guard let mode = ViewRequest.PathMode(rawValue: modeText) else {
+            throw APIError.badParameter("mode", "'mode' is shortest, k, earliest, latest or fastest, not '\(modeText)'")
+        }
+        let k = try parameters.integer("k", default: 3, in: 1...ViewRequest.maximumPaths)
+        let hidden = try ViewRequest.actors(parameters, "hide", graph, resolver)
+        let filter = try ViewRequest.filter(
+            parameters.removing("from", "to"), graph: graph, named: [from, to], hidden: hidden)
+        let view = FilteredGraph(graph, filter: filter, namedActors: [from, to])
+        let timeFiltered = filter.time != .none
+        switch mode {
+        case .shortest, .k:
+            func search(_ view: FilteredGraph) -> PathSearchResult {
+                let finder = PathFinder(view)
+                return mode == .k
+                    ? finder.kShortestPaths(from: from, to: to, k: k, maxLength: Int.max)
+                    : PathSearchResult(paths: finder.shortestPath(from: from, to: to).map { [$0] } ?? [], truncated: false)
+            }
+            let result = search(view)
+            let leftOut = QueryJSON.leftOut(view) { search($0).paths.flatMap { $0.hops.flatMap { $0 } } }
+            let reason = result.paths.isEmpty
+                ? QueryJSON.noPathReason(graph, from: from, to: to, PathDiagnosis(graph, filter: filter, from: from, to: to))
+                : nil
+            return QueryJSON.paths(
+                result, view: view, timeFiltered: timeFiltered, from: from, to: to, leftOut: leftOut, reason: reason)
+        case .earliest, .latest, .fastest:
+            let problem: TemporalProblem = mode == .earliest ? .earliest : mode == .latest ? .latest : .fastest
+            let reading: TemporalReading = filter.includePossible ? .lenient : .definite
+            let found = TemporalPathFinder(view, reading: reading).path(problem, from: from, to: to)
+            let leftOut = QueryJSON.leftOut(view) { lenient in
+                TemporalPathFinder(lenient, reading: reading).path(problem, from: from, to: to)
+                    .map { $0.path.hops.flatMap { $0 } } ?? []
+            }
+            return QueryJSON.temporal(
+                found, problem: problem, reading: reading, view: view, timeFiltered: timeFiltered, from: from, to: to,
+                leftOut: leftOut)
+        }
+    }
+
+    /// `/api/relation/ID`: the relation object and, per citation, the quoted lines of its source.
+    func relation(_ id: String) throws(APIError) -> JSONValue {
+        guard let index = graph.relationIndex(id: id) else {
+            throw APIError.notFound("no relation '\(id)' in the graph")
+        }
+        let citations = graph.details(of: index).citations
+        return .object([
+            ("relation", GraphJSON.relation(graph, index)),
+            ("evidence", .array(citations.map { texts.evidence($0, graph: graph) })),
+        ])
+    }
+
+    /// `/api/timeline?actor=&other=&…filters`: `actorgraph timeline --format json`.
+    func timeline(_ parameters: QueryParameters) throws(APIError) -> JSONValue {
+        let first = try parameters["actor"].map { (text: String) throws(APIError) -> ActorIndex in
+            try ViewRequest.resolve(text, parameter: "actor", graph: graph, resolver: resolver)
+        }
+        let second = try parameters["other"].map { (text: String) throws(APIError) -> ActorIndex in
+            try ViewRequest.resolve(text, parameter: "other", graph: graph, resolver: resolver)
+        }
+        let named = [first, second].compactMap { $0 }
+        let hidden = try ViewRequest.actors(parameters, "hide", graph, resolver)
+        let filter = try ViewRequest.filter(parameters, graph: graph, named: named, hidden: hidden)
+        let view = FilteredGraph(graph, filter: filter, namedActors: named)
+        let entries = Timeline.entries(view, actor: first, other: second)
+        let leftOut = QueryJSON.leftOut(view) { Timeline.entries($0, actor: first, other: second).map(\.relation) }
+        return QueryJSON.timeline(
+            entries, graph: graph, actors: named, timeFiltered: filter.time != .none, leftOut: leftOut)
+    }
+
+    /// `/api/histogram?bucket=&…view`: relation counts per year or month and category.
+    func histogram(_ parameters: QueryParameters) throws(APIError) -> JSONValue {
+        let bucketText = parameters["bucket"] ?? "year"
+        guard let bucket = DateHistogram.Bucket(rawValue: bucketText) else {
+            throw APIError.badParameter("bucket", "'bucket' is year or month, not '\(bucketText)'")
+        }
+        let request = try ViewRequest(parameters.removing("bucket"), graph: graph, resolver: resolver)
+        if bucket == .year, request.isWholeGraph { return wholeHistogram }
+        let view = ExplorerView(request, graph: graph, relationLimit: Int.max)
+        return Self.histogramJSON(DateHistogram(graph, relations: view.links.flatMap(\.relations), bucket: bucket))
+    }
+
+    static func histogramJSON(_ histogram: DateHistogram) -> JSONValue {
+        .object([
+            ("bucket", .string(histogram.bucket.rawValue)),
+            (
+                "bins",
+                .array(
+                    histogram.bins.map { bin in
+                        .object([
+                            ("start", .string(bin.start.description)), ("end", .string(bin.end.description)),
+                            ("counts", .object(bin.counts.map { ($0.category.rawValue, .int($0.count)) })),
+                        ])
+                    })
+            ),
+            ("undated", .int(histogram.undated)),
+        ])
+    }
+
+    /// The view request for `parameters`, resolved against the graph.
+    func viewRequest(_ parameters: QueryParameters) throws(APIError) -> ViewRequest {
+        try ViewRequest(parameters, graph: graph, resolver: resolver)
+    }
+}
