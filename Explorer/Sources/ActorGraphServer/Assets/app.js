@@ -9,7 +9,7 @@ import { createExport, copyText } from './export.js';
 import { createFilters } from './filters.js';
 import { createPathPanel } from './pathfind.js';
 import { attachTypeahead } from './search.js';
-import { copyState, defaultState, filterParams, labelsShown, parseState, viewParams } from './state.js';
+import { copyState, defaultState, filterParams, histogramParams, labelsShown, parseState, viewParams } from './state.js';
 import { createTimebar } from './timebar.js';
 
 window.actorgraphReady = false;
@@ -68,6 +68,7 @@ const evidence = createEvidence($('evidence'), {
     onActor: (id) => selectActor(id),
     onRelation: (id) => commit({ sel: `relation:${id}` }),
     onExpand: (id) => expand(id),
+    onUnbundle: () => commit({ bundle: 'none', sel: '' }),
     onHide: (id) => hide(id),
     onPathEnd: (which, actor) => paths.setEnd(which, actor),
 });
@@ -138,7 +139,8 @@ async function expand(id) {
 function hide(id) {
     const sel = state.sel === `actor:${id}` ? '' : state.sel;
     picked.delete(id);
-    return commit({ hide: [...new Set([...state.hide, id])], focus: state.focus.filter((f) => f !== id), only: state.only.filter((o) => o !== id), sel });
+    const path = state.path.includes(id) ? [] : state.path;
+    return commit({ hide: [...new Set([...state.hide, id])], focus: state.focus.filter((f) => f !== id), only: state.only.filter((o) => o !== id), path, sel });
 }
 
 /** Keeps only the picked actors; a single picked actor keeps itself and its neighbours on screen. */
@@ -173,7 +175,7 @@ async function loadView() {
     const pathQuery = state.path.length === 2 ? pathParams() : null;
     try {
         const [svgText, nextView, histogram, pathAnswer] = await Promise.all([
-            api.chart(params), api.view(params), api.histogram(filterParams(state)),
+            api.chart(params), api.view(params), api.histogram(histogramParams(state)),
             pathQuery ? api.path(pathQuery).catch((error) => ({ paths: [], reason: error.message })) : null,
         ]);
         if (seq !== loadSeq) return;

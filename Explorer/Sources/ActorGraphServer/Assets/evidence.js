@@ -82,7 +82,9 @@ export function createEvidence(panel, ctx) {
             const range = link.first ? `${link.first}${link.last && link.last !== link.first ? ` – ${link.last}` : ''}` : 'undated';
             clear(panel).append(el('article', { class: 'card bundle-card', 'data-link': link.id },
                 heading(`${link.count} relations · ${range}`, el('span', {}, actorLink(link.source), ' — ', actorLink(link.target))),
-                el('p', { class: 'muted', text: 'Pick a relation to see its evidence.' }),
+                el('div', { class: 'card-actions' },
+                    el('span', { class: 'muted grow', text: 'Pick a relation to see its evidence.' }),
+                    el('button', { type: 'button', 'data-action': 'unbundle', text: 'Draw separately', title: 'Draw every relation as its own line', on: { click: () => ctx.onUnbundle() } })),
                 el('ul', { class: 'relation-list' }, relations.map(relationRow))));
         },
 

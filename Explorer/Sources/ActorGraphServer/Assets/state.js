@@ -83,6 +83,13 @@ export function filterParams(state) {
     return params;
 }
 
+/** The histogram's parameters: the view without its time condition, so the bar shows all the view's dates. */
+export function histogramParams(state) {
+    const params = viewParams(state);
+    for (const key of ['at', 'from', 'to', 'labels', 'bundle']) params.delete(key);
+    return params;
+}
+
 /** A deep copy, so a change never leaks into the state a history entry holds. */
 export function copyState(state) {
     return structuredClone(state);
