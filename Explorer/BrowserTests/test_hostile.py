@@ -113,5 +113,55 @@ class HostileNamesTests(unittest.TestCase):
         self.assertClean("drawing a path through hostile actors")
 
 
+    def test_sanitizer_strips_active_content(self):
+        """The SVG sanitizer on hand-made hostile SVG (Graphviz escapes names, so the chart alone cannot reach it)."""
+        d = self.driver
+        d.get(self.server.url + "/")
+        wait_ready(d)
+        result = d.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/assets/dom.js').then(({ sanitizeSVG }) => {
+                const svg = sanitizeSVG(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+                    viewBox="0 0 10 10" onload="window.__agPwned='svg onload'">
+                  <script>window.__agPwned='script'</script>
+                  <g id="actor-x" class="node" onmouseover="window.__agPwned='g'" style="fill:red">
+                    <title>n0</title>
+                    <a xlink:href=" java&#x09;script:window.__agPwned='href'" href="javascript:1"><text>kept</text></a>
+                    <a xlink:href="#ok"><text>anchor</text></a>
+                    <foreignObject><div xmlns="http://www.w3.org/1999/xhtml">html</div></foreignObject>
+                    <set attributeName="onclick" to="window.__agPwned='set'"/>
+                    <animate attributeName="href" to="javascript:1"/>
+                    <image href="data:text/html,x"/><image href="data:image/png;base64,AAAA"/>
+                  </g>
+                </svg>`);
+                const all = [svg, ...svg.querySelectorAll('*')];
+                done({
+                    names: all.map(e => e.localName),
+                    attributes: all.flatMap(e => Array.from(e.attributes).map(a => `${e.localName}@${a.name}=${a.value}`)),
+                    text: svg.textContent.replace(/\\s+/g, ' ').trim(),
+                });
+            }, (error) => done({ error: String(error) }));""")
+        self.assertNotIn("error", result)
+        self.assertEqual(result["names"], ["svg", "g", "a", "text", "a", "text", "image", "image"])
+        attributes = result["attributes"]
+        self.assertFalse([a for a in attributes if "@on" in a or "@style" in a or "javascript" in a or "data:text" in a], attributes)
+        self.assertIn("a@xlink:href=#ok", attributes)
+        self.assertIn("image@href=data:image/png;base64,AAAA", attributes)
+        self.assertEqual(result["text"], "kept anchor")
+        self.assertIsNone(d.execute_script("return window.__agPwned === undefined ? null : window.__agPwned"))
+
+    def test_malformed_chart_is_an_error_not_a_page(self):
+        d = self.driver
+        d.get(self.server.url + "/")
+        wait_ready(d)
+        message = d.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/assets/dom.js').then(({ sanitizeSVG }) => {
+                try { sanitizeSVG('<html><body><script>window.__agPwned=1</script></body></html>'); done('accepted'); }
+                catch (error) { done(error.message); }
+            });""")
+        self.assertIn("not well-formed SVG", message)
+
+
 if __name__ == "__main__":
     unittest.main()
