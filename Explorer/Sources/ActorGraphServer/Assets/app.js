@@ -173,37 +173,51 @@ async function loadView() {
     const seq = ++loadSeq;
     const params = viewParams(state);
     const pathQuery = state.path.length === 2 ? pathParams() : null;
-    try {
-        const [svgText, nextView, histogram, pathAnswer] = await Promise.all([
-            api.chart(params), api.view(params), api.histogram(histogramParams(state)),
-            pathQuery ? api.path(pathQuery).catch((error) => ({ paths: [], reason: error.message })) : null,
-        ]);
-        if (seq !== loadSeq) return;
-        view = nextView;
-        remember(view.actors);
-        if (view.actors.length) chart.show(svgText, view);
-        else chart.empty(state.path.length ? 'No path to draw with these filters.' : 'Nothing to draw: no relation matches these filters in this time window.');
-        showNotices(view);
-        syncControls();
-        filters.render(state);
-        timebar.update(histogram, graphInfo.categories ?? [], state);
-        pathHops = paths.update(state, pathAnswer);
-        if (pathHops.length) chart.markHops(pathHops);
-        exporter.update(params, view.command);
-        const focusActor = state.sel.startsWith('actor:') ? state.sel.slice(6) : state.focus[state.focus.length - 1];
-        if (focusActor && !state.path.length) chart.centreOn(focusActor, { readable: true });
-        centreNext = false;
-        await showSelection();
-    } catch (error) {
-        if (seq !== loadSeq) return;
-        chart.empty(`The chart could not be drawn: ${error.message}`);
-        showNotices({ notices: [] }, error.message);
+    const failed = (error) => ({ error });
+    // The chart may be refused (too large, a bad parameter) while the rest of the view still answers.
+    const [svgText, nextView, histogram, pathAnswer] = await Promise.all([
+        api.chart(params).catch(failed), api.view(params).catch(failed), api.histogram(histogramParams(state)).catch(failed),
+        pathQuery ? api.path(pathQuery).catch((error) => ({ paths: [], reason: error.message })) : null,
+    ]);
+    if (seq !== loadSeq) return;
+    view = nextView.error ? { actors: [], links: [], notices: [], command: '' } : nextView;
+    remember(view.actors);
+    const problem = svgText.error ?? nextView.error;
+    if (problem) {
+        chart.empty(`The chart could not be drawn: ${problem.message}`);
+        showNotices(view, problem.message);
+    } else {
+        try {
+            if (view.actors.length) chart.show(svgText, view);
+            else chart.empty(emptyMessage());
+            showNotices(view);
+        } catch (error) {
+            chart.empty(`The chart could not be drawn: ${error.message}`);
+            showNotices(view, error.message);
+        }
     }
+    syncControls();
+    filters.render(state);
+    if (histogram.error) showNotices(view, `The time bar could not be loaded: ${histogram.error.message}`, true);
+    else timebar.update(histogram, graphInfo.categories ?? [], state);
+    pathHops = paths.update(state, pathAnswer);
+    if (pathHops.length) chart.markHops(pathHops);
+    exporter.update(params, view.command);
+    const focusActor = state.sel.startsWith('actor:') ? state.sel.slice(6) : state.focus[state.focus.length - 1];
+    if (focusActor && !state.path.length) chart.centreOn(focusActor, { readable: true });
+    centreNext = false;
+    await showSelection();
 }
 
-function showNotices(current, error = null) {
-    const box = clear($('notices'));
-    const items = [...(current.notices ?? [])];
+function emptyMessage() {
+    if (state.path.length) return 'No path to draw with these filters.';
+    if (view.notices && view.notices.length) return 'Nothing drawn: see the note above. Search for an actor to start from it.';
+    return 'Nothing to draw: no relation matches these filters in this time window.';
+}
+
+function showNotices(current, error = null, keep = false) {
+    const box = keep ? $('notices') : clear($('notices'));
+    const items = keep ? [] : [...(current.notices ?? [])];
     if (current.possiblyOmitted) {
         items.push(`${current.possiblyOmitted} relation${current.possiblyOmitted === 1 ? ' is' : 's are'} only possibly active in this window and not drawn; tick “possibly active” to see them.`);
     }

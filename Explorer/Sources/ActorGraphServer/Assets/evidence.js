@@ -46,6 +46,9 @@ export function createEvidence(panel, ctx) {
         } else {
             body = el('p', { class: 'unavailable', text: `Text unavailable: ${item.unavailable || 'the source texts were not given to the server (--sources).'}` });
         }
+        const link = typeof item.url === 'string' && /^https?:\/\//i.test(item.url)
+            ? el('a', { class: 'cite-url', href: item.url, target: '_blank', rel: 'noopener noreferrer', text: item.url }) : null;
+        if (link) head.append(el('div', { class: 'cite-meta' }, link));
         return el('li', { class: 'citation' }, head, body);
     }
 
