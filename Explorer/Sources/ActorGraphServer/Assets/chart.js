@@ -215,7 +215,7 @@ export function createChart(container, handlers) {
                 // A third of the way along, so the badge does not cover the label Graphviz puts near the middle.
                 const p = path.getPointAtLength(path.getTotalLength() * 0.3);
                 edge.append(svgEl('g', { class: 'hop-badge', 'data-hop': index + 1 },
-                    svgEl('circle', { cx: p.x, cy: p.y, r: 9 }),
+                    svgEl('circle', { cx: p.x, cy: p.y, r: 11 }),
                     svgEl('text', { x: p.x, y: p.y, dy: '0.35em', 'text-anchor': 'middle', text: index + 1 })));
                 drawn += 1;
             });
