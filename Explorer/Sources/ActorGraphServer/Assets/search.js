@@ -5,6 +5,15 @@ import { el, clear } from './dom.js';
 
 let nextListId = 0;
 
+/** One result row: kind marker, name, the alias that matched (when not the name), kind. */
+function resultItem(id, result) {
+    return el('li', { id, role: 'option', class: 'result', 'data-id': result.id, 'aria-selected': 'false' },
+        el('span', { class: `kind-dot kind-${result.kind}`, 'aria-hidden': 'true' }),
+        el('span', { class: 'result-name', text: result.name }),
+        result.matched && result.matched !== result.name ? el('span', { class: 'result-alias', text: result.matched }) : null,
+        el('span', { class: 'result-kind', text: result.kind }));
+}
+
 /**
  * Attaches a type-ahead list to `input`; `onChoose({id, name, kind})` runs when the user picks a result.
  * The chosen id is kept in `input.dataset.id` until the text changes.
@@ -58,13 +67,7 @@ export function attachTypeahead(input, onChoose, { limit = 12 } = {}) {
             list.append(el('li', { class: 'empty', role: 'presentation', text: `No actor matches “${query}”` }));
         }
         for (const [i, result] of found.entries()) {
-            const item = el('li', { id: `${list.id}-${i}`, role: 'option', class: 'result', 'data-id': result.id,
-                'aria-selected': 'false' },
-            el('span', { class: `kind-dot kind-${result.kind}`, 'aria-hidden': 'true' }),
-            el('span', { class: 'result-name', text: result.name }),
-            result.matched && result.matched !== result.name
-                ? el('span', { class: 'result-alias', text: result.matched }) : null,
-            el('span', { class: 'result-kind', text: result.kind }));
+            const item = resultItem(`${list.id}-${i}`, result);
             item.addEventListener('mousedown', (event) => { event.preventDefault(); choose(i); });
             item.addEventListener('mousemove', () => { if (active !== i) highlight(i); });
             list.append(item);

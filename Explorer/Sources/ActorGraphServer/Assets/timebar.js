@@ -6,80 +6,135 @@ import { el, clear, svgEl } from './dom.js';
 const HEIGHT = 86;
 const AXIS = 16;
 const PAD = 8;
+/** The widest a bar gets, so a few bins do not turn into slabs. */
+const MAX_STEP = 56;
+/** The pause between two steps of play, after the chart has settled. */
+const PLAY_PAUSE_MS = 650;
 
 /** `ctx.onChange(time)` gets `{at}` or `{from, to}` or `{}`; `ctx.onToggle(name, value)`; `ctx.settled()` → Promise. */
 export function createTimebar(root, ctx) {
-    let histogram = { bucket: 'year', bins: [], undated: 0 };
-    let categories = [];
-    let time = {};
-    let mode = 'window';
-    let playing = false;
-    let toggles = { possibly: false, undated: true };
+    return new Timebar(root, ctx);
+}
 
-    const modeWindow = el('button', { type: 'button', class: 'seg', 'data-mode': 'window', text: 'Window', title: 'Drag across the bars to choose a window of time' });
-    const modeAt = el('button', { type: 'button', class: 'seg', 'data-mode': 'at', text: 'As of', title: 'Click or drag to place the “as of” handle' });
-    const play = el('button', { type: 'button', id: 'time-play', class: 'tool', title: 'Step the “as of” handle through time', text: '▶ Play' });
-    const clearButton = el('button', { type: 'button', id: 'time-clear', class: 'tool', text: 'All time', title: 'Remove the time condition' });
-    const label = el('div', { id: 'time-label', class: 'time-label' });
-    const possibly = el('input', { type: 'checkbox', id: 'toggle-possibly' });
-    const undated = el('input', { type: 'checkbox', id: 'toggle-undated', checked: true });
-    const undatedCount = el('span', { class: 'muted' });
-    const plot = el('div', { class: 'time-plot' });
+class Timebar {
+    constructor(root, ctx) {
+        this.ctx = ctx;
+        this.histogram = { bucket: 'year', bins: [], undated: 0 };
+        this.categories = [];
+        this.time = {};
+        this.mode = 'window';
+        this.playing = false;
+        this.build(root);
+        this.setMode('window');
+        new ResizeObserver(() => this.draw()).observe(this.plot);
+    }
 
-    clear(root).append(
-        el('div', { class: 'time-controls' },
-            el('div', { class: 'segmented', role: 'group', 'aria-label': 'Time mode' }, modeWindow, modeAt),
-            el('div', { class: 'row' }, play, clearButton),
-            label,
-            el('label', { class: 'check', title: 'Also draw relations whose imprecise dates only possibly fall in the window (dashed)' }, possibly, ' possibly active'),
-            el('label', { class: 'check', title: 'Keep relations without a date when a time condition is set' }, undated, ' undated ', undatedCount)),
-        plot);
+    build(root) {
+        this.modeWindow = el('button', { type: 'button', class: 'seg', 'data-mode': 'window', text: 'Window', title: 'Drag across the bars to choose a window of time' });
+        this.modeAt = el('button', { type: 'button', class: 'seg', 'data-mode': 'at', text: 'As of', title: 'Click or drag to place the “as of” handle' });
+        this.play = el('button', { type: 'button', id: 'time-play', class: 'tool', title: 'Step the “as of” handle through time', text: '▶ Play' });
+        const clearButton = el('button', { type: 'button', id: 'time-clear', class: 'tool', text: 'All time', title: 'Remove the time condition' });
+        this.label = el('div', { id: 'time-label', class: 'time-label' });
+        this.possibly = el('input', { type: 'checkbox', id: 'toggle-possibly' });
+        this.undated = el('input', { type: 'checkbox', id: 'toggle-undated', checked: true });
+        this.undatedCount = el('span', { class: 'muted' });
+        this.plot = el('div', { class: 'time-plot' });
+        clear(root).append(
+            el('div', { class: 'time-controls' },
+                el('div', { class: 'segmented', role: 'group', 'aria-label': 'Time mode' }, this.modeWindow, this.modeAt),
+                el('div', { class: 'row' }, this.play, clearButton),
+                this.label,
+                el('label', { class: 'check', title: 'Also draw relations whose imprecise dates only possibly fall in the window (dashed)' }, this.possibly, ' possibly active'),
+                el('label', { class: 'check', title: 'Keep relations without a date when a time condition is set' }, this.undated, ' undated ', this.undatedCount)),
+            this.plot);
+        this.modeWindow.addEventListener('click', () => this.setMode('window'));
+        this.modeAt.addEventListener('click', () => this.setMode('at'));
+        this.play.addEventListener('click', () => (this.playing ? this.stop() : this.run()));
+        clearButton.addEventListener('click', () => { this.stop(); this.commit({}); });
+        this.possibly.addEventListener('change', () => this.ctx.onToggle('possibly', this.possibly.checked));
+        this.undated.addEventListener('change', () => this.ctx.onToggle('undated', this.undated.checked));
+    }
 
-    const keyOf = (bin) => (histogram.bucket === 'month' ? bin.start.slice(0, 7) : histogram.bucket === 'day' ? bin.start : bin.start.slice(0, 4));
-    const indexOfKey = (key) => histogram.bins.findIndex((bin) => key && (keyOf(bin) === key || bin.start.startsWith(key) || key.startsWith(keyOf(bin))));
+    /** A bin's value in the URL: a year, a month or a day, as the bucket is. */
+    keyOf(bin) {
+        const bucket = this.histogram.bucket;
+        return bucket === 'month' ? bin.start.slice(0, 7) : bucket === 'day' ? bin.start : bin.start.slice(0, 4);
+    }
 
-    function describe() {
+    indexOfKey(key) {
+        return this.histogram.bins.findIndex((bin) => key && (this.keyOf(bin) === key || bin.start.startsWith(key) || key.startsWith(this.keyOf(bin))));
+    }
+
+    describe() {
+        const time = this.time;
         if (time.at) return `As of ${time.at}`;
         if (time.from || time.to) return `${time.from || 'start'} – ${time.to || 'now'}`;
         return 'All time';
     }
 
-    function setMode(next) {
-        mode = next;
-        modeWindow.setAttribute('aria-pressed', String(mode === 'window'));
-        modeAt.setAttribute('aria-pressed', String(mode === 'at'));
+    setMode(mode) {
+        this.mode = mode;
+        this.modeWindow.setAttribute('aria-pressed', String(mode === 'window'));
+        this.modeAt.setAttribute('aria-pressed', String(mode === 'at'));
     }
 
-    function draw() {
-        clear(plot);
-        label.textContent = describe();
-        undatedCount.textContent = `(${histogram.undated ?? 0})`;
-        const bins = histogram.bins ?? [];
-        const width = Math.max(plot.clientWidth, 200);
+    /** The first and last bin the time condition covers (the whole range without one). */
+    range() {
+        const last = this.histogram.bins.length - 1;
+        const time = this.time;
+        if (time.at) { const i = this.indexOfKey(time.at); return [i, i]; }
+        const lo = time.from ? this.indexOfKey(time.from) : 0;
+        const hi = time.to ? this.indexOfKey(time.to) : last;
+        return [lo >= 0 ? lo : 0, hi >= 0 ? hi : last];
+    }
+
+    draw() {
+        clear(this.plot);
+        this.label.textContent = this.describe();
+        this.undatedCount.textContent = `(${this.histogram.undated ?? 0})`;
+        const bins = this.histogram.bins ?? [];
         if (!bins.length) {
-            plot.append(el('p', { class: 'muted', text: 'No dated relation in this view.' }));
+            this.plot.append(el('p', { class: 'muted', text: 'No dated relation in this view.' }));
             return;
         }
+        const width = Math.max(this.plot.clientWidth, 200);
+        const step = Math.min((width - 2 * PAD) / bins.length, MAX_STEP);
+        const svg = svgEl('svg', { width, height: HEIGHT, class: 'histogram', role: 'img', 'aria-label': `Relations by ${this.histogram.bucket}` });
+        const timed = Boolean(this.time.at || this.time.from || this.time.to);
+        const [lo, hi] = this.range();
+        if (timed && lo >= 0) {
+            svg.append(svgEl('rect', { class: this.time.at ? 'asof-band' : 'brush', x: PAD + lo * step, y: 0,
+                width: Math.max((hi - lo + 1) * step, 2), height: HEIGHT - AXIS }));
+        }
+        this.drawBars(svg, step, timed ? [lo, hi] : null);
+        const every = Math.max(1, Math.ceil(46 / step));
+        bins.forEach((bin, i) => {
+            if (i % every) return;
+            svg.append(svgEl('text', { class: 'tick', x: PAD + i * step + step / 2, y: HEIGHT - 4, 'text-anchor': 'middle', text: this.keyOf(bin) }));
+        });
+        if (this.time.at && lo >= 0) {
+            const x = PAD + lo * step + step / 2;
+            svg.append(svgEl('g', { class: 'asof-handle', id: 'asof-handle' },
+                svgEl('line', { x1: x, x2: x, y1: 0, y2: HEIGHT - AXIS }),
+                svgEl('path', { d: `M${x - 5},0 L${x + 5},0 L${x},7 Z` })));
+        }
+        svg.append(svgEl('rect', { class: 'hit', x: 0, y: 0, width, height: HEIGHT }));
+        this.plot.append(svg);
+        this.attachPointer(svg, step);
+    }
+
+    /** One stacked bar per bin; bins outside `[lo, hi]` are faded. */
+    drawBars(svg, step, window) {
+        const bins = this.histogram.bins;
         const totals = bins.map((bin) => Object.values(bin.counts ?? {}).reduce((a, b) => a + b, 0));
         const max = Math.max(1, ...totals);
-        const step = Math.min((width - 2 * PAD) / bins.length, 56);
         const barH = HEIGHT - AXIS - 4;
-        const svg = svgEl('svg', { width, height: HEIGHT, class: 'histogram', role: 'img',
-            'aria-label': `Relations by ${histogram.bucket}` });
-        const lo = time.at ? indexOfKey(time.at) : time.from ? indexOfKey(time.from) : -1;
-        const hi = time.at ? lo : time.to ? indexOfKey(time.to) : -1;
-        if (time.from || time.to || time.at) {
-            const a = lo >= 0 ? lo : 0;
-            const b = hi >= 0 ? hi : bins.length - 1;
-            svg.append(svgEl('rect', { class: time.at ? 'asof-band' : 'brush', x: PAD + a * step, y: 0,
-                width: Math.max((b - a + 1) * step, 2), height: HEIGHT - AXIS }));
-        }
         bins.forEach((bin, i) => {
             let y = HEIGHT - AXIS;
-            const inside = !(time.at || time.from || time.to) || (i >= (lo >= 0 ? lo : 0) && i <= (hi >= 0 ? hi : bins.length - 1));
-            const group = svgEl('g', { class: `bin${inside ? '' : ' outside'}`, 'data-key': keyOf(bin) },
-                svgEl('title', { text: `${keyOf(bin)}: ${totals[i]} relation${totals[i] === 1 ? '' : 's'}` }));
-            for (const category of categories) {
+            const inside = !window || (i >= window[0] && i <= window[1]);
+            const group = svgEl('g', { class: `bin${inside ? '' : ' outside'}`, 'data-key': this.keyOf(bin) },
+                svgEl('title', { text: `${this.keyOf(bin)}: ${totals[i]} relation${totals[i] === 1 ? '' : 's'}` }));
+            for (const category of this.categories) {
                 const n = (bin.counts ?? {})[category] ?? 0;
                 if (!n) continue;
                 const h = (n / max) * barH;
@@ -89,24 +144,10 @@ export function createTimebar(root, ctx) {
             }
             svg.append(group);
         });
-        const every = Math.max(1, Math.ceil(46 / step));
-        bins.forEach((bin, i) => {
-            if (i % every) return;
-            svg.append(svgEl('text', { class: 'tick', x: PAD + i * step + step / 2, y: HEIGHT - 4, 'text-anchor': 'middle', text: keyOf(bin) }));
-        });
-        if (time.at && lo >= 0) {
-            const x = PAD + lo * step + step / 2;
-            svg.append(svgEl('g', { class: 'asof-handle', id: 'asof-handle' },
-                svgEl('line', { x1: x, x2: x, y1: 0, y2: HEIGHT - AXIS }),
-                svgEl('path', { d: `M${x - 5},0 L${x + 5},0 L${x},7 Z` })));
-        }
-        svg.append(svgEl('rect', { class: 'hit', x: 0, y: 0, width, height: HEIGHT }));
-        plot.append(svg);
-        attachPointer(svg, step);
     }
 
-    function attachPointer(svg, step) {
-        const bins = histogram.bins;
+    attachPointer(svg, step) {
+        const bins = this.histogram.bins;
         const indexAt = (event) => {
             const x = event.clientX - svg.getBoundingClientRect().left - PAD;
             return Math.min(bins.length - 1, Math.max(0, Math.floor(x / step)));
@@ -115,25 +156,25 @@ export function createTimebar(root, ctx) {
         svg.addEventListener('pointerdown', (event) => {
             start = indexAt(event);
             try { svg.setPointerCapture(event.pointerId); } catch { /* a synthetic pointer has nothing to capture */ }
-            preview(svg, step, start, start);
+            this.preview(svg, step, start, start);
         });
-        svg.addEventListener('pointermove', (event) => { if (start !== null) preview(svg, step, start, indexAt(event)); });
+        svg.addEventListener('pointermove', (event) => { if (start !== null) this.preview(svg, step, start, indexAt(event)); });
         svg.addEventListener('pointerup', (event) => {
             if (start === null) return;
             const end = indexAt(event);
             const a = Math.min(start, end);
             const b = Math.max(start, end);
             start = null;
-            stop();
-            if (mode === 'at') commit({ at: keyOf(bins[end]) });
-            else commit({ from: keyOf(bins[a]), to: keyOf(bins[b]) });
+            this.stop();
+            if (this.mode === 'at') this.commit({ at: this.keyOf(bins[end]) });
+            else this.commit({ from: this.keyOf(bins[a]), to: this.keyOf(bins[b]) });
         });
     }
 
     /** Shows a window or handle while dragging, without redrawing (the pointer stays captured by the same SVG). */
-    function preview(svg, step, a, b) {
-        const lo = mode === 'at' ? b : Math.min(a, b);
-        const hi = mode === 'at' ? b : Math.max(a, b);
+    preview(svg, step, a, b) {
+        const lo = this.mode === 'at' ? b : Math.min(a, b);
+        const hi = this.mode === 'at' ? b : Math.max(a, b);
         let band = svg.querySelector('rect.preview');
         if (!band) {
             band = svgEl('rect', { class: 'preview', y: 0, height: HEIGHT - AXIS });
@@ -142,60 +183,50 @@ export function createTimebar(root, ctx) {
         band.setAttribute('x', PAD + lo * step);
         band.setAttribute('width', Math.max((hi - lo + 1) * step, 2));
         for (const [i, bin] of Array.from(svg.querySelectorAll('.bin')).entries()) bin.classList.toggle('outside', i < lo || i > hi);
-        const bins = histogram.bins;
-        label.textContent = mode === 'at' ? `As of ${keyOf(bins[hi])}` : `${keyOf(bins[lo])} – ${keyOf(bins[hi])}`;
+        const bins = this.histogram.bins;
+        this.label.textContent = this.mode === 'at' ? `As of ${this.keyOf(bins[hi])}` : `${this.keyOf(bins[lo])} – ${this.keyOf(bins[hi])}`;
     }
 
-    function commit(next) {
-        time = next;
-        draw();
-        ctx.onChange(next);
+    commit(next) {
+        this.time = next;
+        this.draw();
+        this.ctx.onChange(next);
     }
 
-    function stop() {
-        playing = false;
-        play.textContent = '▶ Play';
-        play.setAttribute('aria-pressed', 'false');
+    stop() {
+        this.playing = false;
+        this.play.textContent = '▶ Play';
+        this.play.setAttribute('aria-pressed', 'false');
     }
 
-    async function run() {
-        const bins = histogram.bins;
+    /** Steps the handle bin by bin from the current one, waiting for each chart, until the end or a pause. */
+    async run() {
+        const bins = this.histogram.bins;
         if (!bins.length) return;
-        playing = true;
-        play.textContent = '❚❚ Pause';
-        play.setAttribute('aria-pressed', 'true');
-        setMode('at');
-        let i = time.at ? indexOfKey(time.at) + 1 : 0;
+        this.playing = true;
+        this.play.textContent = '❚❚ Pause';
+        this.play.setAttribute('aria-pressed', 'true');
+        this.setMode('at');
+        let i = this.time.at ? this.indexOfKey(this.time.at) + 1 : 0;
         if (i <= 0 || i >= bins.length) i = 0;
-        for (; i < bins.length && playing; i += 1) {
-            commit({ at: keyOf(bins[i]) });
-            await ctx.settled();
-            await new Promise((resolve) => setTimeout(resolve, 650));
+        for (; i < bins.length && this.playing; i += 1) {
+            this.commit({ at: this.keyOf(bins[i]) });
+            await this.ctx.settled();
+            await new Promise((resolve) => setTimeout(resolve, PLAY_PAUSE_MS));
         }
-        stop();
+        this.stop();
     }
 
-    modeWindow.addEventListener('click', () => setMode('window'));
-    modeAt.addEventListener('click', () => setMode('at'));
-    play.addEventListener('click', () => (playing ? stop() : run()));
-    clearButton.addEventListener('click', () => { stop(); commit({}); });
-    possibly.addEventListener('change', () => ctx.onToggle('possibly', possibly.checked));
-    undated.addEventListener('change', () => ctx.onToggle('undated', undated.checked));
-    new ResizeObserver(() => draw()).observe(plot);
-    setMode('window');
+    /** New histogram data and the current state's time settings. */
+    update(histogram, categories, state) {
+        this.histogram = histogram ?? this.histogram;
+        this.categories = categories;
+        this.time = state.at ? { at: state.at } : state.from || state.to ? { from: state.from, to: state.to } : {};
+        if (state.at) this.setMode('at');
+        this.possibly.checked = state.possibly;
+        this.undated.checked = state.undated;
+        this.draw();
+    }
 
-    return {
-        /** New histogram data and the current state's time settings. */
-        update(nextHistogram, nextCategories, state) {
-            histogram = nextHistogram ?? histogram;
-            categories = nextCategories;
-            time = state.at ? { at: state.at } : state.from || state.to ? { from: state.from, to: state.to } : {};
-            if (state.at) setMode('at');
-            toggles = { possibly: state.possibly, undated: state.undated };
-            possibly.checked = toggles.possibly;
-            undated.checked = toggles.undated;
-            draw();
-        },
-        isPlaying: () => playing,
-    };
+    isPlaying() { return this.playing; }
 }
