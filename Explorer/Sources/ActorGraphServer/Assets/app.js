@@ -222,6 +222,14 @@ function showNotices(current, error = null, keep = false) {
         items.push(`${current.possiblyOmitted} relation${current.possiblyOmitted === 1 ? ' is' : 's are'} only possibly active in this window and not drawn; tick “possibly active” to see them.`);
     }
     for (const text of items) box.append(el('div', { class: 'notice', text }));
+    if (!keep && state.only.length) {
+        box.append(el('div', { class: 'notice info' }, `Keeping only ${state.only.length} actor${state.only.length === 1 ? '' : 's'}. `,
+            el('button', { type: 'button', class: 'linklike', id: 'show-all', text: 'Show all', on: { click: () => commit({ only: [] }) } })));
+    }
+    if (!keep && state.hide.length) {
+        box.append(el('div', { class: 'notice info' }, `Hidden: ${state.hide.map(name).join(', ')}. `,
+            el('button', { type: 'button', class: 'linklike', id: 'unhide-all', text: 'Unhide all', on: { click: () => commit({ hide: [] }) } })));
+    }
     if (error) box.append(el('div', { class: 'notice error', text: error }));
 }
 

@@ -226,7 +226,10 @@ class Chart {
         const cy = rect.top + rect.height / 2;
         const inMiddle = Math.abs(cx - (area.left + area.width / 2)) < area.width * 0.3
             && Math.abs(cy - (area.top + area.height / 2)) < area.height * 0.3;
+        const visible = cx > area.left && cx < area.right && cy > area.top && cy < area.bottom;
         let perPixel = this.box.w / Math.max(this.container.clientWidth, 1);
+        // Already readable and on screen (a small drawing, fitted): leave the whole drawing in view.
+        if (readable && perPixel <= READABLE && visible) return true;
         if (readable) perPixel = Math.min(perPixel, READABLE);
         else if (inMiddle) return true;
         const c = this.toSVG(cx, cy);
