@@ -264,8 +264,9 @@ class Chart {
             const path = edge && edge.querySelector('path');
             if (!path) return;
             edge.classList.add('on-path');
-            // A third of the way along, so the badge does not cover the label Graphviz puts near the middle.
-            const p = path.getPointAtLength(path.getTotalLength() * 0.3);
+            // Near the start, so the badge does not cover the label Graphviz puts near the middle.
+            const length = path.getTotalLength();
+            const p = path.getPointAtLength(Math.min(length * 0.25, Math.max(length * 0.12, 26)));
             edge.append(svgEl('g', { class: 'hop-badge', 'data-hop': index + 1 },
                 svgEl('circle', { cx: p.x, cy: p.y, r: 11 }),
                 svgEl('text', { x: p.x, y: p.y, dy: '0.35em', 'text-anchor': 'middle', text: index + 1 })));
