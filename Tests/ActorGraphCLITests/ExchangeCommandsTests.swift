@@ -51,6 +51,17 @@ struct ExchangeCommandsTests {
         #expect(yamlGraph.graph.actors == csvGraph.graph.actors)
     }
 
+    /// A one-character file name in the working folder (Foundation's deletingLastPathComponent traps on it).
+    @Test func aOneLetterOutputNameIsWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("graphs"), to: folder.appendingPathComponent("graphs"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("seeds"), to: folder.appendingPathComponent("seeds"))
+        let result = try runActorGraph(["export", "--format", "csv", "-o", "x"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+    }
+
     @Test func exportWithSelectionAndActorsFileThenImportBack() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -86,8 +86,10 @@ enum OutputTarget {
     }
 
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        // Not NSString.deletingLastPathComponent: Foundation on Linux traps on a one-character path ("x").
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = path[..<slash]
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     static func fileIdentity(of path: String) -> (device: UInt64, inode: UInt64)? {
