@@ -277,18 +277,20 @@ public struct RelationGraph: Sendable {
 
     // MARK: Memory
 
-    /// Bytes held by the per-relation arrays (relations and both adjacencies), excluding the details side table.
+    /// Bytes the per-relation arrays (relations and both adjacencies) use, excluding the details side table.
+    /// Counted by elements, not capacity: a capacity follows the allocator's rounding, which varies from run to run,
+    /// and `check --format json` must print the same bytes every time.
     public var relationStorageBytes: Int {
-        relationSource.capacity * MemoryLayout<ActorIndex>.stride
-            + relationTarget.capacity * MemoryLayout<ActorIndex>.stride
-            + relationType.capacity * MemoryLayout<RelationTypeIndex>.stride
-            + spans.capacity * MemoryLayout<TimeSpan>.stride
-            + dateShape.capacity * MemoryLayout<UInt16>.stride
-            + detailSlot.capacity * MemoryLayout<UInt32>.stride
-            + symmetricSlotBits.capacity * MemoryLayout<UInt64>.stride
-            + (outNeighbors.capacity + inNeighbors.capacity) * MemoryLayout<ActorIndex>.stride
-            + (outRelations.capacity + inRelations.capacity) * MemoryLayout<RelationIndex>.stride
-            + (outOffsets.capacity + inOffsets.capacity) * MemoryLayout<UInt32>.stride
+        relationSource.count * MemoryLayout<ActorIndex>.stride
+            + relationTarget.count * MemoryLayout<ActorIndex>.stride
+            + relationType.count * MemoryLayout<RelationTypeIndex>.stride
+            + spans.count * MemoryLayout<TimeSpan>.stride
+            + dateShape.count * MemoryLayout<UInt16>.stride
+            + detailSlot.count * MemoryLayout<UInt32>.stride
+            + symmetricSlotBits.count * MemoryLayout<UInt64>.stride
+            + (outNeighbors.count + inNeighbors.count) * MemoryLayout<ActorIndex>.stride
+            + (outRelations.count + inRelations.count) * MemoryLayout<RelationIndex>.stride
+            + (outOffsets.count + inOffsets.count) * MemoryLayout<UInt32>.stride
     }
 
     /// ``relationStorageBytes`` per relation: the figure `actorgraph check --format json` reports.
