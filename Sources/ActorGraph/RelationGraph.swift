@@ -1,20 +1,11 @@
-import Dispatch
-
-/// A value computed on another thread: written once by the worker before `DispatchGroup.wait()` returns to the
-/// caller, read only after it (the group's wait orders the two).
-private final class ParallelResult<Value>: @unchecked Sendable {
-    var value: Value?
-}
-
 /// An immutable actor-relationship graph, built once by a ``GraphBuilder`` and shared freely across threads.
 ///
 /// Storage is flat and index-based, after petgraph's CSR graph: actors and relations live in parallel arrays
 /// addressed by 32-bit ``ActorIndex`` / ``RelationIndex`` values. Each relation costs its endpoints (8 bytes),
 /// its type (2), its date as four day numbers plus a shape word (18), one entry in each of the two adjacency
 /// arrays (16) and a bit per adjacency slot telling whether its type is symmetric: 44.25 bytes, plus 8 bytes per
-/// actor of adjacency offsets. Notes, citations and attributes live in a
-/// side table reached through a 4-byte slot per relation, which a graph where no relation has any (bulk data)
-/// does not allocate.
+/// actor of adjacency offsets. Notes, citations and attributes live in a side table reached through a 4-byte slot
+/// per relation, which a graph where no relation has any (bulk data) does not allocate.
 ///
 /// Adjacency is compressed both ways: `outOffsets[a] ..< outOffsets[a + 1]` is the slice of `outNeighbors` /
 /// `outRelations` holding the relations whose source is `a`, in relation order; likewise `in…` for targets.
@@ -25,13 +16,13 @@ public struct RelationGraph: Sendable {
     let actorIndexByID: [String: ActorIndex]
     let sourceIndexByID: [String: Int]
 
-    // Relations, one slot per relation in load order.
-    public let relationSource: [ActorIndex]
-    public let relationTarget: [ActorIndex]
-    public let relationType: [RelationTypeIndex]
+    // Relations, one slot per relation in load order; read through the accessors below outside the package.
+    package let relationSource: [ActorIndex]
+    package let relationTarget: [ActorIndex]
+    package let relationType: [RelationTypeIndex]
     /// Each relation's four day numbers side by side (16 bytes), so a time filter's check reads one cache line
     /// rather than one per array; an empty span for an undated relation (see ``undatedSpan``).
-    public let spans: [TimeSpan]
+    package let spans: [TimeSpan]
     let dateShape: [UInt16]
     /// Position in `details` of each relation's details, `UInt32.max` for none; empty when no relation has any,
     /// so bulk data without notes or citations pays nothing for the side table.
@@ -40,21 +31,20 @@ public struct RelationGraph: Sendable {
     let relationIndexByExplicitID: [String: RelationIndex]
     /// Whether each relation type is symmetric (followed both ways even by a directed search), by type index.
     let typeIsSymmetric: [Bool]
-    /// Whether each adjacency slot's relation has a symmetric type: bit `s` for the relation at `outRelations[s]`, bit
-    /// ``slotBitBase`` `+ s` for `inRelations[s]`. A directed search follows only symmetric relations against their
-    /// direction, and skips the others 64 slots at a time on these bits without reading them (about three quarters
-    /// of a slice in event data), where reading each relation's type at its scattered position cost a cache miss.
-    let symmetricSlotBits: [UInt64]
-    /// Where the incoming slots' bits start in slot bit arrays: the relation count rounded up to a word.
+    /// Whether each adjacency slot's relation has a symmetric type. A directed search follows only symmetric
+    /// relations against their direction, and skips the others 64 slots at a time on these bits, where reading each
+    /// relation's type at its scattered position costs a cache miss.
+    let symmetricSlots: AdjacencySlotBits
+    /// Where the incoming slots' bits start in ``AdjacencySlotBits``: the relation count rounded up to a word.
     let slotBitBase: Int
 
-    // Compressed adjacency.
-    public let outOffsets: [UInt32]
-    public let outNeighbors: [ActorIndex]
-    public let outRelations: [RelationIndex]
-    public let inOffsets: [UInt32]
-    public let inNeighbors: [ActorIndex]
-    public let inRelations: [RelationIndex]
+    // Compressed adjacency (see ``outgoing(_:)``, ``incoming(_:)``).
+    package let outOffsets: [UInt32]
+    package let outNeighbors: [ActorIndex]
+    package let outRelations: [RelationIndex]
+    package let inOffsets: [UInt32]
+    package let inNeighbors: [ActorIndex]
+    package let inRelations: [RelationIndex]
 
     init(
         vocabulary: RelationVocabulary, sources: [SourceDocument], actors: [ActorRecord],
@@ -81,95 +71,16 @@ public struct RelationGraph: Sendable {
         let typeIsSymmetric = vocabulary.all.map { !$0.directed }
         self.typeIsSymmetric = typeIsSymmetric
         // The same answer by relation, as bits: read while the slots' bits are built, then dropped.
-        let symmetric = Self.bits(count: relationType.count) { typeIsSymmetric[relationType[$0].position] }
+        let symmetric = AdjacencySlotBits.relationBits(count: relationType.count) {
+            typeIsSymmetric[relationType[$0].position]
+        }
         let outgoing: Adjacency, incoming: Adjacency
         (outgoing, incoming) = Self.compressBothWays(
             actorCount: actors.count, sources: relationSource, targets: relationTarget, symmetric: symmetric)
         (outOffsets, outNeighbors, outRelations) = (outgoing.offsets, outgoing.neighbors, outgoing.relations)
         (inOffsets, inNeighbors, inRelations) = (incoming.offsets, incoming.neighbors, incoming.relations)
-        slotBitBase = symmetric.count * 64
-        symmetricSlotBits = outgoing.symmetricSlots + incoming.symmetricSlots
-    }
-
-    /// One direction's compressed adjacency, with its symmetric-type bit per slot.
-    private struct Adjacency {
-        var offsets: [UInt32]
-        var neighbors: [ActorIndex]
-        var relations: [RelationIndex]
-        var symmetricSlots: [UInt64]
-    }
-
-    /// From this many relations on, the two adjacencies are built on two threads.
-    static let parallelCompressionThreshold = 1 << 18
-
-    /// Both adjacencies; on two threads for a large graph (each counting sort is a pass of scattered writes that
-    /// takes about half a second at ten million relations, and they share nothing).
-    private static func compressBothWays(
-        actorCount: Int, sources: [ActorIndex], targets: [ActorIndex], symmetric: [UInt64]
-    ) -> (Adjacency, Adjacency) {
-        guard sources.count >= parallelCompressionThreshold else {
-            return (
-                compress(actorCount: actorCount, keys: sources, values: targets, symmetric: symmetric),
-                compress(actorCount: actorCount, keys: targets, values: sources, symmetric: symmetric)
-            )
-        }
-        let incoming = ParallelResult<Adjacency>()
-        let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            incoming.value = compress(actorCount: actorCount, keys: targets, values: sources, symmetric: symmetric)
-        }
-        let outgoing = compress(actorCount: actorCount, keys: sources, values: targets, symmetric: symmetric)
-        group.wait()
-        guard let incomingValue = incoming.value else { preconditionFailure("the worker always sets its result") }
-        return (outgoing, incomingValue)
-    }
-
-    /// Counting sort of relations by `keys`: a stable CSR in O(actors + relations), with each slot's bit of
-    /// `symmetric` (indexed by relation) copied to the slot.
-    private static func compress(
-        actorCount: Int, keys: [ActorIndex], values: [ActorIndex], symmetric: [UInt64]
-    ) -> Adjacency {
-        var offsets = [UInt32](repeating: 0, count: actorCount + 1)
-        for key in keys { offsets[key.position + 1] &+= 1 }
-        for position in 0..<actorCount { offsets[position + 1] &+= offsets[position] }
-        var cursor = offsets
-        var neighbors = [ActorIndex](repeating: ActorIndex(UInt32(0)), count: keys.count)
-        var relations = [RelationIndex](repeating: RelationIndex(UInt32(0)), count: keys.count)
-        for position in keys.indices {
-            let key = keys[position].position
-            let slot = Int(cursor[key])
-            cursor[key] = UInt32(slot + 1)
-            neighbors[slot] = values[position]
-            relations[slot] = RelationIndex(position)
-        }
-        return Adjacency(
-            offsets: offsets, neighbors: neighbors, relations: relations,
-            symmetricSlots: slotBits(relations, relationBits: symmetric))
-    }
-
-    /// One bit per position below `count`, set where `predicate` holds; a word at a time.
-    static func bits(count: Int, where predicate: (Int) -> Bool) -> [UInt64] {
-        let wordCount = (count + 63) / 64
-        return [UInt64](unsafeUninitializedCapacity: wordCount) { words, initialized in
-            for word in 0..<wordCount {
-                var value: UInt64 = 0
-                for position in (word << 6)..<min((word << 6) + 64, count) where predicate(position) {
-                    value |= 1 << UInt64(position & 63)
-                }
-                words.initializeElement(at: word, to: value)
-            }
-            initialized = wordCount
-        }
-    }
-
-    /// Per-slot bits from per-relation bits: bit `s` is `relationBits`' bit for `relations[s]`, one word per 64
-    /// slots. Built a word at a time in slot order (one store per 64 slots; a scattered read-modify-write per
-    /// relation cost about 0.2 s more at ten million relations).
-    static func slotBits(_ relations: [RelationIndex], relationBits: [UInt64]) -> [UInt64] {
-        bits(count: relations.count) { slot in
-            let position = relations[slot].position
-            return relationBits[position >> 6] & (1 << UInt64(position & 63)) != 0
-        }
+        slotBitBase = AdjacencySlotBits.incomingBase(relationCount: relationType.count)
+        symmetricSlots = AdjacencySlotBits(outgoing: outgoing.symmetricSlots, incoming: incoming.symmetricSlots)
     }
 
     /// What an undated relation stores in ``spans``: an empty span (start after end) that overlaps no time window,
@@ -251,6 +162,31 @@ public struct RelationGraph: Sendable {
             definiteEnd: spans[position].definiteEnd)
     }
 
+    // MARK: Columns
+
+    /// How many relations each type has, by type index.
+    ///
+    /// - Complexity: O(relations).
+    public func relationCountsByType() -> [Int] {
+        var counts = [Int](repeating: 0, count: vocabulary.count)
+        for type in relationType { counts[type.position] += 1 }
+        return counts
+    }
+
+    /// One day per dated relation, in relation order: the first day it may have started, or, when its start is
+    /// open, the last day it may have ended. The day that places a relation in a period, such as a decade.
+    ///
+    /// - Complexity: O(relations).
+    public func datedDays() -> [Int32] {
+        var days: [Int32] = []
+        for span in spans {
+            // An undated relation's span is empty (start Int32.max, end Int32.min); a dated one is never empty.
+            guard span.possibleStart <= span.possibleEnd else { continue }
+            days.append(span.possibleStart != TimeSpan.beginningOfTime ? span.possibleStart : span.possibleEnd)
+        }
+        return days
+    }
+
     // MARK: Adjacency
 
     /// The relations whose source is `actor`, with their targets.
@@ -264,6 +200,12 @@ public struct RelationGraph: Sendable {
     public func incoming(_ actor: ActorIndex) -> Range<Int> {
         Int(inOffsets[actor.position])..<Int(inOffsets[actor.position + 1])
     }
+
+    /// The relations whose source is `actor`, in relation order.
+    public func outgoingRelations(of actor: ActorIndex) -> ArraySlice<RelationIndex> { outRelations[outgoing(actor)] }
+
+    /// The relations whose target is `actor`, in relation order.
+    public func incomingRelations(of actor: ActorIndex) -> ArraySlice<RelationIndex> { inRelations[incoming(actor)] }
 
     /// Every relation touching `actor`, outgoing first, each once (a self-relation appears in both lists but
     /// is reported once).
@@ -287,7 +229,7 @@ public struct RelationGraph: Sendable {
             + spans.count * MemoryLayout<TimeSpan>.stride
             + dateShape.count * MemoryLayout<UInt16>.stride
             + detailSlot.count * MemoryLayout<UInt32>.stride
-            + symmetricSlotBits.count * MemoryLayout<UInt64>.stride
+            + symmetricSlots.words.count * MemoryLayout<UInt64>.stride
             + (outNeighbors.count + inNeighbors.count) * MemoryLayout<ActorIndex>.stride
             + (outRelations.count + inRelations.count) * MemoryLayout<RelationIndex>.stride
             + (outOffsets.count + inOffsets.count) * MemoryLayout<UInt32>.stride
@@ -296,61 +238,5 @@ public struct RelationGraph: Sendable {
     /// ``relationStorageBytes`` per relation: the figure `actorgraph check --format json` reports.
     public var bytesPerRelation: Double {
         relationCount == 0 ? 0 : Double(relationStorageBytes) / Double(relationCount)
-    }
-}
-
-/// The 16-bit shape word that, with the four span day numbers, reproduces an ``EDTFDate`` exactly.
-enum PackedDate {
-    static let hasDate: UInt16 = 1
-    static let isInterval: UInt16 = 1 << 1
-    // Endpoint kinds at bits 2-3 (start) and 4-5 (end): 0 bound, 1 open, 2 unknown.
-    // Precisions at bits 6-7 (start) and 8-9 (end); qualifiers at bits 10-11 (start) and 12-13 (end).
-
-    static func pack(_ date: EDTFDate?) -> UInt16 {
-        guard let date else { return 0 }
-        switch date.form {
-        case .point(let bound):
-            return hasDate | UInt16(bound.precision.rawValue) << 6 | UInt16(bound.qualifiers.rawValue) << 10
-        case .interval(let start, let end):
-            var shape = hasDate | isInterval
-            shape |= pack(start, kindShift: 2, precisionShift: 6, qualifierShift: 10)
-            shape |= pack(end, kindShift: 4, precisionShift: 8, qualifierShift: 12)
-            return shape
-        }
-    }
-
-    private static func pack(_ endpoint: EDTFDate.Endpoint, kindShift: UInt16, precisionShift: UInt16,
-        qualifierShift: UInt16) -> UInt16
-    {
-        switch endpoint {
-        case .bound(let bound):
-            return UInt16(bound.precision.rawValue) << precisionShift | UInt16(bound.qualifiers.rawValue) << qualifierShift
-        case .open: return 1 << kindShift
-        case .unknown: return 2 << kindShift
-        }
-    }
-
-    static func unpack(shape: UInt16, possibleStart: Int32, definiteEnd: Int32) -> EDTFDate? {
-        guard shape & hasDate != 0 else { return nil }
-        func bound(_ day: Int32, precisionShift: UInt16, qualifierShift: UInt16) -> EDTFDate.Bound {
-            EDTFDate.Bound(
-                first: CalendarDay(dayNumber: day),
-                precision: EDTFDate.Precision(rawValue: UInt8(shape >> precisionShift & 3)) ?? .day,
-                qualifiers: EDTFDate.Qualifiers(rawValue: UInt8(shape >> qualifierShift & 3)))
-        }
-        if shape & isInterval == 0 {
-            return EDTFDate(.point(bound(possibleStart, precisionShift: 6, qualifierShift: 10)))
-        }
-        func endpoint(kindShift: UInt16, day: Int32, precisionShift: UInt16, qualifierShift: UInt16) -> EDTFDate.Endpoint {
-            switch shape >> kindShift & 3 {
-            case 1: return .open
-            case 2: return .unknown
-            default: return .bound(bound(day, precisionShift: precisionShift, qualifierShift: qualifierShift))
-            }
-        }
-        return EDTFDate(
-            .interval(
-                start: endpoint(kindShift: 2, day: possibleStart, precisionShift: 6, qualifierShift: 10),
-                end: endpoint(kindShift: 4, day: definiteEnd, precisionShift: 8, qualifierShift: 12)))
     }
 }

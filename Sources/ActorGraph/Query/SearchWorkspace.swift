@@ -8,9 +8,8 @@
 /// side, so visiting an actor and testing whether the other direction has reached it touch one cache line; and one
 /// queue per direction with room for every actor, since a search enqueues an actor at most once per direction.
 /// The memory is allocated once, in `init`, as unsafe buffers that the workspace owns and frees in `deinit`:
-/// buffers reached through a `let` are not stored properties a search mutates, so writing a stamp costs a store,
-/// where the arrays of a class they replaced cost two calls to the runtime's dynamic exclusivity check per access
-/// (69 % of a shortest-path query's instructions; docs/PERFORMANCE.md, "Queries").
+/// buffers reached through a `let` are not stored properties a search mutates, so writing a stamp is a plain store
+/// with no dynamic exclusivity check (docs/PERFORMANCE.md, "Queries").
 public final class SearchWorkspace {
     /// What a search knows about one actor. A field is meaningful only while its direction's stamp equals the
     /// current epoch.
