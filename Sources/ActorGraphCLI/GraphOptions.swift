@@ -22,7 +22,7 @@ public struct GraphOptions: ParsableArguments {
     /// Loads the graph, or prints every problem to standard error and fails with status 1.
     public func load() throws -> LoadedGraph {
         do {
-            return try GraphLoader.loadAllowingEdgeLists(
+            return try GraphLoader.load(
                 GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources),
                 actorsPath: graphActors)
         } catch {

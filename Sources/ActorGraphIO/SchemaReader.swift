@@ -20,7 +20,7 @@ struct SchemaReader {
             if allowed.contains(name) {
                 if result[name] == nil { result[name] = value }
             } else {
-                let suggestion = Self.nearest(name, among: allowed)
+                let suggestion = NearestName.nearest(name, among: allowed)
                 diagnostics.append(
                     Diagnostic(
                         key.location, "unknown key '\(name)' in \(what)",
@@ -92,7 +92,7 @@ struct SchemaReader {
         guard let node, let text = text(node, what: what) else { return nil }
         if let value = Choice(rawValue: text) { return value }
         let names = Choice.allCases.map(\.rawValue)
-        let suggestion = Self.nearest(text, among: names)
+        let suggestion = NearestName.nearest(text, among: names)
         diagnostics.append(
             Diagnostic(
                 node.location, "unknown \(what) '\(text)'",
@@ -147,17 +147,5 @@ struct SchemaReader {
             return nil
         }
         return first...last
-    }
-
-    /// The allowed word nearest to `word`, if it is close enough to be a likely typo.
-    static func nearest(_ word: String, among candidates: [String]) -> String? {
-        let query = Array(word.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            guard let distance = ActorResolver.editDistance(query, Array(candidate), limit: max(2, query.count / 3))
-            else { continue }
-            if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
-        }
-        return best?.0
     }
 }

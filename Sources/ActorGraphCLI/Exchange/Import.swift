@@ -39,7 +39,7 @@ extension ActorGraphCommand {
         @Option(help: "A graph file or folder whose relation types to use (default: the built-in vocabulary).")
         var vocabulary: String?
 
-        @Option(help: "The source catalogue citations are checked against (default: seeds/sources.yaml if present).")
+        @Option(help: "The source catalogue citations are checked against (default: seeds/sources.yaml beside the edge list's folder, or here).")
         var catalogue: String?
 
         @Option(help: "Citation (SOURCE:LINES) for rows without one.")
@@ -78,13 +78,10 @@ extension ActorGraphCommand {
             }
             options.requireCitation = fallbackCitation == nil
             options.requireNote = defaultNote == nil
-            let cataloguePath = catalogue ?? (FileManager.default.fileExists(atPath: "seeds/sources.yaml") ? "seeds/sources.yaml" : nil)
+            let cataloguePath = catalogue ?? GraphLoader.defaultCatalogue(near: edges)
             if let cataloguePath {
-                guard let data = FileManager.default.contents(atPath: cataloguePath) else {
-                    throw CommandFailure("error: cannot read the source catalogue '\(cataloguePath)'")
-                }
                 do {
-                    options.sources = try GraphLoader.load(files: [], catalogue: (cataloguePath, [UInt8](data)), sourceTexts: nil).sources
+                    options.sources = try GraphLoader.catalogueSources(cataloguePath)
                 } catch {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
                 }

@@ -76,18 +76,20 @@ public struct QueryFilterOptions: ParsableArguments {
     /// The time condition, or a ``QueryExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
     public func timeCondition() throws -> TimeCondition {
         let result: Result<TimeCondition, QueryInputError>
+        let option: String
         if let at {
-            result = TimeCondition.parseAt(at)
+            (result, option) = (TimeCondition.parseAt(at), "--at")
         } else if let between {
-            result = TimeCondition.parseBetween(between)
+            (result, option) = (TimeCondition.parseBetween(between), "--between")
         } else if let until {
-            result = TimeCondition.parseUntil(until)
+            (result, option) = (TimeCondition.parseUntil(until), "--until")
         } else {
             return .none
         }
         switch result {
         case .success(let condition): return condition
-        case .failure(let error): throw CommandFailure("error: " + error.message, status: QueryExitStatus.badFilter)
+        case .failure(let error):
+            throw CommandFailure("error: \(option) \(error.message)", status: QueryExitStatus.badFilter)
         }
     }
 
@@ -176,10 +178,8 @@ public struct QueryFilterOptions: ParsableArguments {
     static func typeIndices(_ list: String, option: String, graph: RelationGraph) throws -> [RelationTypeIndex] {
         try names(list, option: option).map { name in
             if let index = graph.vocabulary.index(named: name) { return index }
-            let nearest = graph.vocabulary.names.compactMap { candidate -> (Int, String)? in
-                ActorResolver.editDistance(Array(name), Array(candidate), limit: 3).map { ($0, candidate) }
-            }.min { $0 < $1 }
-            let hint = nearest.map { " (did you mean '\($0.1)'?)" } ?? " (list them with: actorgraph types)"
+            let nearest = NearestName.nearest(name, among: graph.vocabulary.names)
+            let hint = nearest.map { " (did you mean '\($0)'?)" } ?? " (list them with: actorgraph types)"
             throw CommandFailure("error: unknown relation type '\(name)' in \(option)\(hint)", status: QueryExitStatus.badFilter)
         }
     }

@@ -41,7 +41,7 @@ extension ActorGraphCommand {
         func run() throws {
             let loaded: LoadedGraph
             do {
-                loaded = try GraphLoader.loadAllowingEdgeLists(
+                loaded = try GraphLoader.load(
                     GraphLoadOptions(graphPath: graph, cataloguePath: catalogue), actorsPath: graphActors)
             } catch {
                 throw CommandFailure(

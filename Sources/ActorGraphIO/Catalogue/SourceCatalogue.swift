@@ -10,10 +10,7 @@ public struct SourceMeasure: Hashable, Sendable {
     public var lines: Int
 
     public init(_ bytes: [UInt8]) {
-        sha256 = SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        sha256 = SHA256Hex.digest(of: bytes)
         lines = Self.lineCount(bytes)
     }
 

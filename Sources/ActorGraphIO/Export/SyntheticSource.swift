@@ -1,5 +1,4 @@
 import ActorGraph
-import Crypto
 
 /// The source document a generated graph cites when written as a graph file, which requires a citation and a
 /// note on every relation: the generator itself, described by a one-line text whose hash is real.
@@ -11,10 +10,7 @@ public enum SyntheticSource {
 
     public static func document(actors: Int, relations: Int, seed: UInt64) -> SourceDocument {
         let text = text(actors: actors, relations: relations, seed: seed)
-        let digest = SHA256.hash(data: Array(text.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        let digest = SHA256Hex.digest(of: Array(text.utf8))
         return SourceDocument(
             id: "synthetic-\(seed)", file: "synthetic-\(seed).txt", title: "Synthetic graph, seed \(seed)",
             language: "en", sha256: digest, lines: 1,
