@@ -73,54 +73,57 @@ public enum TimeCondition: Hashable, Sendable {
     }
 
     // MARK: Parsing the filter texts
+    //
+    // The messages name the text, not the option it came from: a caller (the CLI, the explorer) prefixes its own
+    // name for it, e.g. `--at` + " " + message.
 
     /// Parses `--at D`: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for "at some time in that month or year".
     public static func parseAt(_ text: String) -> Result<TimeCondition, QueryInputError> {
-        parseDay(text, option: "--at").map { .at(first: $0.first, last: $0.last) }
+        parseDay(text).map { .at(first: $0.first, last: $0.last) }
     }
 
     /// Parses `--until D` (same date forms as `--at`).
     public static func parseUntil(_ text: String) -> Result<TimeCondition, QueryInputError> {
-        parseDay(text, option: "--until").map { .until(last: $0.last) }
+        parseDay(text).map { .until(last: $0.last) }
     }
 
     /// Parses `--between A..B`, where either side may be empty (open): `2001..2003`, `2001..`, `..2001-09-11`.
     public static func parseBetween(_ text: String) -> Result<TimeCondition, QueryInputError> {
         let parts = text.split(separator: "..", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
-            return .failure(QueryInputError("--between expects A..B (either side may be empty), got '\(text)'"))
+            return .failure(QueryInputError("expects A..B (either side may be empty), got '\(text)'"))
         }
         if parts[0].isEmpty && parts[1].isEmpty {
-            return .failure(QueryInputError("--between needs a date on at least one side of '..'"))
+            return .failure(QueryInputError("needs a date on at least one side of '..'"))
         }
         var first: (first: Int32, last: Int32)?
         var last: (first: Int32, last: Int32)?
         if !parts[0].isEmpty {
-            switch parseDay(parts[0], option: "--between") {
+            switch parseDay(parts[0]) {
             case .failure(let error): return .failure(error)
             case .success(let day): first = day
             }
         }
         if !parts[1].isEmpty {
-            switch parseDay(parts[1], option: "--between") {
+            switch parseDay(parts[1]) {
             case .failure(let error): return .failure(error)
             case .success(let day): last = day
             }
         }
         if let first, let last, last.last < first.first {
-            return .failure(QueryInputError("--between \(text): the end \(parts[1]) is before the start \(parts[0])"))
+            return .failure(QueryInputError("\(text): the end \(parts[1]) is before the start \(parts[0])"))
         }
         return .success(.between(first: first?.first, last: last?.last))
     }
 
     /// A calendar date at day, month or year precision, as its first and last day numbers.
-    public static func parseDay(_ text: String, option: String) -> Result<(first: Int32, last: Int32), QueryInputError> {
+    public static func parseDay(_ text: String) -> Result<(first: Int32, last: Int32), QueryInputError> {
         switch EDTFDate.parse(text) {
         case .failure(let error):
-            return .failure(QueryInputError("\(option) '\(text)' is not a date: \(error.message); write YYYY, YYYY-MM or YYYY-MM-DD"))
+            return .failure(QueryInputError("'\(text)' is not a date: \(error.message); write YYYY, YYYY-MM or YYYY-MM-DD"))
         case .success(let date):
             guard case .point(let bound) = date.form, bound.qualifiers.isEmpty else {
-                return .failure(QueryInputError("\(option) '\(text)': write one date, YYYY, YYYY-MM or YYYY-MM-DD"))
+                return .failure(QueryInputError("'\(text)': write one date, YYYY, YYYY-MM or YYYY-MM-DD"))
             }
             return .success((bound.first.dayNumber, bound.last.dayNumber))
         }

@@ -9,7 +9,7 @@
 /// 40 % officials, and dates between 1950 and 2025: about 60 % open-ended intervals (`2003-04/..`, a few `../1999`
 /// and `2011/`), 20 % closed intervals, 15 % single dates and 5 % undated, at day, month or year precision
 /// (40/30/30 %), a few approximate (`~`) or uncertain (`?`). Relations carry no notes or citations, so a large
-/// graph costs only the 48 bytes per relation of ``RelationGraph``.
+/// graph costs only ``RelationGraph``'s per-relation columns, without the details side table.
 ///
 /// The same `(actors, relations, seed)` gives the same graph on every machine (see ``SyntheticRandom``).
 public enum SyntheticGraph {

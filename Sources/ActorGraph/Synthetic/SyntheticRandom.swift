@@ -8,15 +8,8 @@ public struct SyntheticRandom: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) {
         // SplitMix64 spreads any seed, including 0, over the four state words (never all zero).
-        var mixer = seed
-        func next() -> UInt64 {
-            mixer &+= 0x9E37_79B9_7F4A_7C15
-            var value = mixer
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-        state = (next(), next(), next(), next())
+        var mixer = SplitMix64(state: seed)
+        state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
     }
 
     public mutating func next() -> UInt64 {

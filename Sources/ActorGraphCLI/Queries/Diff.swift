@@ -49,9 +49,10 @@ extension ActorGraphCommand {
         }
 
         static func window(_ text: String, option: String) throws -> (lo: Int32, hi: Int32) {
-            switch TimeCondition.parseDay(text, option: option) {
+            switch TimeCondition.parseDay(text) {
             case .success(let day): return (day.first, day.last)
-            case .failure(let error): throw CommandFailure("error: " + error.message, status: QueryExitStatus.badFilter)
+            case .failure(let error):
+                throw CommandFailure("error: \(option) \(error.message)", status: QueryExitStatus.badFilter)
             }
         }
 

@@ -35,7 +35,7 @@ extension ActorGraphCommand {
             let graph = SyntheticGraph.generate(actors: actors, relations: relations, seed: seed)
             let buildTime = clock.now - buildStart
             Output.write("graph: \(graph.actorCount) actors, \(graph.relationCount) relations, seed \(seed), built in \(Self.milliseconds(buildTime)) ms\n")
-            var random = BenchRandom(state: seed ^ 0x5EED)
+            var random = SplitMix64(state: seed ^ 0x5EED)
             let queryPairs = (0..<pairs).map { _ -> (ActorIndex, ActorIndex) in
                 let from = Int(random.next() % UInt64(graph.actorCount))
                 var to = Int(random.next() % UInt64(graph.actorCount))
@@ -105,18 +105,5 @@ extension ActorGraphCommand {
             let text = String((value * 1000).rounded() / 1000)
             return String(repeating: " ", count: max(1, 11 - text.count)) + text
         }
-    }
-}
-
-/// SplitMix64 for reproducible query pairs.
-struct BenchRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,9 +5,9 @@ import Graphviz
 /// (2 cores, AMD EPYC, Graphviz 2.43) with random graphs of two relations per actor; figures and the command in
 /// docs/PERFORMANCE.md ("Rendering budget").
 ///
-/// `dot` is the steep one: labelled edges make its crossing minimisation and network simplex explode
-/// (150 relations 3.6 s, 200 relations 9.6 s, 300 relations over 100 s at full quality). Its degraded profile
-/// (`mclimit`, `nslimit`, straight edges) keeps 300 relations at 0.1 s and 600 at 1.6 s.
+/// `dot` is the steep one: labelled edges make its crossing minimisation and network simplex explode within a few
+/// hundred relations at full quality; its degraded profile (`mclimit`, `nslimit`, straight edges) reaches about four
+/// times further.
 struct RenderBudget {
     /// Drawn at full quality up to this many relations.
     let comfortable: Int
