@@ -1,4 +1,5 @@
 import ActorGraphCLI
+import ActorGraphTestSupport
 import ArgumentParser
 import Foundation
 import Testing
@@ -28,16 +29,24 @@ private func withTinyGraph(_ body: (URL) throws -> Void) throws {
 
 @Suite("Foundation commands")
 struct FoundationCommandsTests {
-    @Test func helpListsTheCommandsAndAnExample() {
-        let help = ActorGraphCommand.helpMessage(columns: 80)
-        for command in ["check", "actors", "show", "relations", "types"] { #expect(help.contains(command)) }
-        let showHelp = ActorGraphCommand.helpMessage(for: ActorGraphCommand.self, columns: 80)
-        #expect(showHelp.contains("USAGE"))
+    /// Every command's whole help text, against `Golden/help/COMMAND.txt` (hidden commands included).
+    @Test func helpTextsAreWhole() {
+        let commands: [any ParsableCommand.Type] = [ActorGraphCommand.self] + ActorGraphCommand.configuration.subcommands
+        for command in commands {
+            let name = command == ActorGraphCommand.self ? "actorgraph" : command._commandName
+            Golden.expect(
+                ActorGraphCommand.helpMessage(for: command, includeHidden: true, columns: 100),
+                matches: cliGoldenFolder.appendingPathComponent("help/\(name).txt"))
+        }
     }
 
     @Test func parsesOptionsInProcess() throws {
-        #expect(throws: (any Error).self) { try ActorGraphCommand.parseAsRoot(["actors", "--kind", "planet"]) }
-        #expect(throws: (any Error).self) { try ActorGraphCommand.parseAsRoot(["check", "--format", "xml"]) }
+        #expect(
+            parseFailure(["actors", "--kind", "planet"])
+                == "The value 'planet' is invalid for '--kind <kind>'. Please provide one of 'state', 'group' or 'official'.")
+        #expect(
+            parseFailure(["check", "--format", "xml"])
+                == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.")
         let parsed = try ActorGraphCommand.parseAsRoot(["actors", "--kind", "official", "--format", "json"])
         #expect(String(describing: type(of: parsed)).hasSuffix("Actors"))
     }

@@ -236,10 +236,4 @@ struct QueryCommandsTests {
             #expect(ranked.map { $0["score"] as? Double } == [3, 3])
         }
     }
-
-    @Test func helpListsTheQueryCommands() {
-        let help = ActorGraphCommand.helpMessage(columns: 80)
-        for command in ["path", "neighbors", "timeline", "diff", "central"] { #expect(help.contains(command)) }
-        #expect(!help.contains("query-bench"))
-    }
 }

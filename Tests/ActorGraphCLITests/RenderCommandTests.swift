@@ -1,3 +1,4 @@
+import ActorGraphTestSupport
 import Foundation
 import FoundationXML
 import Graphviz
@@ -36,8 +37,11 @@ struct RenderCommandTests {
             let svg = try runActorGraph(["render", "-o", "out.svg", "--legend"], in: folder)
             #expect(svg.status == 0, "\(svg.stderr)")
             let data = try Data(contentsOf: folder.appendingPathComponent("out.svg"))
-            // Four actors, plus the legend's three kinds and its category samples.
-            #expect(try nodeGroupCount(data) >= 4)
+            // Four actors, plus the legend's three kinds and a pair of sample nodes for each of the three
+            // categories drawn (role, diplomatic, conflict).
+            #expect(try nodeGroupCount(data) == 4 + 3 + 3 * 2)
+            let text = String(decoding: data, as: UTF8.self)
+            for kind in ["state", "group", "official"] { #expect(text.contains("<g id=\"legend&#45;\(kind)\" class=\"node")) }
             let plain = try runActorGraph(["render", "-o", "plain.svg"], in: folder)
             #expect(plain.status == 0)
             #expect(try nodeGroupCount(try Data(contentsOf: folder.appendingPathComponent("plain.svg"))) == 4)

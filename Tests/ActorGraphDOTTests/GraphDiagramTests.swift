@@ -1,5 +1,6 @@
 import ActorGraph
 import ActorGraphDOT
+import ActorGraphTestSupport
 import Foundation
 import FoundationXML
 import Graphviz
@@ -7,27 +8,11 @@ import Testing
 
 private let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-/// Compares with `Golden/<name>`; with RECORD_GOLDEN=1 writes the new baseline and still fails, so a recording
-/// run can never pass.
-private func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = goldenFolder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-        try Data(actual.utf8).write(to: url)
-        Issue.record("recorded \(name); review the diff and rerun without RECORD_GOLDEN", sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-    if actual != expected {
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(actualLines.count, expectedLines.count)
-        let expectedLine = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
-        let actualLine = first < actualLines.count ? String(actualLines[first]) : "<end>"
-        let message = "\(name) differs at line \(first + 1):\n  expected: \(expectedLine)\n"
-            + "  actual:   \(actualLine)\nrerun with RECORD_GOLDEN=1 and review the diff"
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
-    }
+/// Compares with `Golden/<name>` (``Golden``: `RECORD_GOLDEN=1` rewrites it and fails).
+private func expectGolden(
+    _ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+    Golden.expect(actual, matches: goldenFolder.appendingPathComponent(name), sourceLocation: sourceLocation)
 }
 
 @Suite("Graph diagrams")

@@ -33,7 +33,7 @@ struct ExportFormatTests {
     @Test("golden output of the fixture graph", arguments: formats.map(\.name))
     func golden(_ name: String) throws {
         let graph = try ExchangeFixtures.graph()
-        guard let format = Self.formats.first(where: { $0.name == name }) else { return }
+        let format = try #require(Self.formats.first { $0.name == name })
         let bytes = ExchangeFixtures.render { format.write(graph, .all(graph), $0) }
         try ExchangeFixtures.expectGolden(bytes, name)
         // Deterministic: a second run gives the same bytes.

@@ -1,4 +1,5 @@
 import ActorGraph
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
@@ -9,8 +10,7 @@ import Testing
 /// Python is `.venv/bin/python3` when `make test` created it, else `python3`. Without networkx the tests are
 /// skipped — except under `CI=true`, where they run and fail, so CI never passes without the check.
 enum NetworkX {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = packageRoot
     static let script = root.appendingPathComponent("scripts/networkx_check.py").path
 
     static var python: String {
@@ -18,19 +18,14 @@ enum NetworkX {
         return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
     }
 
+    /// Runs Python through ``runProcess`` (files, not pipes: a full pipe cannot block it).
     static func run(_ arguments: [String]) -> (status: Int32, output: Data, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        do { try process.run() } catch { return (127, Data(), "\(error)") }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, outputData, String(decoding: errorData, as: UTF8.self))
+        do {
+            let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [python] + arguments)
+            return (result.status, Data(result.stdoutBytes), result.stderr)
+        } catch {
+            return (127, Data(), "\(error)")
+        }
     }
 
     static let available: Bool = run(["-c", "import networkx"]).status == 0

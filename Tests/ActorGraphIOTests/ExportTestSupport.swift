@@ -1,4 +1,5 @@
 @testable import ActorGraph
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
@@ -18,40 +19,9 @@ enum ExchangeFixtures {
         try GraphLoader.load(files: [("Export/input.yaml", try bytes("Export/input.yaml"))], catalogue: nil, sourceTexts: nil)
     }
 
-    /// Compares with `Fixtures/Export/NAME`; `RECORD_GOLDEN=1` writes the file instead. On a mismatch the message
-    /// holds a line diff.
+    /// Compares with `Fixtures/Export/NAME` (``Golden``: `RECORD_GOLDEN=1` rewrites it and fails).
     static func expectGolden(_ actual: [UInt8], _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent("Export/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try Data(actual).write(to: url)
-            return
-        }
-        guard let expected = try? [UInt8](Data(contentsOf: url)) else {
-            Issue.record("no golden file \(url.path); run with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            let diff = lineDiff(expected: String(decoding: expected, as: UTF8.self), actual: String(decoding: actual, as: UTF8.self))
-            Issue.record(
-                "\(name) differs from its golden file (rerun with RECORD_GOLDEN=1 and review):\n\(diff)",
-                sourceLocation: sourceLocation)
-        }
-    }
-
-    /// The differing lines, numbered, at most 20.
-    static func lineDiff(expected: String, actual: String) -> String {
-        let left = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let right = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [String] = []
-        for index in 0..<max(left.count, right.count) where lines.count < 40 {
-            let old = index < left.count ? String(left[index]) : "<none>"
-            let new = index < right.count ? String(right[index]) : "<none>"
-            if old != new {
-                lines.append("  line \(index + 1) expected: \(old.debugDescription)")
-                lines.append("  line \(index + 1) actual:   \(new.debugDescription)")
-            }
-        }
-        return lines.joined(separator: "\n")
+        Golden.expect(actual, matches: folder.appendingPathComponent("Export/\(name)"), sourceLocation: sourceLocation)
     }
 
     /// Everything a graph holds about actors and relations, one line each, for exact comparisons with a readable

@@ -1,5 +1,6 @@
 import ActorGraph
 import ActorGraphIO
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
@@ -34,15 +35,9 @@ private func load(files: [(name: String, bytes: [UInt8])], catalogue: String, te
     }
 }
 
-/// Compares with `bad/NAME.expected`; `RECORD_GOLDEN=1` writes the file instead.
+/// Compares with `bad/NAME.expected` (``Golden``: `RECORD_GOLDEN=1` rewrites it and fails).
 private func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let url = sourceFixtures.appendingPathComponent("bad/\(name).expected")
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-        try Data((actual + "\n").utf8).write(to: url)
-        return
-    }
-    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-    #expect(actual + "\n" == expected, "diagnostics differ from \(url.path); rerun with RECORD_GOLDEN=1 and review the diff", sourceLocation: sourceLocation)
+    Golden.expect(actual + "\n", matches: sourceFixtures.appendingPathComponent("bad/\(name).expected"), sourceLocation: sourceLocation)
 }
 
 @Suite("Graph file diagnostics")

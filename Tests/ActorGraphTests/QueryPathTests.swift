@@ -12,34 +12,45 @@ enum QueryFixture {
         RelationType(name: "meets", directed: false, category: .diplomatic),
     ])
 
+    /// Built with `try`: a fixture that dropped a relation it could not add would weaken every test quietly.
     static let graph: RelationGraph = {
+        do {
+            return try makeGraph()
+        } catch {
+            preconditionFailure("the query fixture does not build: \(error)")
+        }
+    }()
+
+    static func makeGraph() throws -> RelationGraph {
         var builder = GraphBuilder(vocabulary: vocabulary)
         for (id, kind) in [("putin", ActorKind.official), ("russia", .state), ("taliban", .group),
             ("al-qaeda", .group), ("usa", .state), ("kabulov", .official)]
         {
-            _ = try? builder.addActor(ActorRecord(id: id, name: id, kind: kind))
+            try builder.addActor(ActorRecord(id: id, name: id, kind: kind))
         }
-        func add(_ id: String, _ from: String, _ type: String, _ to: String, _ date: String?, grade: String? = nil) {
-            let parsed: EDTFDate? = date.flatMap { try? EDTFDate.parse($0).get() }
-            guard let source = builder.actorIndex(id: from), let target = builder.actorIndex(id: to),
-                let typeIndex = vocabulary.index(named: type)
-            else { return }
-            _ = try? builder.addRelation(
+        func add(_ id: String, _ from: String, _ type: String, _ to: String, _ date: String?, grade: String? = nil)
+            throws
+        {
+            let parsed = try date.map { try EDTFDate.parse($0).get() }
+            let source = try #require(builder.actorIndex(id: from))
+            let target = try #require(builder.actorIndex(id: to))
+            let typeIndex = try #require(vocabulary.index(named: type))
+            try builder.addRelation(
                 from: source, to: target, type: typeIndex, date: parsed,
                 details: RelationDetails(id: id, citations: [Citation(source: "src", lines: 1...2)],
-                    grade: grade.flatMap { AdmiraltyGrade($0) }))
+                    grade: try grade.map { try #require(AdmiraltyGrade($0)) }))
         }
-        add("putin-2001", "putin", "represents", "russia", "2001")
-        add("putin-2021", "putin", "represents", "russia", "2021-08")
-        add("russia-fights-taliban", "russia", "fights", "taliban", "1999/2001", grade: "B2")
-        add("taliban-allied-al-qaeda", "taliban", "allied_with", "al-qaeda", "1999/2001", grade: "C3")
-        add("russia-bans-al-qaeda", "russia", "designates_terrorist", "al-qaeda", nil)
-        add("usa-fights-taliban", "usa", "fights", "taliban", "2001")
-        add("russia-usa-2001", "russia", "cooperates_on_security", "usa", "2001")
-        add("kabulov-russia", "kabulov", "represents", "russia", "2017/..")
-        add("taliban-meets-al-qaeda", "taliban", "meets", "al-qaeda", "2001-10")
+        try add("putin-2001", "putin", "represents", "russia", "2001")
+        try add("putin-2021", "putin", "represents", "russia", "2021-08")
+        try add("russia-fights-taliban", "russia", "fights", "taliban", "1999/2001", grade: "B2")
+        try add("taliban-allied-al-qaeda", "taliban", "allied_with", "al-qaeda", "1999/2001", grade: "C3")
+        try add("russia-bans-al-qaeda", "russia", "designates_terrorist", "al-qaeda", nil)
+        try add("usa-fights-taliban", "usa", "fights", "taliban", "2001")
+        try add("russia-usa-2001", "russia", "cooperates_on_security", "usa", "2001")
+        try add("kabulov-russia", "kabulov", "represents", "russia", "2017/..")
+        try add("taliban-meets-al-qaeda", "taliban", "meets", "al-qaeda", "2001-10")
         return builder.build()
-    }()
+    }
 
     static func actor(_ id: String) -> ActorIndex {
         graph.actorIndex(id: id) ?? ActorIndex(UInt32.max)
@@ -61,6 +72,11 @@ enum QueryFixture {
 @Suite("Query paths on a hand-made graph")
 struct QueryPathTests {
     typealias F = QueryFixture
+
+    @Test func fixtureHoldsEveryActorAndRelation() {
+        #expect(QueryFixture.graph.actorCount == 6)
+        #expect(QueryFixture.graph.relationCount == 9)
+    }
 
     @Test func shortestPathGroupsParallelRelations() throws {
         let path = try #require(PathFinder(F.view()).shortestPath(from: F.actor("putin"), to: F.actor("al-qaeda")))

@@ -3,6 +3,11 @@ import Testing
 
 @Suite("Query time filters")
 struct QueryTimeTests {
+    static func failure<Value, Failure>(_ result: Result<Value, Failure>) -> Failure? {
+        if case .failure(let error) = result { return error }
+        return nil
+    }
+
     static func day(_ text: String) -> Int32 {
         guard case .success(let day) = CalendarDay.parse(text) else { Issue.record("bad day \(text)"); return 0 }
         return day.dayNumber
@@ -142,23 +147,24 @@ struct QueryTimeTests {
         #expect(TimeCondition.parseBetween("2001-06..2001") == .success(.between(first: Self.day("2001-06-01"), last: Self.day("2001-12-31"))))
     }
 
+    /// Every refusal is one line that names the text and no command-line option (callers prefix their own).
     @Test func badFilterDates() throws {
         for text in ["2021-02-30", "21", "2021/2022", "2021~", "..", "", "tomorrow"] {
-            guard case .failure(let error) = TimeCondition.parseAt(text) else {
-                Issue.record("accepted --at \(text)")
-                continue
-            }
-            #expect(error.message.hasPrefix("--at"))
-            #expect(!error.message.contains("\n"))
+            let error = try #require(Self.failure(TimeCondition.parseAt(text)), "accepted --at \(text)")
+            #expect(error.message.hasPrefix("'\(text)'"))
+            #expect(!error.message.contains("\n") && !error.message.contains("--"))
         }
         for text in ["2003..2001", "..", "2001", "2001...2002", "2001..2002..2003", "2001-13.."] {
-            guard case .failure(let error) = TimeCondition.parseBetween(text) else {
-                Issue.record("accepted --between \(text)")
-                continue
-            }
-            #expect(error.message.hasPrefix("--between"))
+            let error = try #require(Self.failure(TimeCondition.parseBetween(text)), "accepted --between \(text)")
+            #expect(!error.message.contains("\n") && !error.message.contains("--"))
         }
-        guard case .failure(let reversed) = TimeCondition.parseBetween("2003..2001") else { return }
-        #expect(reversed.message == "--between 2003..2001: the end 2001 is before the start 2003")
+        #expect(
+            Self.failure(TimeCondition.parseAt("2021-02-30"))?.message
+                == "'2021-02-30' is not a date: 2021-02-30 does not exist (that month has 28 days); write YYYY, YYYY-MM or YYYY-MM-DD")
+        #expect(Self.failure(TimeCondition.parseAt("2021~"))?.message == "'2021~': write one date, YYYY, YYYY-MM or YYYY-MM-DD")
+        #expect(Self.failure(TimeCondition.parseBetween("2001"))?.message == "expects A..B (either side may be empty), got '2001'")
+        #expect(Self.failure(TimeCondition.parseBetween(".."))?.message == "needs a date on at least one side of '..'")
+        let reversed = try #require(Self.failure(TimeCondition.parseBetween("2003..2001")))
+        #expect(reversed.message == "2003..2001: the end 2001 is before the start 2003")
     }
 }

@@ -132,11 +132,10 @@ struct RelationGraphTests {
         }
     }
 
-    @Test func symmetricTypesAreMarkedPerRelation() throws {
+    @Test func onlyTheMeetingIsSymmetric() throws {
         let graph = try smallGraph()
-        let expected = graph.relationIndices.map { !graph.type(of: $0).directed }
-        #expect(graph.relationIndices.map { graph.isSymmetric($0) } == expected)
-        #expect(expected.contains(true) && expected.contains(false))
+        // Of predecessor_of, meets, represents and designates_terrorist, only `meets` goes both ways.
+        #expect(graph.relationIndices.filter { graph.isSymmetric($0) }.map { graph.id(of: $0) } == ["first-meeting"])
     }
 
     /// Both adjacencies (built on two threads at this size) list each actor's relations in relation order, with
@@ -177,10 +176,8 @@ struct RelationGraphTests {
         }
         let graph = builder.build()
         #expect(graph.relationCount == relationCount)
-        #expect(graph.bytesPerRelation < 64)
         // 44 bytes per relation, 1/4 byte of symmetric-type slot bits and 2 × 4 bytes of offsets per actor (0.8 here);
-        // no details side table.
-        #expect(graph.bytesPerRelation >= 44.9)
+        // no details side table. An upper bound only: a smaller layout is welcome.
         #expect(graph.bytesPerRelation < 48)
     }
 }
