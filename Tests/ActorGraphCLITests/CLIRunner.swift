@@ -47,3 +47,8 @@ func parseFailure(_ arguments: [String]) -> String? {
 
 /// The CLI tests' golden files, in the source tree.
 let cliGoldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+/// The kit's package root and temporary folder, also reachable from test files that do not import the kit.
+let packageRoot = ActorGraphTestSupport.packageRoot
+
+func temporaryFolder() throws -> URL { try ActorGraphTestSupport.temporaryFolder() }

@@ -1,3 +1,4 @@
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
