@@ -26,7 +26,7 @@ extension ActorGraphCommand {
         func run() throws {
             let loaded: LoadedGraph
             do {
-                loaded = try GraphLoader.loadAllowingEdgeLists(
+                loaded = try GraphLoader.load(
                     GraphLoadOptions(
                         graphPath: graphOptions.graph, cataloguePath: graphOptions.catalogue,
                         sourcesDirectory: graphOptions.sources, requireSources: requireSources),

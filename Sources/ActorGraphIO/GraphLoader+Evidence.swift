@@ -14,7 +14,7 @@ extension Merger {
                     diagnostics.append(
                         Diagnostic(location, "source '\(id)' cannot be derived from itself", hint: "list the sources it restates"))
                 } else if known[id] == nil {
-                    let suggestion = SchemaReader.nearest(id, among: Array(known.keys).sorted())
+                    let suggestion = NearestName.nearest(id, among: Array(known.keys).sorted())
                     diagnostics.append(
                         Diagnostic(
                             location, "unknown source '\(id)' in 'derived_from' of '\(record.id)'",

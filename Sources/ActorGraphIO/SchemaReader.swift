@@ -148,4 +148,9 @@ struct SchemaReader {
         }
         return first...last
     }
+
+    /// The former home of ``NearestName/nearest(_:among:)``, kept for callers written before it.
+    static func nearest(_ word: String, among candidates: [String]) -> String? {
+        NearestName.nearest(word, among: candidates)
+    }
 }
