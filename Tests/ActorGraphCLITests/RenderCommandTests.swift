@@ -37,14 +37,18 @@ struct RenderCommandTests {
             let svg = try runActorGraph(["render", "-o", "out.svg", "--legend"], in: folder)
             #expect(svg.status == 0, "\(svg.stderr)")
             let data = try Data(contentsOf: folder.appendingPathComponent("out.svg"))
-            // Four actors, plus the legend's three kinds and a pair of sample nodes for each of the three
-            // categories drawn (role, diplomatic, conflict).
-            #expect(try nodeGroupCount(data) == 4 + 3 + 3 * 2)
+            // Four actors; the legend is a table in the caption, no node of its own: its kinds and the three
+            // categories drawn (diplomatic, conflict, role) are there, and the plain chart has none of them.
+            #expect(try nodeGroupCount(data) == 4)
             let text = String(decoding: data, as: UTF8.self)
-            for kind in ["state", "group", "official"] { #expect(text.contains("<g id=\"legend&#45;\(kind)\" class=\"node")) }
+            for entry in ["> state (box)<", "> group (oval)<", "> official (note)<", "> diplomatic<", "> conflict<", "> role<"] {
+                #expect(text.contains(entry), "legend entry \(entry)")
+            }
             let plain = try runActorGraph(["render", "-o", "plain.svg"], in: folder)
             #expect(plain.status == 0)
-            #expect(try nodeGroupCount(try Data(contentsOf: folder.appendingPathComponent("plain.svg"))) == 4)
+            let plainData = try Data(contentsOf: folder.appendingPathComponent("plain.svg"))
+            #expect(try nodeGroupCount(plainData) == 4)
+            #expect(!String(decoding: plainData, as: UTF8.self).contains("> state (box)<"))
             let png = try runActorGraph(["render", "-o", "out.png"], in: folder)
             #expect(png.status == 0)
             let pngBytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("out.png")))
