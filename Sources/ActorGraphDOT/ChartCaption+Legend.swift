@@ -26,7 +26,7 @@ extension ChartCaption {
     static let ink = DOTColor.rgb(red: 0x33, green: 0x33, blue: 0x33)
     static let solidSwatch = "━━━━"
     static let dashedSwatch = "╺╸╺╸╺╸"
-    static let dottedSwatch = "┅┅┅┅"
+    static let dottedSwatch = "· · · · · ·"
 
     private var legendSections: [(String, [[DOTTextRun]])] {
         let kinds = Set(chart.actors.map { graph[$0].kind })

@@ -53,8 +53,10 @@ extension ChartLink {
             for step in selection.pathSteps[relation] ?? [] where !steps.contains(step) { steps.append(step) }
         }
         steps.sort { ($0.path, $0.hop) < ($1.path, $1.hop) }
+        // A path's link is drawn from the actor its first hop leaves, whatever the relations' directions.
+        let ends = steps.first.flatMap { selection.hopEnds[$0] } ?? (graph.source(of: first), graph.target(of: first))
         return ChartLink(
-            tail: graph.source(of: first), head: graph.target(of: first), relations: ordered, pathSteps: steps,
+            tail: ends.0, head: ends.1, relations: ordered, pathSteps: steps,
             possiblyActive: Set(ordered.filter { selection.possiblyActive.contains($0) }),
             faded: ordered.allSatisfy { selection.fadedRelations.contains($0) })
     }

@@ -77,6 +77,8 @@ struct ChartSelection {
     var possiblyActive: Set<RelationIndex> = []
     /// Per relation on a path: its (path, hop) places.
     var pathSteps: [RelationIndex: [ChartLink.PathStep]] = [:]
+    /// Per path step: the actor the hop leaves and the one it reaches, so a path reads in its own direction.
+    var hopEnds: [ChartLink.PathStep: (from: ActorIndex, to: ActorIndex)] = [:]
     var notes: [String] = []
 
     init(_ graph: RelationGraph, _ request: ChartRequest) {
@@ -144,10 +146,12 @@ struct ChartSelection {
         var pathActors: [ActorIndex] = []
         for (pathNumber, path) in paths.paths.enumerated() {
             for actor in path.actors where !pathActors.contains(actor) { pathActors.append(actor) }
-            for (hopNumber, hop) in path.hops.enumerated() {
+            for (hopNumber, hop) in path.hops.enumerated() where hopNumber + 1 < path.actors.count {
+                let step = ChartLink.PathStep(path: pathNumber + 1, hop: hopNumber + 1)
+                hopEnds[step] = (path.actors[hopNumber], path.actors[hopNumber + 1])
                 for relation in hop {
                     if pathSteps[relation] == nil { add(relation, match: view.match(relation) ?? .definitely) }
-                    pathSteps[relation, default: []].append(ChartLink.PathStep(path: pathNumber + 1, hop: hopNumber + 1))
+                    pathSteps[relation, default: []].append(step)
                 }
             }
         }
