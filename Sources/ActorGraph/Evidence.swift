@@ -15,7 +15,7 @@ public enum SourceReliability: String, CaseIterable, Hashable, Sendable, Compara
 public struct RelationEvidence: Hashable, Sendable {
     public var status: RelationStatus
     public var claimedBy: String?
-    /// The distinct sources the relation cites, in citation order.
+    /// The distinct sources the relation cites for itself (not those cited for its date only), in citation order.
     public var citedSources: [String]
     /// The cited sources that restate another cited one (`derived_from`, followed transitively): not independent.
     public var derivedSources: [String]
@@ -58,7 +58,9 @@ extension RelationGraph {
     public func evidence(of relation: RelationIndex) -> RelationEvidence {
         let details = details(of: relation)
         var cited: [String] = []
-        for citation in details.citations where !cited.contains(citation.source) { cited.append(citation.source) }
+        for citation in details.citations where !citation.forDate && !cited.contains(citation.source) {
+            cited.append(citation.source)
+        }
         let derived = cited.filter { id in
             let origins = restatedSources(of: id)
             return cited.contains { $0 != id && origins.contains($0) }

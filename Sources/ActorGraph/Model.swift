@@ -68,17 +68,25 @@ public struct Citation: Hashable, Sendable {
     /// 1-based, inclusive line numbers.
     public var lines: ClosedRange<Int>
     public var grade: AdmiraltyGrade?
+    /// The lines support only the relation's date (`for: date`), not the relation: such a citation is not one of
+    /// its sources, and may lie outside the article body (a caption's date), which `check --sources` warns of.
+    public var forDate: Bool
 
     public init(source: String, lines: ClosedRange<Int>, grade: AdmiraltyGrade? = nil) {
+        self.init(source: source, lines: lines, grade: grade, forDate: false)
+    }
+
+    public init(source: String, lines: ClosedRange<Int>, grade: AdmiraltyGrade?, forDate: Bool) {
         self.source = source
         self.lines = lines
         self.grade = grade
+        self.forDate = forDate
     }
 
-    /// `src L12-14` or `src L12`.
+    /// `src L12-14` or `src L12`, with ` (date)` for a citation of the date only.
     public var shortDescription: String {
         let range = lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
-        return "\(source) L\(range)"
+        return "\(source) L\(range)" + (forDate ? " (date)" : "")
     }
 
     /// `12-14` or `12`, as written in graph files.

@@ -1,6 +1,15 @@
 import ActorGraph
 
 extension ParsedGraphFile {
+    /// A citation's `for`: absent, or `date` for lines that give only the relation's date.
+    static func readCitationUse(_ node: YAMLNode?, reader: inout SchemaReader) -> Bool {
+        guard let node, let text = reader.text(node, what: "'for'") else { return false }
+        if text == "date" { return true }
+        reader.diagnostics.append(
+            Diagnostic(node.location, "unknown 'for' '\(text)' in a citation", hint: "write 'for: date' for lines that give only the date, or leave 'for' out"))
+        return false
+    }
+
     /// The catalogue's evidence fields of a source: `reliability` and `reliability_note`, `derived_from`, `body`
     /// (a list of line ranges) and `published_lines` (docs/FORMAT.md, "The source catalogue").
     static func readEvidence(_ fields: [String: YAMLNode], into source: inout Source, reader: inout SchemaReader) {

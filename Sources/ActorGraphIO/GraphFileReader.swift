@@ -66,7 +66,7 @@ extension ParsedGraphFile {
         "id", "from", "to", "type", "date", "date_note", "sources", "note", "attributes", "grade", "status",
         "claimed_by",
     ]
-    static let citationKeys = ["source", "lines", "grade"]
+    static let citationKeys = ["source", "lines", "grade", "for"]
 
     /// Reads one file's bytes. Structural problems go to `reader.diagnostics`; what could be read is returned.
     static func read(_ bytes: [UInt8], name: String, reader: inout SchemaReader) -> ParsedGraphFile {
@@ -268,10 +268,11 @@ extension ParsedGraphFile {
                 let source = reader.identifier(sourceNode, what: "source id")
                 let lines = reader.lineRange(linesNode, what: "'lines'")
                 let citationGrade = reader.grade(citationFields["grade"], what: "grade")
+                let forDate = readCitationUse(citationFields["for"], reader: &reader)
                 guard let source, let lines else { continue }
                 citations.append(
                     LocatedCitation(
-                        citation: Citation(source: source, lines: lines, grade: citationGrade),
+                        citation: Citation(source: source, lines: lines, grade: citationGrade, forDate: forDate),
                         sourceLocation: sourceNode.location, linesLocation: linesNode.location))
             }
         }

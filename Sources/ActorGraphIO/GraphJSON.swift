@@ -18,12 +18,13 @@ public enum GraphJSON {
         return .object(members)
     }
 
-    /// `{"source","lines","grade"}`; `lines` as written (`"12-14"`), plus numeric `first_line`/`last_line`.
+    /// `{"source","lines","grade","for"}` (`for` is `"date"` for a citation of the date only); `lines` as written (`"12-14"`), plus numeric `first_line`/`last_line`.
     public static func citation(_ citation: Citation) -> JSONValue {
         .object([
             ("source", .string(citation.source)), ("lines", .string(citation.linesText)),
             ("first_line", .int(citation.lines.lowerBound)), ("last_line", .int(citation.lines.upperBound)),
             ("grade", .optional(citation.grade?.description)),
+            ("for", .optional(citation.forDate ? "date" : nil)),
         ])
     }
 

@@ -42,13 +42,25 @@ extension Merger {
         }
     }
 
-    /// A citation of lines outside the cited source's article body.
-    static func outsideBody(_ citation: Citation, of record: SourceDocument, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
+    /// A citation of lines outside the cited source's article body: an error, or a warning naming the relation when
+    /// the lines give only its date (`for: date`, a caption's or teaser's date).
+    static func outsideBody(
+        _ citation: Citation, of record: SourceDocument, relation: String?, at location: SourceLocation
+    ) -> Diagnostic {
+        if citation.forDate {
+            return Diagnostic(
+                location,
+                "the date of relation '\(relation ?? "(no id)")' is taken from \(linesWord(citation.lines)) \(citation.linesText) of '\(citation.source)', outside its article body (\(bodyText(record)))",
+                hint: "a caption's or teaser's date may not be the event's: say so in 'date_note', and mark the date uncertain if in doubt",
+                severity: .warning)
+        }
+        return Diagnostic(
             location,
-            "lines \(citation.linesText) of '\(citation.source)' lie outside its article body (\(bodyText(record)))",
+            "\(linesWord(citation.lines)) \(citation.linesText) of '\(citation.source)' \(citation.lines.count == 1 ? "lies" : "lie") outside its article body (\(bodyText(record)))",
             hint: "cite the article itself, not menus, teasers, captions, comments or biographies; fix the citation, or the source's 'body' in the catalogue")
     }
+
+    static func linesWord(_ range: ClosedRange<Int>) -> String { range.count == 1 ? "line" : "lines" }
 
     static func text(_ range: ClosedRange<Int>) -> String {
         range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)-\(range.upperBound)"

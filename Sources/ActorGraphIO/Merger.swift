@@ -214,7 +214,8 @@ struct Merger {
                         "lines \(citation.linesText) lie outside source '\(citation.source)', which has \(lines) lines",
                         hint: "cite lines between 1 and \(lines)"))
             } else if let record = context.bodies[citation.source], !record.bodyContains(citation.lines) {
-                diagnostics.append(Self.outsideBody(citation, of: record, at: located.linesLocation))
+                diagnostics.append(
+                    Self.outsideBody(citation, of: record, relation: relation.details.id, at: located.linesLocation))
             }
         }
     }

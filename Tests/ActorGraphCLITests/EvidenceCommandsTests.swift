@@ -17,7 +17,7 @@ private let evidenceGraph = """
       - {id: taliban, name: Taliban, kind: group}
       - {id: usa, name: United States, kind: state}
     relations:
-      - {id: talks, from: russia, to: taliban, type: meets, date: 2021-08-17, sources: [{source: ips, lines: "1"}, {source: digest, lines: "2"}], note: Talks.}
+      - {id: talks, from: russia, to: taliban, type: meets, date: 2021-08-17, sources: [{source: ips, lines: "1"}, {source: digest, lines: "2"}, {source: wire, lines: "9", for: date}], note: Talks.}
       - {id: talks-2023, from: russia, to: taliban, type: meets, date: "2023", sources: [{source: ips, lines: "3"}, {source: wire, lines: "4"}], note: Talks again.}
       - {id: arms, from: russia, to: taliban, type: supplies_arms_to, date: "2017", status: denied, claimed_by: usa, sources: [{source: wire, lines: "5"}], note: Alleged arms.}
       - {id: accusation, from: usa, to: russia, type: accuses, date: "2017", sources: [{source: wire, lines: "5"}], note: The accusation., attributes: {subject: arms}}
@@ -43,7 +43,7 @@ struct EvidenceCommandsTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == """
                 2017        Russia —supplies arms to→ Taliban  [wire L5]  \(Self.denied)
-                2021-08-17  Russia —meets— Taliban  [ips L1; digest L2]  {reported; grade B2 (derived); 2 sources, 1 independent}
+                2021-08-17  Russia —meets— Taliban  [ips L1; digest L2; wire L9 (date)]  {reported; grade B2 (derived); 2 sources, 1 independent}
                 2023        Russia —meets— Taliban  [ips L3; wire L4]  {reported; grade B1 (derived); 2 independent sources}
                 2025?       Russia —forecasts→ Taliban  [wire L6]  {claimed by an expert; grade C4 (derived); 1 source}
                 4 relations
@@ -213,13 +213,19 @@ struct CitedTextTests {
         #expect(result.status == 1)
         let lines = seed.split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(result.stderr.contains(
-            "graphs/russia-taliban.yaml:\(lines + 5):55: error: lines 45 of 'op-2023-why-cooperate' lie outside its article body (lines 1-37)"),
+            "graphs/russia-taliban.yaml:\(lines + 5):55: error: line 45 of 'op-2023-why-cooperate' lies outside its article body (lines 1-37)"),
             "\(result.stderr)")
         #expect(result.stderr.contains("1 error found."))
-        // The seed graph itself is clean: no error, one warning naming 004's teaser date.
+        // The seed graph itself is clean: no error; a warning names 004's teaser date ...
         let clean = try runActorGraph(["check", "--graph", "graphs", "--sources", sharedSeeds.path])
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(clean.stderr.contains("warning: the 'published' date of 'sangar-2025-delisting' is read from line 32, outside the article body (lines 1, 5-19)"))
-        #expect(clean.stderr.split(separator: "\n").filter { $0.contains(": warning:") }.count == 1)
+        // ... and the three relations dated by 001's photo caption, cited for the date only.
+        for relation in ["taliban-visits-moscow-2021-07", "taliban-assures-russia-2021-07", "taliban-guarantees-central-asia-2021-07"] {
+            #expect(clean.stderr.contains(
+                "warning: the date of relation '\(relation)' is taken from line 8 of 'world-2021-friends', outside its article body"))
+        }
+        #expect(clean.stderr.split(separator: "\n").filter { $0.contains(": warning:") }.count == 4)
+        #expect(clean.stdout.hasSuffix("No errors found; 4 warnings (on standard error).\n"))
     }
 }

@@ -89,6 +89,24 @@ struct CatalogueEvidenceTests {
         #expect(load(catalogue().replacingOccurrences(of: "reliability: Q", with: "reliability: E"), graphFile(citing: "9"), texts: false).0 != nil)
     }
 
+    /// Lines cited `for: date` may lie outside the body: a warning naming the relation, and not one of its sources.
+    @Test func aDateFromOutsideTheBodyIsAWarning() throws {
+        let graphText = graphFile(citing: "3").replacingOccurrences(
+            of: "lines: \"3\"}]", with: "lines: \"3\"}, {source: doc, lines: \"9-10\", for: date}]")
+        let (graph, diagnostics) = load(
+            catalogue(published: "\"2\"").replacingOccurrences(of: "reliability: Q", with: "reliability: E"), graphText)
+        let loaded = try #require(graph, "\(diagnostics)")
+        #expect(diagnostics.map(\.description) == [
+            "g.yaml:5:100: warning: the date of relation 'r' is taken from lines 9-10 of 'doc', outside its article body (lines 2-8)\n"
+                + "  hint: a caption's or teaser's date may not be the event's: say so in 'date_note', and mark the date uncertain if in doubt"
+        ])
+        let relation = RelationIndex(0)
+        #expect(loaded.details(of: relation).citations.map(\.forDate) == [false, true])
+        #expect(loaded.evidence(of: relation).citedSources == ["doc"])
+        let (_, bad) = load(catalogue(), graphText.replacingOccurrences(of: "for: date", with: "for: dating"))
+        #expect(bad.contains { $0.message == "unknown 'for' 'dating' in a citation" })
+    }
+
     @Test func badEvidenceFieldsAreNamed() {
         let (_, diagnostics) = load(catalogue(body: "[\"2-12\"]", derived: "[digest, dok]"), graphFile(citing: "3"))
         let messages = diagnostics.filter { $0.severity == .error }.map(\.message)

@@ -131,7 +131,7 @@ struct ImportCSVEdgeTests {
             messages(load("source,target,type,citations\na,b,meets,doc:3\na,b,meets,doc:9-12\na,b,meets,dox:1\na,b,meets,doc\n", options: options)) == [
                 "edges.csv:3:11: lines 9-12 lie outside source 'doc', which has 10 lines",
                 "edges.csv:4:11: unknown source 'dox'",
-                "edges.csv:5:11: bad citations 'doc': expected SOURCE:LINES[:GRADE]",
+                "edges.csv:5:11: bad citations 'doc': expected SOURCE:LINES[:GRADE][:date]",
             ])
     }
 

@@ -32,7 +32,10 @@ struct SnapshotTests {
             if position % 3 == 0 {
                 details = RelationDetails(
                     id: position == 3 ? "meeting-1" : nil, note: "Note \(position)",
-                    citations: [Citation(source: "doc", lines: 3...5, grade: AdmiraltyGrade("B2"))],
+                    citations: [
+                        Citation(source: "doc", lines: 3...5, grade: AdmiraltyGrade("B2")),
+                        Citation(source: "doc", lines: 1...1, grade: nil, forDate: position == 6),
+                    ],
                     attributes: [RelationAttribute(key: "place", value: "Doha")], dateNote: "as reported",
                     grade: AdmiraltyGrade("C3"), status: position == 6 ? .claimed : position == 3 ? .denied : .reported,
                     // An actor id or free text (FORMAT.md): both must survive the snapshot.

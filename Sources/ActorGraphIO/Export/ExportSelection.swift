@@ -74,11 +74,13 @@ public struct ExportSelection: Sendable, Hashable {
 
 /// The text forms every exporter shares, so a date or a citation reads the same in every format.
 public enum ExportText {
-    /// `src:12-14:B2; other:3` — source id, lines, optional grade; ids hold no `:` or `;`, so this splits back.
+    /// `src:12-14:B2; other:3; cap:8:date` — source id, lines, optional grade, `date` for a citation of the date
+    /// only; ids hold no `:` or `;`, so this splits back.
     public static func citations(_ citations: [Citation]) -> String {
         citations.map { citation in
             var text = "\(citation.source):\(citation.linesText)"
             if let grade = citation.grade { text += ":\(grade)" }
+            if citation.forDate { text += ":date" }
             return text
         }.joined(separator: "; ")
     }

@@ -138,6 +138,7 @@ public enum GraphYAMLWriter {
                 for citation in citations {
                     output.write("      - { source: \(citation.source), lines: \"\(citation.linesText)\"")
                     if let grade = citation.grade { output.write(", grade: \(grade)") }
+                    if citation.forDate { output.write(", for: date") }
                     output.write(" }\n")
                 }
             }

@@ -9,8 +9,8 @@ import Foundation
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 4 (3 added the sources' evidence fields; 4 makes a source's language and summary optional
-///   and stores the types' triggers) |
+/// | 4 | format version, 5 (3 added the sources' evidence fields; 4 makes a source's language and summary optional
+///   and stores the types' triggers; 5 marks citations of a date only) |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
 /// | 8 | payload length |
@@ -26,7 +26,7 @@ import Foundation
 /// storing it).
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 8 + 4 + 4 + 6 * 8 + 8
@@ -114,6 +114,7 @@ public enum GraphSnapshot {
                 payload.u64(UInt64(truncatingIfNeeded: citation.lines.lowerBound))
                 payload.u64(UInt64(truncatingIfNeeded: citation.lines.upperBound))
                 payload.optionalString(citation.grade?.description)
+                payload.u8(citation.forDate ? 1 : 0)
             }
             payload.u32(UInt32(details.attributes.count))
             for attribute in details.attributes {
@@ -294,7 +295,7 @@ public enum GraphSnapshot {
             }
             var value = RelationDetails(id: try reader.optionalIdentifier("relation id"))
             value.note = try reader.optionalString("note")
-            let citationCount = try reader.count(atLeast: 21)
+            let citationCount = try reader.count(atLeast: 22)
             for _ in 0..<citationCount {
                 let source = try reader.identifier("citation source")
                 let first = try reader.count()
@@ -304,7 +305,9 @@ public enum GraphSnapshot {
                     guard let grade = AdmiraltyGrade(text) else { throw FormatError("bad grade '\(text)'") }
                     return grade
                 }
-                value.citations.append(Citation(source: source, lines: first...last, grade: grade))
+                let use = try reader.u8()
+                guard use < 2 else { throw FormatError("bad citation use \(use)") }
+                value.citations.append(Citation(source: source, lines: first...last, grade: grade, forDate: use == 1))
             }
             let attributeCount = try reader.count(atLeast: 8)
             for _ in 0..<attributeCount {

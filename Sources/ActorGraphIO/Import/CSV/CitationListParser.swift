@@ -19,10 +19,12 @@ enum CitationListParser {
     static func parse(_ text: String) -> Result<[Citation], CitationSyntaxError> {
         var citations: [Citation] = []
         for part in text.split(separator: ";") {
-            let pieces = part.trimmingSpacesSubstring().split(separator: ":", omittingEmptySubsequences: false).map(
+            var pieces = part.trimmingSpacesSubstring().split(separator: ":", omittingEmptySubsequences: false).map(
                 String.init)
+            let forDate = pieces.count > 2 && pieces.last == "date"
+            if forDate { pieces.removeLast() }
             guard pieces.count == 2 || pieces.count == 3 else {
-                return .failure(CitationSyntaxError("expected SOURCE:LINES[:GRADE]"))
+                return .failure(CitationSyntaxError("expected SOURCE:LINES[:GRADE][:date]"))
             }
             if let problem = Identifier.problem(with: pieces[0]) {
                 return .failure(CitationSyntaxError("source id '\(pieces[0])' \(problem)"))
@@ -43,7 +45,7 @@ enum CitationListParser {
                 }
                 grade = parsed
             }
-            citations.append(Citation(source: pieces[0], lines: first...last, grade: grade))
+            citations.append(Citation(source: pieces[0], lines: first...last, grade: grade, forDate: forDate))
         }
         return .success(citations)
     }
