@@ -11,7 +11,8 @@
 # BENCH_BFS_SOURCES (20), BENCH_PEERS (the Python libraries), BENCH_L_PEERS (for L, networkit and igraph: networkx
 # needs tens of GB there and rustworkx's Dijkstra about an hour for the pairs), BENCH_SWIFTGRAPH (1; 0 leaves it
 # out), BENCH_L_SWIFTGRAPH (0: its BFS over [[Edge]] takes most of an hour at L), BENCH_RENDER (1; 0 skips the render
-# comparison), BENCH_RENDER_RUNS (10), BENCH_DATA, BENCH_OUT.
+# comparison), BENCH_RENDER_RUNS (10), BENCH_COLD (1; 0 skips the cold-query table, scripts/bench-cold.sh), BENCH_YAML
+# (1; 0 skips the YAML scaling table, scripts/bench-yaml-scaling.sh), BENCH_DATA, BENCH_OUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -119,6 +120,22 @@ else
     rm -f "$OUT/render.md"
 fi
 
+# 4. Cold queries from a snapshot (whole processes, medians of 20; M, and L with BENCH_L=1) with the resident
+# memory per relation, and graph-file (YAML) loading at 10k/100k/1M relations (issue 16). BENCH_COLD=0 or
+# BENCH_YAML=0 skips them.
+if [ "${BENCH_COLD:-1}" = 1 ]; then
+    say "cold queries from a snapshot"
+    BIN=$BIN BENCH_DATA=$DATA scripts/bench-cold.sh > "$OUT/cold.md"
+else
+    rm -f "$OUT/cold.md"
+fi
+if [ "${BENCH_YAML:-1}" = 1 ]; then
+    say "graph-file (YAML) scaling"
+    BIN=$BIN BENCH_DATA=$DATA scripts/bench-yaml-scaling.sh > "$OUT/yaml-scaling.md"
+else
+    rm -f "$OUT/yaml-scaling.md"
+fi
+
 cat "$OUT/machine.md"
 echo
 for size in $SIZES; do
@@ -126,3 +143,5 @@ for size in $SIZES; do
     echo
 done
 if [ -s "$OUT/render.md" ]; then cat "$OUT/render.md"; fi
+if [ -s "$OUT/cold.md" ]; then echo; echo "#### Cold queries from a snapshot"; echo; cat "$OUT/cold.md"; fi
+if [ -s "$OUT/yaml-scaling.md" ]; then echo; echo "#### Graph files (YAML) at 10k, 100k, 1M relations"; echo; cat "$OUT/yaml-scaling.md"; fi

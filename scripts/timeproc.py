@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Times whole processes: runs a command N times (output discarded) and prints one JSON line with the median,
-fastest and slowest wall time in milliseconds and the largest peak resident set of one run (from wait4's rusage).
+fastest and slowest wall time in milliseconds, the median CPU time (user + system, from wait4's rusage: what the
+process itself used, which a machine shared with other work inflates less than the wall time) and the largest peak
+resident set of one run.
 
     scripts/timeproc.py --runs 20 -- .build/release/actorgraph path --graph M.agraph a1 a5000
 """
@@ -21,7 +23,7 @@ def run_once(command):
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
-    return elapsed * 1000, usage.ru_maxrss, code, stderr
+    return elapsed * 1000, usage.ru_maxrss, code, stderr, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def main():
@@ -36,17 +38,18 @@ def main():
         parser.error("no command")
     for _ in range(args.warmup):
         run_once(command)
-    times, peaks = [], []
+    times, peaks, cpu = [], [], []
     for _ in range(args.runs):
-        elapsed, peak, code, stderr = run_once(command)
+        elapsed, peak, code, stderr, cpu_ms = run_once(command)
         if code != 0 and not args.allow_failure:
             sys.stderr.write(f"{' '.join(command)} exited {code}:\n{stderr}")
             sys.exit(1)
         times.append(elapsed)
         peaks.append(peak)
+        cpu.append(cpu_ms)
     print(json.dumps({
         "command": command, "runs": args.runs, "median_ms": statistics.median(times), "min_ms": min(times),
-        "max_ms": max(times), "max_rss_kb": max(peaks),
+        "max_ms": max(times), "cpu_median_ms": statistics.median(cpu), "max_rss_kb": max(peaks),
     }))
 
 

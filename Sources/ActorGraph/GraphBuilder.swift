@@ -148,6 +148,26 @@ public struct GraphBuilder: Sendable {
         sources: [ActorIndex], targets: [ActorIndex], types: [RelationTypeIndex], dateIndices: [Int32],
         dates: [EDTFDate], details relationDetails: [(position: Int, details: RelationDetails)] = []
     ) throws(GraphBuildError) {
+        try addRelations(
+            sources: sources, targets: targets, types: types, dateIndices: dateIndices,
+            dateSpans: dates.map(\.span), shapes: dates.map { PackedDate.pack($0) }, details: relationDetails)
+    }
+
+    /// ``addRelations(sources:targets:types:dateIndices:dates:details:)`` with each distinct date as stored, as a
+    /// snapshot holds them: nothing to convert.
+    public mutating func addRelations(
+        sources: [ActorIndex], targets: [ActorIndex], types: [RelationTypeIndex], dateIndices: [Int32],
+        storedDates: [StoredDate], details relationDetails: [(position: Int, details: RelationDetails)] = []
+    ) throws(GraphBuildError) {
+        try addRelations(
+            sources: sources, targets: targets, types: types, dateIndices: dateIndices,
+            dateSpans: storedDates.map(\.span), shapes: storedDates.map(\.shape), details: relationDetails)
+    }
+
+    private mutating func addRelations(
+        sources: [ActorIndex], targets: [ActorIndex], types: [RelationTypeIndex], dateIndices: [Int32],
+        dateSpans: [TimeSpan], shapes: [UInt16], details relationDetails: [(position: Int, details: RelationDetails)]
+    ) throws(GraphBuildError) {
         let count = sources.count
         precondition(targets.count == count && types.count == count && dateIndices.count == count)
         guard relationSource.count + count < Int(UInt32.max - 1) else { throw .tooManyRelations }
@@ -169,8 +189,6 @@ public struct GraphBuilder: Sendable {
             relationTarget.append(contentsOf: targets)
             relationType.append(contentsOf: types)
         }
-        let dateSpans = dates.map(\.span)
-        let shapes = dates.map { PackedDate.pack($0) }
         // Bulk appends, one column at a time: per-element appends cost several times as much at tens of millions
         // of relations.
         spans.append(contentsOf: dateIndices.lazy.map { $0 < 0 ? RelationGraph.undatedSpan : dateSpans[Int($0)] })

@@ -119,8 +119,8 @@ struct SnapshotTests {
         }
         #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
         var newer = bytes
-        newer[8] = 5
-        #expect(message(newer) == "snapshot format version 5; this actorgraph reads version 4")
+        newer[8] = 7
+        #expect(message(newer) == "snapshot format version 7; this actorgraph reads version 6")
         #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
         var flipped = bytes
         flipped[bytes.count / 2] ^= 0x10
@@ -231,6 +231,37 @@ struct SnapshotTests {
         var builder = GraphBuilder(vocabulary: vocabulary)
         try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
         #expect(failure(GraphSnapshot.encode(builder.build())) == "bad relation type name")
+    }
+
+    /// Dates are stored as shape words and day numbers, not text; a forged one is refused before anything computes
+    /// with it (a day number near 2^31 would overflow the last day of its year).
+    @Test func forgedDatesAreRefused() throws {
+        let day = try #require(CalendarDay(year: 2021, month: 8, day: 17)).dayNumber
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
+        try builder.addRelation(
+            from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0),
+            date: try EDTFDate.parse("2021-08-17").get())
+        let bytes = GraphSnapshot.encode(builder.build())
+        #expect(failure(bytes) == nil)
+        let dayBytes = withUnsafeBytes(of: day.littleEndian) { Array($0) }
+        let positions = (0...(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == dayBytes }
+        // A day-precision point: the same day number in all four columns.
+        #expect(positions.count == 4)
+        for position in positions {
+            for forged: Int32 in [Int32.max - 100, -5_000_000, 3_000_000] {
+                var copy = bytes
+                withUnsafeBytes(of: forged.littleEndian) { copy.replaceSubrange(position..<(position + 4), with: $0) }
+                #expect(failure(resealed(copy)) == "bad date 1 in the date table")
+            }
+        }
+        // The shape word sits before the day columns: a precision of 3 or an interval kind on a point is refused.
+        let shapePosition = try #require(positions.first) - 2
+        for shape: UInt16 in [1 | 3 << 6, 1 | 1 << 2, 0, 1 << 14 | 1] {
+            var copy = bytes
+            withUnsafeBytes(of: shape.littleEndian) { copy.replaceSubrange(shapePosition..<(shapePosition + 2), with: $0) }
+            #expect(failure(resealed(copy)) == "bad date 1 in the date table", "shape \(shape)")
+        }
     }
 
     @Test func loaderDispatchesOnTheExtension() throws {

@@ -14,6 +14,40 @@ struct EDTFDateTests {
         #expect(try parse(text).description == text)
     }
 
+    /// Every accepted form, stored as a graph stores it, passes ``StoredDate``'s checks and reads back as written;
+    /// fields out of their domains do not pass.
+    @Test func storedDatesAreCheckedAndExact() throws {
+        let texts = [
+            "2021", "2021-08", "2021-08-17", "1979/1989", "2022-03/..", "../2001", "2022-03/", "/2001", "2021~",
+            "2021-08?", "2021-08-17%", "1979~/1989?", "2020-02-29", "0001", "9999-12-31", "2001/",
+        ]
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        try builder.addActor(ActorRecord(id: "a", name: "A", kind: .state))
+        for text in texts + [""] {
+            try builder.addRelation(
+                from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0),
+                date: text.isEmpty ? nil : try parse(text))
+        }
+        let graph = builder.build()
+        for relation in graph.relationIndices {
+            let stored = graph.storedDate(of: relation)
+            #expect(StoredDate(shape: stored.shape, span: stored.span) == stored)
+        }
+        #expect(graph.storedDate(of: RelationIndex(texts.count)) == .undated)
+        let day = try self.day("2021-08-17")
+        let point = TimeSpan(possibleStart: day, definiteStart: day, definiteEnd: day, possibleEnd: day)
+        let dayShape: UInt16 = 1 | 2 << 6
+        #expect(StoredDate(shape: dayShape, span: point) != nil)
+        for shape: UInt16 in [0, 1 | 3 << 6, 1 | 1 << 2, 1 << 14 | dayShape, 3 | 3 << 2] {
+            #expect(StoredDate(shape: shape, span: point) == nil, "shape \(shape)")
+        }
+        for bad: Int32 in [Int32.max - 1, Int32.min + 1, try self.day("9999-12-31") + 1, try self.day("0001-01-01") - 1] {
+            var span = point
+            span.definiteEnd = bad
+            #expect(StoredDate(shape: dayShape, span: span) == nil, "day \(bad)")
+        }
+    }
+
     @Test("refuses what does not exist or is not EDTF", arguments: [
         ("2021-02-30", 8, "2021-02-30 does not exist (that month has 28 days)"),
         ("2019-02-29", 8, "2019-02-29 does not exist (that month has 28 days)"),

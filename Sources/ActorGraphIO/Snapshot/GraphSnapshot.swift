@@ -9,14 +9,15 @@ import Foundation
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 5 (3 added the sources' evidence fields; 4 makes a source's language and summary optional
-///   and stores the types' triggers; 5 marks citations of a date only) |
+/// | 4 | format version, 6 (3 added the sources' evidence fields; 4 made a source's language and summary optional
+///   and stores the types' triggers; 5 marks citations of a date only; 6 stores dates as day numbers, not text) |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, distinct dates, relations, relations with details |
 /// | 8 | payload length |
-/// | … | payload: types, sources, actors, dates (EDTF text), the four relation columns (source `UInt32`, target
-///   `UInt32`, type `UInt16`, date `Int32` with -1 for undated), details |
-/// | 8 | checksum of every byte before it, header included (64-bit multiply–xor over 8-byte words) |
+/// | … | payload: types, sources, actors, the distinct dates as stored (a column of `UInt16` shape words, then four
+///   `Int32` columns of day numbers: ``StoredDate``), the four relation columns (source `UInt32`, target `UInt32`,
+///   type `UInt16`, date `Int32` with -1 for undated), details |
+/// | 8 | checksum of every byte before it, header included (four lanes of 64-bit multiply–xor over 8-byte words) |
 ///
 /// Strings are a `UInt32` length and UTF-8 bytes; an optional string is a `UInt8` flag first. The reader checks
 /// the checksum, then every count against the bytes that can hold it before allocating anything for it, every
@@ -26,7 +27,7 @@ import Foundation
 /// storing it).
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 6
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 8 + 4 + 4 + 6 * 8 + 8
@@ -79,27 +80,30 @@ public enum GraphSnapshot {
             payload.optionalString(actor.description)
             payload.optionalString(actor.country)
         }
-        var dateIndex: [EDTFDate: Int32] = [:]
-        var dates: [EDTFDate] = []
+        var dateIndex: [StoredDate: Int32] = [:]
+        var dates: [StoredDate] = []
         var dateColumn: [Int32] = []
         dateColumn.reserveCapacity(graph.relationCount)
         var detailed: [(Int, RelationDetails)] = []
         for relation in graph.relationIndices {
-            if let date = graph.date(of: relation) {
-                if let known = dateIndex[date] {
-                    dateColumn.append(known)
-                } else {
-                    dateIndex[date] = Int32(dates.count)
-                    dateColumn.append(Int32(dates.count))
-                    dates.append(date)
-                }
-            } else {
+            let date = graph.storedDate(of: relation)
+            if date == .undated {
                 dateColumn.append(-1)
+            } else if let known = dateIndex[date] {
+                dateColumn.append(known)
+            } else {
+                dateIndex[date] = Int32(dates.count)
+                dateColumn.append(Int32(dates.count))
+                dates.append(date)
             }
             let details = graph.details(of: relation)
             if details != .empty { detailed.append((relation.position, details)) }
         }
-        for date in dates { payload.string(date.description) }
+        payload.column(dates.map(\.shape))
+        payload.column(dates.map(\.span.possibleStart))
+        payload.column(dates.map(\.span.definiteStart))
+        payload.column(dates.map(\.span.definiteEnd))
+        payload.column(dates.map(\.span.possibleEnd))
         payload.column(graph.relationSource.map(\.rawValue))
         payload.column(graph.relationTarget.map(\.rawValue))
         payload.column(graph.relationType.map(\.rawValue))
@@ -190,7 +194,7 @@ public enum GraphSnapshot {
         else { throw FormatError("counts out of range") }
         // Each item takes at least this many bytes (its lengths, flags and fixed fields): counts that the payload
         // cannot hold are refused before any capacity is reserved for them. Counts are below 2^35, so no overflow.
-        let least = typeCount * 11 + sourceCount * 37 + actorCount * 19 + dateCount * 4 + relationCount * 14
+        let least = typeCount * 11 + sourceCount * 37 + actorCount * 19 + dateCount * 18 + relationCount * 14
             + detailCount * 25
         guard least <= payloadLength else {
             throw FormatError("the header's counts need at least \(least) bytes; the file holds \(payloadLength)")
@@ -257,16 +261,7 @@ public enum GraphSnapshot {
             actors.append(actor)
         }
         do { try builder.addActors(actors) } catch { throw FormatError(error.description) }
-        try reader.require(dateCount, bytesEach: 4, "dates")
-        var dates: [EDTFDate] = []
-        dates.reserveCapacity(dateCount)
-        for _ in 0..<dateCount {
-            let date = try reader.withStringBytes("date") { bytes in
-                EDTFBytes.parse(bytes) ?? (try? EDTFDate.parse(String(decoding: bytes, as: UTF8.self)).get())
-            }
-            guard let date else { throw FormatError("bad date in the date table") }
-            dates.append(date)
-        }
+        let dates = try readDates(&reader, count: dateCount)
         let sources = try reader.column(UInt32.self, count: relationCount)
         let targets = try reader.column(UInt32.self, count: relationCount)
         let types = try reader.column(UInt16.self, count: relationCount)
@@ -335,22 +330,62 @@ public enum GraphSnapshot {
         do {
             try builder.addRelations(
                 sources: sources.map { ActorIndex($0) }, targets: targets.map { ActorIndex($0) },
-                types: types.map { RelationTypeIndex($0) }, dateIndices: dateIndices, dates: dates, details: details)
+                types: types.map { RelationTypeIndex($0) }, dateIndices: dateIndices, storedDates: dates,
+                details: details)
         } catch {
             throw FormatError(error.description)
         }
         return builder.build()
     }
 
-    /// 64-bit multiply–xor over 8-byte words, then the tail: fast enough to check on every load (one pass at memory
-    /// speed), and any changed byte changes it.
+    /// The distinct dates: five columns (shape words, then the four day numbers), each date checked by
+    /// ``StoredDate/init(shape:span:)``.
+    private static func readDates(_ reader: inout ByteReader, count: Int) throws(FormatError) -> [StoredDate] {
+        let shapes = try reader.column(UInt16.self, count: count)
+        let possibleStarts = try reader.column(Int32.self, count: count)
+        let definiteStarts = try reader.column(Int32.self, count: count)
+        let definiteEnds = try reader.column(Int32.self, count: count)
+        let possibleEnds = try reader.column(Int32.self, count: count)
+        var dates: [StoredDate] = []
+        dates.reserveCapacity(count)
+        for position in 0..<count {
+            let span = TimeSpan(
+                possibleStart: possibleStarts[position], definiteStart: definiteStarts[position],
+                definiteEnd: definiteEnds[position], possibleEnd: possibleEnds[position])
+            guard let date = StoredDate(shape: shapes[position], span: span), date != .undated else {
+                throw FormatError("bad date \(position + 1) in the date table")
+            }
+            dates.append(date)
+        }
+        return dates
+    }
+
+    /// Four lanes of 64-bit multiply–xor over 32-byte blocks, then the words and bytes left, folded into one: the
+    /// lanes do not wait on each other's multiplications (one lane did), and any changed byte changes it.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+            0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count), 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0,
+            0x082E_FA98_EC4E_6C89
+        )
+        func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* multiplier
+            return mixed ^ (mixed >> 31)
+        }
+        func word(_ offset: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
         var offset = 0
+        while offset + 32 <= bytes.count {
+            lanes.0 = mix(lanes.0, word(offset))
+            lanes.1 = mix(lanes.1, word(offset + 8))
+            lanes.2 = mix(lanes.2, word(offset + 16))
+            lanes.3 = mix(lanes.3, word(offset + 24))
+            offset += 32
+        }
+        var hash = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
         while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 31
+            hash = mix(hash, word(offset))
             offset += 8
         }
         while offset < bytes.count {

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Cold queries: each command as a whole process (start, load the snapshot, answer, exit), the median of 20 runs,
+# on the M snapshot (100k actors / 1M relations) and, with BENCH_L=1, the L one (1M / 10M). Also the resident memory
+# a CSV load of M adds per relation, beside the graph's own accounting (bytesPerRelation). One markdown table per
+# size on standard output (docs/PERFORMANCE.md, "Cold queries").
+#
+#   scripts/bench-cold.sh                 # M
+#   BENCH_L=1 scripts/bench-cold.sh       # M and L (generating L takes minutes)
+#
+# Settings (environment): BIN (release actorgraph), BENCH_DATA, COLD_RUNS (20), COLD_SIZES, BENCH_COLD_SEED (7).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=${BIN:-.build/release/actorgraph}
+DATA=${BENCH_DATA:-Benchmarks/data}
+RUNS=${COLD_RUNS:-20}
+SEED=${BENCH_COLD_SEED:-7}
+SIZES=${COLD_SIZES:-M}
+if [ "${BENCH_L:-0}" = 1 ]; then SIZES="$SIZES L"; fi
+mkdir -p "$DATA"
+
+median() { python3 -c "import json,sys; print(round(json.load(sys.stdin)['median_ms']))"; }
+
+for size in $SIZES; do
+    case $size in
+        M) actors=100000 relations=1000000 ;;
+        L) actors=1000000 relations=10000000 ;;
+        *) echo "unknown size $size (M or L)" >&2; exit 2 ;;
+    esac
+    csv="$DATA/$size-seed$SEED.csv"
+    snapshot="$DATA/$size-seed$SEED.agraph"
+    if [ ! -s "$csv" ]; then
+        "$BIN" generate --actors "$actors" --relations "$relations" --seed "$SEED" --format csv -o "$csv.tmp.csv"
+        mv "$csv.tmp.csv" "$csv"
+    fi
+    # Compiled afresh when older than the binary: the snapshot format may have changed.
+    if [ ! -s "$snapshot" ] || [ "$BIN" -nt "$snapshot" ]; then "$BIN" compile "$csv" -o "$snapshot"; fi
+    far="a$((actors / 20))"
+    echo "**$size** ($actors actors / $relations relations, snapshot $(du -m "$snapshot" | cut -f1) MB), whole process, median of $RUNS runs:"
+    echo
+    echo "| command | median wall | fastest | slowest | median CPU (user + system) | peak resident |"
+    echo "|---|---|---|---|---|---|"
+    while IFS= read -r query; do
+        # shellcheck disable=SC2086
+        result=$(scripts/timeproc.py --runs "$RUNS" -- "$BIN" $query --graph "$snapshot" </dev/null)
+        python3 - "$query" "$result" <<'PY'
+import json, sys
+query, result = sys.argv[1], json.loads(sys.argv[2])
+print(f"| `{query}` | {result['median_ms']:.0f} ms | {result['min_ms']:.0f} ms | {result['max_ms']:.0f} ms "
+      f"| {result['cpu_median_ms']:.0f} ms | {result['max_rss_kb'] / 1024:.0f} MB |")
+PY
+    done <<EOF2
+path a1 $far
+show a1
+neighbors a77
+timeline a1
+check
+EOF2
+    echo
+    # Memory: a CSV load's resident growth per relation (peak RSS of `check` on the CSV minus a run on an empty
+    # edge list, over the relation count) beside the graph's own count of its per-relation arrays.
+    empty="$DATA/empty.csv"
+    printf 'id,source,target,type,date\n' > "$empty"
+    base=$(scripts/timeproc.py --runs 1 --warmup 0 -- "$BIN" check --graph "$empty" \
+        | python3 -c "import json,sys; print(json.load(sys.stdin)['max_rss_kb'])")
+    loaded=$(scripts/timeproc.py --runs 1 --warmup 0 -- "$BIN" check --graph "$csv" \
+        | python3 -c "import json,sys; print(json.load(sys.stdin)['max_rss_kb'])")
+    accounted=$("$BIN" check --graph "$snapshot" --format json \
+        | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['bytes_per_relation'])")
+    python3 -c "print(f'Peak resident growth of \`check --graph $size CSV\`: {($loaded - $base) * 1024 / $relations:.0f} bytes per relation (bytesPerRelation: {float(\"$accounted\"):.2f}).')"
+    echo
+done
