@@ -12,16 +12,19 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
 def run_once(command):
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    # Standard error goes to a file, not a pipe: a command printing 100,000 errors would fill a pipe and wait.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     return elapsed * 1000, usage.ru_maxrss, code, stderr, (usage.ru_utime + usage.ru_stime) * 1000
 
