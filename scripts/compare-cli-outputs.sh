@@ -5,7 +5,9 @@
 # Exit 0 when every output (stdout, stderr, exit status) is identical, 1 otherwise.
 set -u
 old=${1:?usage: compare-cli-outputs.sh OLD_BINARY NEW_BINARY [SOURCES_DIR]}
+old=$(realpath "$old")
 new=${2:?usage: compare-cli-outputs.sh OLD_BINARY NEW_BINARY [SOURCES_DIR]}
+new=$(realpath "$new")
 sources=$(realpath "${3:-../shared/seeds}")
 graph=$(realpath graphs)
 catalogue=$(realpath seeds/sources.yaml)

@@ -22,30 +22,3 @@ public struct ActorGraphCommand: ParsableCommand {
 
     public init() {}
 }
-
-/// Exit statuses, documented in the README. ArgumentParser's own usage errors exit with 64.
-public enum ExitStatus {
-    /// Problems in the graph files or other failures.
-    public static let failure: Int32 = 1
-    /// An actor reference that is unknown or ambiguous.
-    public static let badActorReference: Int32 = 2
-    /// A query with no answer (no path).
-    public static let noResult: Int32 = 3
-    /// The renderer crashed, ran out of time or reported a Graphviz error.
-    public static let renderFailure: Int32 = 4
-    /// An output file could not be written.
-    public static let writeFailure: Int32 = 5
-}
-
-/// An error the CLI reports as one message on standard error, then exits with `status`.
-public struct CommandFailure: Error, CustomStringConvertible {
-    public var message: String
-    public var status: Int32
-
-    public init(_ message: String, status: Int32 = ExitStatus.failure) {
-        self.message = message
-        self.status = status
-    }
-
-    public var description: String { message }
-}

@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Actors: ParsableCommand {
+    struct ActorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "actors",
             abstract: "List actors, optionally of one kind or matching a text.",
             discussion: """
                 --match keeps actors whose id, name or an alias contains the text, ignoring case and diacritics.

@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Check: ParsableCommand {
+    struct CheckCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the graph files and print what they hold.",
             discussion: """
                 Reports every problem of every file at once as FILE:LINE:COLUMN: error: MESSAGE, then exits with \

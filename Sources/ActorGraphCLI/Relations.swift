@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Relations: ParsableCommand {
+    struct RelationsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "relations",
             abstract: "List relations, optionally of one type, category or actor.",
             discussion: """
                 Relations are listed in date order (undated last).

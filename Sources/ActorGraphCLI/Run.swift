@@ -11,7 +11,7 @@ extension ActorGraphCommand {
         let given = arguments ?? Array(CommandLine.arguments.dropFirst())
         if let message = CommandSuggestions.unknownSubcommand(in: given) {
             Output.error(message)
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+            Foundation.exit(ExitStatus.usage)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -24,7 +24,7 @@ extension ActorGraphCommand {
         } catch {
             if let message = CommandSuggestions.unknownOption(error, arguments: given) {
                 Output.error(message)
-                Foundation.exit(ExitCode.validationFailure.rawValue)
+                Foundation.exit(ExitStatus.usage)
             }
             // ArgumentParser's own exit prints with `print`, whose failures go unseen; ours report them.
             let message = fullMessage(for: error)

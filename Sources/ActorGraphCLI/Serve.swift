@@ -4,8 +4,9 @@ import Foundation
 extension ActorGraphCommand {
     /// `actorgraph serve`: runs the explorer (the nested `Explorer/` package's `actorgraph-explorer`) in place of
     /// this process, so the CLI never links the web server.
-    struct Serve: ParsableCommand {
+    struct ServeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Explore the graph in a web browser: search, expand, time bar, evidence, paths (docs/EXPLORER.md).",
             discussion: """
                 Runs the explorer server, which prints its URL once it listens. It binds 127.0.0.1 (this machine \
@@ -67,7 +68,7 @@ extension ActorGraphCommand {
                 return manager.isExecutableFile(atPath: named) ? named : nil
             }
             var candidates: [String] = []
-            if let own = Render.currentExecutable() {
+            if let own = RenderCommand.currentExecutable() {
                 let folder = URL(fileURLWithPath: own).deletingLastPathComponent()
                 candidates.append(folder.appendingPathComponent("actorgraph-explorer").path)
                 // <checkout>/.build/<triple>/<configuration>/actorgraph

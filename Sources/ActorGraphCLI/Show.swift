@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Show: ParsableCommand {
+    struct ShowCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print an actor's card: kind, aliases, roles and every relation with dates and citations.",
             discussion: """
                 ACTOR is an id, a name or an alias, in any case and with or without diacritics.

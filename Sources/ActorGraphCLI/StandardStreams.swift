@@ -4,15 +4,11 @@ import Foundation
 /// Standard output and error written with `write(2)`: a full disk or a closed reader ends the command with a
 /// status instead of a trap inside Foundation's `FileHandle.write`.
 enum StandardStreams {
-    /// The status after standard output's reader went away (EPIPE): what a shell shows for a tool that SIGPIPE
-    /// ended, so pipelines such as `actorgraph relations | head -1` behave as with any other tool.
-    static let brokenPipeStatus: Int32 = 128 + SIGPIPE
-
     /// Writes `bytes` to descriptor 1 or 2. A reader that went away ends the command quietly; any other failure
     /// is reported on standard error (when that is the working one) and ends it with status 5.
     static func send(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
         guard let code = DescriptorWrite.writeAll(descriptor, buffer) else { return }
-        if code == EPIPE { Foundation.exit(brokenPipeStatus) }
+        if code == EPIPE { Foundation.exit(ExitStatus.brokenPipe) }
         if descriptor == 1 {
             let message = "error: cannot write to standard output: \(DescriptorWrite.reason(code))\n"
             _ = DescriptorWrite.writeAll(2, Array(message.utf8))

@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Types: ParsableCommand {
+    struct TypesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "types",
             abstract: "List the relation types of the graph's vocabulary.",
             discussion: """
                 Shows the types the graph files declare, or the built-in vocabulary when they declare none.

@@ -60,7 +60,7 @@ struct CommandSuggestionsTests {
     }
 
     @Test func theOptionsOfACommandAreReadFromItsHelp() {
-        let options = CommandSuggestions.optionNames(of: ActorGraphCommand.Export.self)
+        let options = CommandSuggestions.optionNames(of: ActorGraphCommand.ExportCommand.self)
         #expect(options.contains("--format"))
         #expect(options.contains("--symmetric-edges"))
         #expect(!options.contains("--max-length"))

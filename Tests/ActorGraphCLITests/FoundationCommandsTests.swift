@@ -48,7 +48,10 @@ struct FoundationCommandsTests {
             parseFailure(["check", "--format", "xml"])
                 == "The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.")
         let parsed = try ActorGraphCommand.parseAsRoot(["actors", "--kind", "official", "--format", "json"])
-        #expect(String(describing: type(of: parsed)).hasSuffix("Actors"))
+        #expect(String(reflecting: type(of: parsed)) == "ActorGraphCLI.ActorGraphCommand.ActorsCommand")
+        let fields = String(describing: parsed)
+        #expect(fields.contains("_kind: Optional(ActorGraph.ActorKind.official)"), "\(fields)")
+        #expect(fields.contains("_format: json)"), "\(fields)")
     }
 
     @Test func checkCountsAndJSON() throws {

@@ -12,8 +12,9 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
 extension SymmetricRelations: ExpressibleByArgument {}
 
 extension ActorGraphCommand {
-    struct Export: ParsableCommand {
+    struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the graph, or the part a query selects, in a format other tools open.",
             discussion: """
                 Formats: csv and tsv edge lists (RFC 4180, UTF-8, header row), jsonl (one relation per line), json \

@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Generate: ParsableCommand {
+    struct GenerateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate a seeded, scale-free synthetic graph for tests and benchmarks.",
             discussion: """
                 Preferential attachment over the built-in vocabulary, dates 1950-2025 (about 60% open-ended \

@@ -4,8 +4,9 @@ import ArgumentParser
 import Foundation
 
 extension ActorGraphCommand {
-    struct Import: ParsableCommand {
+    struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Convert a CSV or TSV edge list (and an actor list) into a graph file.",
             discussion: """
                 Every row is checked: a bad date, a missing endpoint, a wrong number of fields, an unterminated \

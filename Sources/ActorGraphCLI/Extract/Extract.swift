@@ -5,8 +5,9 @@ import ArgumentParser
 import Foundation
 
 extension ActorGraphCommand {
-    struct Extract: ParsableCommand {
+    struct ExtractCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Propose candidate relations from a text, for review (never added by itself).",
             discussion: """
                 Rule-based, offline and deterministic. Actors are found by the graph's names and aliases (folded as \

@@ -5,8 +5,9 @@ import ArgumentParser
 extension CentralityMeasure: ExpressibleByArgument {}
 
 extension ActorGraphCommand {
-    struct Central: ParsableCommand {
+    struct CentralCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "central",
             abstract: "Rank actors by centrality: degree, betweenness (who brokers connections) or PageRank.",
             discussion: """
                 Betweenness is Brandes' algorithm over the links between actors (parallel relations count once), \

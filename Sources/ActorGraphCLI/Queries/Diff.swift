@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Diff: ParsableCommand {
+    struct DiffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed between two dates: relations active at one and not at the other.",
             discussion: """
                 A date is a day, or a month or year meaning at some time in it. A change is definite when the \
@@ -52,7 +53,7 @@ extension ActorGraphCommand {
             switch TimeCondition.parseDay(text) {
             case .success(let day): return (day.first, day.last)
             case .failure(let error):
-                throw CommandFailure("error: \(option) \(error.message)", status: QueryExitStatus.badFilter)
+                throw CommandFailure("error: \(option) \(error.message)", status: ExitStatus.badFilter)
             }
         }
 

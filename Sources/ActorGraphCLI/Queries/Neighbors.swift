@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Neighbors: ParsableCommand {
+    struct NeighborsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "neighbors",
             abstract: "Show an actor's ego network: the actors within N steps and the relations that bring each in.",
             discussion: """
                 Filters apply during the search. Members are listed by distance, then by name.

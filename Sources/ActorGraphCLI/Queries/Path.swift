@@ -48,7 +48,7 @@ extension ActorGraphCommand {
             if start == end {
                 throw CommandFailure(
                     "error: FROM and TO are the same actor (\(QueryPresentation.actorLabel(graph, start)))",
-                    status: QueryExitStatus.sameActor)
+                    status: ExitStatus.sameActor)
             }
             let filter = try filters.filter(for: graph, named: [start, end])
             let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])

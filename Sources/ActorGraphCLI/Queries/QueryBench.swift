@@ -4,7 +4,7 @@ import ArgumentParser
 extension ActorGraphCommand {
     /// Hidden: times the query engine on a synthetic graph (docs/PERFORMANCE.md, "Queries"). Not a test: it
     /// asserts nothing, it prints figures.
-    struct QueryBench: ParsableCommand {
+    struct QueryBenchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "query-bench",
             abstract: "Time path and neighbourhood queries on a synthetic graph (for docs/PERFORMANCE.md).",
@@ -43,7 +43,7 @@ extension ActorGraphCommand {
                 return (ActorIndex(from), ActorIndex(to))
             }
             guard case .success(let atCondition) = TimeCondition.parseAt(at) else {
-                throw CommandFailure("error: bad --at \(at)", status: QueryExitStatus.badFilter)
+                throw CommandFailure("error: bad --at \(at)", status: ExitStatus.badFilter)
             }
             let workspace = SearchWorkspace(actorCount: graph.actorCount)
             let plain = FilteredGraph(graph)

@@ -2,20 +2,6 @@ import ActorGraph
 import ActorGraphIO
 import ArgumentParser
 
-/// Exit statuses of the query commands beyond the shared ones in ``ExitStatus`` (documented in docs/QUERIES.md).
-public enum QueryExitStatus {
-    /// A filter value that cannot be used: a bad date, `A..B` with B before A, an unknown type, category or
-    /// kind, a bad grade, an avoided actor that is also an end of the query.
-    public static let badFilter: Int32 = 65
-    /// FROM and TO name the same actor.
-    public static let sameActor: Int32 = 66
-}
-
-/// `--format text|json|csv` for timelines.
-public enum TimelineFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case text, json, csv
-}
-
 /// The filters every query command shares (docs/QUERIES.md, "Filters").
 public struct QueryFilterOptions: ParsableArguments {
     @Option(help: "Only relations active on this day (YYYY-MM-DD); a month or year means at some time in it.")
@@ -73,7 +59,7 @@ public struct QueryFilterOptions: ParsableArguments {
 
     public var hasTimeOption: Bool { at != nil || between != nil || until != nil }
 
-    /// The time condition, or a ``QueryExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
+    /// The time condition, or a ``ExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
     public func timeCondition() throws -> TimeCondition {
         let result: Result<TimeCondition, QueryInputError>
         let option: String
@@ -89,7 +75,7 @@ public struct QueryFilterOptions: ParsableArguments {
         switch result {
         case .success(let condition): return condition
         case .failure(let error):
-            throw CommandFailure("error: \(option) \(error.message)", status: QueryExitStatus.badFilter)
+            throw CommandFailure("error: \(option) \(error.message)", status: ExitStatus.badFilter)
         }
     }
 
@@ -98,7 +84,7 @@ public struct QueryFilterOptions: ParsableArguments {
         guard let minGrade else { return nil }
         guard let grade = AdmiraltyGrade(minGrade) else {
             throw CommandFailure(
-                "error: --min-grade '\(minGrade)' is not \(AdmiraltyGrade.syntaxHelp)", status: QueryExitStatus.badFilter)
+                "error: --min-grade '\(minGrade)' is not \(AdmiraltyGrade.syntaxHelp)", status: ExitStatus.badFilter)
         }
         return grade
     }
@@ -118,7 +104,7 @@ public struct QueryFilterOptions: ParsableArguments {
                     guard let value = RelationStatus(rawValue: name) else {
                         throw CommandFailure(
                             "error: unknown status '\(name)' in --status (one of: reported, claimed, denied)",
-                            status: QueryExitStatus.badFilter)
+                            status: ExitStatus.badFilter)
                     }
                     return value
                 })
@@ -134,7 +120,7 @@ public struct QueryFilterOptions: ParsableArguments {
                         throw CommandFailure(
                             "error: unknown category '\(name)' in --categories (one of: "
                                 + RelationCategory.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                            status: QueryExitStatus.badFilter)
+                            status: ExitStatus.badFilter)
                     }
                     return category
                 })
@@ -145,7 +131,7 @@ public struct QueryFilterOptions: ParsableArguments {
                     guard let kind = ActorKind(rawValue: name) else {
                         throw CommandFailure(
                             "error: unknown kind '\(name)' in --kinds (one of: state, group, official)",
-                            status: QueryExitStatus.badFilter)
+                            status: ExitStatus.badFilter)
                     }
                     return kind
                 })
@@ -157,7 +143,7 @@ public struct QueryFilterOptions: ParsableArguments {
                 if named.contains(actor) {
                     throw CommandFailure(
                         "error: --avoid '\(text)' is \(graph[actor].name), which the command itself names",
-                        status: QueryExitStatus.badFilter)
+                        status: ExitStatus.badFilter)
                 }
                 filter.avoided.insert(actor)
             }
@@ -170,7 +156,7 @@ public struct QueryFilterOptions: ParsableArguments {
             String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
         }
         if names.contains(where: \.isEmpty) {
-            throw CommandFailure("error: \(option) '\(list)' has an empty name", status: QueryExitStatus.badFilter)
+            throw CommandFailure("error: \(option) '\(list)' has an empty name", status: ExitStatus.badFilter)
         }
         return names
     }
@@ -180,7 +166,7 @@ public struct QueryFilterOptions: ParsableArguments {
             if let index = graph.vocabulary.index(named: name) { return index }
             let nearest = NearestName.nearest(name, among: graph.vocabulary.names)
             let hint = nearest.map { " (did you mean '\($0)'?)" } ?? " (list them with: actorgraph types)"
-            throw CommandFailure("error: unknown relation type '\(name)' in \(option)\(hint)", status: QueryExitStatus.badFilter)
+            throw CommandFailure("error: unknown relation type '\(name)' in \(option)\(hint)", status: ExitStatus.badFilter)
         }
     }
 }

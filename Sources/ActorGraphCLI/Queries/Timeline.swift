@@ -38,7 +38,7 @@ extension ActorGraphCommand {
             if let first, let second, first == second {
                 throw CommandFailure(
                     "error: the two actors are the same (\(QueryPresentation.actorLabel(graph, first)))",
-                    status: QueryExitStatus.sameActor)
+                    status: ExitStatus.sameActor)
             }
             let named = [first, second].compactMap { $0 }
             let filter = try filters.filter(for: graph, named: named)

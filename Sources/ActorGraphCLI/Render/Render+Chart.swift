@@ -3,7 +3,7 @@ import ActorGraphDOT
 import Foundation
 import Graphviz
 
-extension ActorGraphCommand.Render {
+extension ActorGraphCommand.RenderCommand {
     /// The link chart the options ask for, sized to the layout's budget.
     func chart(_ graph: RelationGraph) throws -> LinkChart {
         let references = ActorReferences(graph)
@@ -16,7 +16,7 @@ extension ActorGraphCommand.Render {
             let end = try references.resolve(pathEnds[1], role: "TO actor")
             if start == end {
                 throw CommandFailure(
-                    "error: FROM and TO are the same actor (\(graph[start].name))", status: QueryExitStatus.sameActor)
+                    "error: FROM and TO are the same actor (\(graph[start].name))", status: ExitStatus.sameActor)
             }
             ends = (start, end)
             named += [start, end]

@@ -2,7 +2,7 @@ import ActorGraphDOT
 import Foundation
 import Graphviz
 
-extension ActorGraphCommand.Render {
+extension ActorGraphCommand.RenderCommand {
     /// Lays out `dot` in a worker process (this executable's `render-worker`), so a Graphviz crash or a runaway
     /// layout costs the render, not the command.
     func renderInWorker(_ dot: String, layout: GraphvizLayout) throws -> [UInt8] {

@@ -5,7 +5,7 @@ import Foundation
 
 extension TimelineRows: ExpressibleByArgument {}
 
-extension ActorGraphCommand.Render {
+extension ActorGraphCommand.RenderCommand {
     /// The timeline of one actor's relations or of two actors' relations, on a time axis.
     func timelineDocument(_ graph: RelationGraph, _ spec: String) throws -> (DOTDocument, Int) {
         let names = spec.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -16,7 +16,7 @@ extension ActorGraphCommand.Render {
         let actors = try names.map { try references.resolve($0) }
         if actors.count == 2 && actors[0] == actors[1] {
             throw CommandFailure(
-                "error: the two timeline actors are the same (\(graph[actors[0]].name))", status: QueryExitStatus.sameActor)
+                "error: the two timeline actors are the same (\(graph[actors[0]].name))", status: ExitStatus.sameActor)
         }
         let filter = try selection.filters.filter(for: graph, named: actors)
         let view = FilteredGraph(graph, filter: filter, namedActors: actors)

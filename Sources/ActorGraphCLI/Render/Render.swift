@@ -39,8 +39,9 @@ public enum RankDirectionOption: String, CaseIterable, ExpressibleByArgument, Se
 }
 
 extension ActorGraphCommand {
-    struct Render: ParsableCommand {
+    struct RenderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Draw the graph, a neighbourhood, a path or a timeline with Graphviz (SVG, PNG, PDF).",
             discussion: """
                 Writes DOT and lays it out with Graphviz's own library in a separate worker process, so a Graphviz \

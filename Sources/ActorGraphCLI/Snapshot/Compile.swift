@@ -3,8 +3,9 @@ import ActorGraphIO
 import ArgumentParser
 
 extension ActorGraphCommand {
-    struct Compile: ParsableCommand {
+    struct CompileCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compile",
             abstract: "Write a graph as a binary snapshot that every command loads without parsing.",
             discussion: """
                 Reads the graph (graph files, a folder, a CSV/TSV edge list or another snapshot) with every check, \
