@@ -9,6 +9,8 @@ struct CommandResult {
     var stderr: String
     var status: Int32
     var stdoutBytes: [UInt8]
+    var signaled = false
+    var timedOut = false
 }
 
 /// The folder holding the built products (`actorgraph`), beside the test bundle.
@@ -19,11 +21,22 @@ let productsDirectory: URL = {
 }()
 
 /// Runs the built `actorgraph` end to end: real process, real exit status (files, not pipes: ``runProcess``).
-func runActorGraph(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> CommandResult {
+func runActorGraph(
+    _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:],
+    timeout: TimeInterval? = nil
+) throws -> CommandResult {
     let output = try runProcess(
-        productsDirectory.appendingPathComponent("actorgraph"), arguments, stdin: stdin, in: directory ?? packageRoot)
-    return CommandResult(
-        stdout: output.stdout, stderr: output.stderr, status: output.status, stdoutBytes: output.stdoutBytes)
+        productsDirectory.appendingPathComponent("actorgraph"), arguments, stdin: stdin, in: directory ?? packageRoot,
+        environment: environment, timeout: timeout)
+    return CommandResult(output)
+}
+
+extension CommandResult {
+    init(_ output: ProcessOutput) {
+        self.init(
+            stdout: output.stdout, stderr: output.stderr, status: output.status, stdoutBytes: output.stdoutBytes,
+            signaled: output.signaled, timedOut: output.timedOut)
+    }
 }
 
 /// Runs `body` in a fresh folder whose `graphs/NAME` holds `graph`, so commands find it by default.

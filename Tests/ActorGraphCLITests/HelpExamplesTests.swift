@@ -1,4 +1,5 @@
 import ArgumentParser
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
@@ -161,20 +162,9 @@ struct HelpExamplesTests {
 
     /// The file's SHA-256 in hex, from coreutils' `sha256sum` (the test target does not link a hash library).
     static func sha256(of file: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sha256sum", file.path]
-        let output = file.deletingLastPathComponent().appendingPathComponent(".sha256")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        defer { try? FileManager.default.removeItem(at: output) }
-        let text = try String(contentsOf: output, encoding: .utf8)
-        guard process.terminationStatus == 0, let hex = text.split(separator: " ").first else {
-            throw HelpExampleSetupFailure(message: "sha256sum failed")
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["sha256sum", file.path])
+        guard result.status == 0, let hex = result.stdout.split(separator: " ").first else {
+            throw HelpExampleSetupFailure(message: "sha256sum failed: \(result.stderr)")
         }
         return String(hex)
     }

@@ -23,35 +23,12 @@ struct HostileInputTests {
 
     /// Runs `actorgraph` in `folder`; a run past ``hangBound`` is killed and recorded as an issue.
     private func run(_ arguments: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("actorgraph")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let outputURL = folder.appendingPathComponent(".stdout")
-        let errorURL = folder.appendingPathComponent(".stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let errors = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        if finished.wait(timeout: .now() + Self.hangBound) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
+        let result = try runProcess(
+            productsDirectory.appendingPathComponent("actorgraph"), arguments, in: folder, timeout: Self.hangBound)
+        if result.timedOut {
             Issue.record("actorgraph \(arguments) ran past \(Self.hangBound) s", sourceLocation: sourceLocation)
         }
-        try output.close()
-        try errors.close()
-        let outcome = Outcome(
-            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-            stdout: [UInt8](try Data(contentsOf: outputURL)),
-            stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
-        try FileManager.default.removeItem(at: outputURL)
-        try FileManager.default.removeItem(at: errorURL)
+        let outcome = Outcome(status: result.status, signaled: result.signaled, stdout: result.stdoutBytes, stderr: result.stderr)
         #expect(!outcome.signaled, "killed by signal \(outcome.status): \(outcome.stderr)", sourceLocation: sourceLocation)
         return outcome
     }

@@ -208,44 +208,30 @@ private final class ReceivedBytes: @unchecked Sendable {
     var bytes: [UInt8] { lock.withLock { collected } }
 }
 
-/// Runs the built `actorgraph` with chosen standard streams, optionally after shell commands (`umask 077`).
+/// Runs the built `actorgraph` with chosen standard streams, optionally after shell commands (`umask 077`), through
+/// the kit's ``runProcess``.
 func runActorGraphWith(
     _ arguments: [String], standardOutput: String? = nil, standardOutputHandle: FileHandle? = nil,
     standardError: String? = nil, shell: String? = nil, executable other: String? = nil, in directory: URL? = nil
 ) throws -> CommandResult {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outputURL = folder.appendingPathComponent("stdout")
-    let errorURL = folder.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let process = Process()
     let executable = productsDirectory.appendingPathComponent("actorgraph").path
+    var program = URL(fileURLWithPath: executable)
+    var argv = arguments
     if let other {
-        process.executableURL = URL(fileURLWithPath: other)
-        process.arguments = arguments
+        program = URL(fileURLWithPath: other)
     } else if let shell {
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(shell) && exec \"$0\" \"$@\"", executable] + arguments
-    } else {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        program = URL(fileURLWithPath: "/bin/sh")
+        argv = ["-c", "\(shell) && exec \"$0\" \"$@\"", executable] + arguments
     }
-    process.currentDirectoryURL = directory ?? packageRoot
-    let output = try standardOutputHandle ?? FileHandle(forWritingTo: URL(fileURLWithPath: standardOutput ?? outputURL.path))
-    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: standardError ?? errorURL.path))
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    try? output.close()
-    try? errors.close()
-    process.waitUntilExit()
-    let outputData = try Data(contentsOf: outputURL)
-    let errorData = try Data(contentsOf: errorURL)
-    return CommandResult(
-        stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-        status: process.terminationStatus, stdoutBytes: [UInt8](outputData))
+    let output = try standardOutputHandle ?? standardOutput.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) }
+    let errors = try standardError.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) }
+    defer {
+        if standardOutputHandle == nil { try? output?.close() }
+        try? errors?.close()
+    }
+    let result = try runProcess(
+        program, argv, in: directory ?? packageRoot, standardOutput: output, standardError: errors)
+    return CommandResult(result)
 }
 
 /// Names reach a terminal with their control characters visible (issue 17, item 9).

@@ -5,32 +5,7 @@ import Testing
 @Suite struct ServeCommandTests {
     /// Runs `actorgraph serve …` with `ACTORGRAPH_EXPLORER` set, output to files.
     private func serve(_ arguments: [String], explorer: String) throws -> CommandResult {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("actorgraph")
-        process.arguments = ["serve"] + arguments
-        process.currentDirectoryURL = packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["ACTORGRAPH_EXPLORER"] = explorer
-        process.environment = environment
-        let outputURL = folder.appendingPathComponent("stdout")
-        let errorURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let errors = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try errors.close()
-        let out = try Data(contentsOf: outputURL)
-        return CommandResult(
-            stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self),
-            status: process.terminationStatus, stdoutBytes: [UInt8](out))
+        try runActorGraph(["serve"] + arguments, environment: ["ACTORGRAPH_EXPLORER": explorer])
     }
 
     @Test func runsTheExplorerWithTheOptionsPassedOn() throws {

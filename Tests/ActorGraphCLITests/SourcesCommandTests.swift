@@ -1,3 +1,4 @@
+import ActorGraphTestSupport
 import Foundation
 import Testing
 
@@ -18,18 +19,8 @@ private func read(_ folder: URL, _ path: String) throws -> String {
 
 /// The hash as coreutils computes it, independent of ActorGraph.
 private func shellSHA(_ text: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    let input = Pipe()
-    process.standardInput = input
-    try process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try input.fileHandleForWriting.close()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(String(decoding: output, as: UTF8.self).prefix(64))
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/sha256sum"), [], stdin: text)
+    return String(result.stdout.prefix(64))
 }
 
 @Suite("sources add, list, show, verify")

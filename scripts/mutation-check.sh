@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Shows that tests can fail: applies one deliberate bug at a time, rebuilds, runs the tests meant to catch it and
+# expects them to FAIL; then restores the file. Also checks that recording golden files fails the run.
+#   scripts/mutation-check.sh            # every mutation (each rebuilds: several minutes)
+#   scripts/mutation-check.sh oracle     # only the named ones
+# Run it in a clean checkout: it edits source files in place (restored on exit, also on Ctrl-C).
+# Exit 0 when every mutation was caught, 1 when a test passed despite its bug.
+set -u
+cd "$(dirname "$0")/.."
+if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+  echo "error: the working tree has changes; commit or stash them first (this script edits files and restores them)" >&2
+  exit 2
+fi
+trap 'git checkout -q -- Sources Tests' EXIT INT TERM
+
+# name | file | perl substitution (applied with -0pi) | swift test --filter
+mutations=(
+  "help-text|Sources/ActorGraphCLI/Queries/Neighbors.swift|s/Show an actor's ego network/Show an actor's network/|helpTextsAreWhole"
+  "usage-message|Sources/ActorGraphCLI/PathSelectorOptions.swift|s/--shortest must be at least 1/--shortest must be positive/|QueryCommandsTests"
+  "snapshot-checksum|Sources/ActorGraphIO/Snapshot/GraphSnapshot.swift|s/guard checksum\\(checked\\) == expectedChecksum else/guard checksum(checked) == expectedChecksum || true else/|corruptedSnapshotsNeverTrap"
+  "symmetric-types|Sources/ActorGraph/RelationGraph.swift|s/(public func isSymmetric\\(_ relation: RelationIndex\\) -> Bool \\{\\s*)typeIsSymmetric/\$1!typeIsSymmetric/|onlyTheMeetingIsSymmetric"
+  "oracle-word-skip|Sources/ActorGraph/Query/FilteredGraph.swift|s/position = \\(position \\| 63\\) \\+ 1/position = (position | 63) + 65/|DirectedStepOracleTests"
+  "legend-entry|Sources/ActorGraphDOT/ChartCaption+Legend.swift|s/for entry in entries \\{/for entry in entries.dropLast() {/|rendersSVGPNGAndPDFThroughTheWorker"
+  "runner-timeout|Sources/ActorGraphTestSupport/ProcessRunner.swift|s/kill\\(process.processIdentifier, SIGKILL\\)/_ = process.processIdentifier/|aChildPastItsTimeoutIsKilledAndSaysSo"
+)
+
+selected=("$@")
+missed=0
+caught=0
+log=$(mktemp)
+for entry in "${mutations[@]}"; do
+  IFS='|' read -r name file substitution filter <<<"$entry"
+  if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
+  perl -0pi -e "$substitution" "$file"
+  if git diff --quiet -- "$file"; then
+    echo "error: mutation '$name' no longer applies to $file (the code moved): update this script" >&2
+    exit 2
+  fi
+  if ! swift build --build-tests >"$log" 2>&1; then
+    echo "CAUGHT   $name: the build fails with the bug"
+    caught=$((caught + 1))
+  elif swift test --skip-build --filter "$filter" >"$log" 2>&1; then
+    echo "MISSED   $name: '$filter' passed with the bug in $file"
+    missed=$((missed + 1))
+  else
+    echo "CAUGHT   $name: '$filter' failed ($(grep -c '^✘ Test .* recorded an issue' "$log") issues recorded)"
+    caught=$((caught + 1))
+  fi
+  git checkout -q -- "$file"
+done
+
+if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " =~ " record-golden " ]]; then
+  swift build --build-tests >"$log" 2>&1
+  if RECORD_GOLDEN=1 swift test --skip-build --filter helpTextsAreWhole >"$log" 2>&1; then
+    echo "MISSED   record-golden: RECORD_GOLDEN=1 passed"
+    missed=$((missed + 1))
+  else
+    echo "CAUGHT   record-golden: RECORD_GOLDEN=1 rewrote the goldens and failed the run"
+    caught=$((caught + 1))
+  fi
+  git checkout -q -- Tests
+fi
+rm -f "$log"
+echo "$caught caught, $missed missed"
+[ $missed -eq 0 ]
