@@ -13,15 +13,15 @@ if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
 fi
 trap 'git checkout -q -- Sources Tests' EXIT INT TERM
 
-# name | file | perl substitution (applied with -0pi) | swift test --filter
+# name ⟂ file ⟂ perl substitution (applied with -0pi) ⟂ swift test --filter
 mutations=(
-  "help-text|Sources/ActorGraphCLI/Queries/Neighbors.swift|s/Show an actor's ego network/Show an actor's network/|helpTextsAreWhole"
-  "usage-message|Sources/ActorGraphCLI/PathSelectorOptions.swift|s/--shortest must be at least 1/--shortest must be positive/|QueryCommandsTests"
-  "snapshot-checksum|Sources/ActorGraphIO/Snapshot/GraphSnapshot.swift|s/guard checksum\\(checked\\) == expectedChecksum else/guard checksum(checked) == expectedChecksum || true else/|corruptedSnapshotsNeverTrap"
-  "symmetric-types|Sources/ActorGraph/RelationGraph.swift|s/(public func isSymmetric\\(_ relation: RelationIndex\\) -> Bool \\{\\s*)typeIsSymmetric/\$1!typeIsSymmetric/|onlyTheMeetingIsSymmetric"
-  "oracle-word-skip|Sources/ActorGraph/Query/FilteredGraph.swift|s/position = \\(position \\| 63\\) \\+ 1/position = (position | 63) + 65/|DirectedStepOracleTests"
-  "legend-entry|Sources/ActorGraphDOT/ChartCaption+Legend.swift|s/for entry in entries \\{/for entry in entries.dropLast() {/|rendersSVGPNGAndPDFThroughTheWorker"
-  "runner-timeout|Sources/ActorGraphTestSupport/ProcessRunner.swift|s/kill\\(process.processIdentifier, SIGKILL\\)/_ = process.processIdentifier/|aChildPastItsTimeoutIsKilledAndSaysSo"
+  "help-text⟂Sources/ActorGraphCLI/Queries/Neighbors.swift⟂s/Show an actor's ego network/Show an actor's network/⟂helpTextsAreWhole"
+  "usage-message⟂Sources/ActorGraphCLI/PathSelectorOptions.swift⟂s/--shortest must be at least 1/--shortest must be positive/⟂QueryCommandsTests"
+  "snapshot-checksum⟂Sources/ActorGraphIO/Snapshot/GraphSnapshot.swift⟂s/guard checksum\\(checked\\) == expectedChecksum else/guard checksum(checked) == expectedChecksum || true else/⟂corruptedSnapshotsNeverTrap"
+  "symmetric-types⟂Sources/ActorGraph/RelationGraph.swift⟂s/(public func isSymmetric\\(_ relation: RelationIndex\\) -> Bool \\{\\s*)typeIsSymmetric/\$1!typeIsSymmetric/⟂onlyTheMeetingIsSymmetric"
+  "oracle-word-skip⟂Sources/ActorGraph/Query/FilteredGraph.swift⟂s/position = \\(position \\| 63\\) \\+ 1/position = (position | 63) + 65/⟂DirectedStepOracleTests"
+  "legend-entry⟂Sources/ActorGraphDOT/ChartCaption+Legend.swift⟂s/for entry in entries \\{/for entry in entries.dropLast() {/⟂rendersSVGPNGAndPDFThroughTheWorker"
+  "runner-timeout⟂Sources/ActorGraphTestSupport/ProcessRunner.swift⟂s/kill\\(process.processIdentifier, SIGKILL\\)/_ = process.processIdentifier/⟂aChildPastItsTimeoutIsKilledAndSaysSo"
 )
 
 selected=("$@")
@@ -29,7 +29,9 @@ missed=0
 caught=0
 log=$(mktemp)
 for entry in "${mutations[@]}"; do
-  IFS='|' read -r name file substitution filter <<<"$entry"
+  name=${entry%%⟂*}; rest=${entry#*⟂}
+  file=${rest%%⟂*}; rest=${rest#*⟂}
+  substitution=${rest%⟂*}; filter=${rest##*⟂}
   if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " =~ " $name " ]]; then continue; fi
   perl -0pi -e "$substitution" "$file"
   if git diff --quiet -- "$file"; then
