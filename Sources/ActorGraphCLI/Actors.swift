@@ -45,7 +45,7 @@ extension ActorGraphCommand {
                     let actor = graph[index]
                     return [actor.id, actor.name, actor.kind.rawValue, actor.aliases.joined(separator: ", ")]
                 }
-                Output.write(Presentation.table(header: ["ID", "NAME", "KIND", "ALIASES"], rows: rows))
+                Output.write(Presentation.table(header: ["ID", "NAME", "KIND", "ALIASES"], rows: rows), styled: true)
                 Output.write("\(selected.count) of \(graph.actorCount) actors\n")
             }
         }

@@ -52,7 +52,7 @@ extension ActorGraphCommand {
             }
             switch format {
             case .json: Output.write(summary.json(loaded).pretty())
-            case .text: Output.write(summary.text(loaded))
+            case .text: Output.write(summary.text(loaded), styled: true)
             }
         }
     }

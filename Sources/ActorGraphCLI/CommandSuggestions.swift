@@ -34,11 +34,25 @@ enum CommandSuggestions {
         let (command, path) = command(named: arguments, root: root)
         let options = optionNames(of: command)
         var message = "error: '\(path)' has no option '\(option)'"
-        if let suggestion = nearest(option, among: options) {
+        if let reason = reasons[path]?[option] {
+            message += ": \(reason)"
+        } else if let suggestion = nearest(option, among: options) {
             message += "; did you mean '\(suggestion)'?"
         }
         return message + "\n  hint: '\(path) --help' lists its options"
     }
+
+    /// Why a command lacks an option the other queries have, for the options a user most likely expects there.
+    static let reasons: [String: [String: String]] = {
+        let dates = "diff takes its dates from --from and --to"
+        return [
+            "actorgraph diff": [
+                "--at": dates, "--between": dates, "--until": dates,
+                "--include-undated": "undated relations are never active at a date, so diff never lists them",
+                "--directed": "diff compares relations and follows no path",
+            ]
+        ]
+    }()
 
     /// The closest name within a third of the word's length in edits (at least one), ties by name; or a name the
     /// word starts or ends (`--max` for `--max-length`). `nil` when nothing is that close.

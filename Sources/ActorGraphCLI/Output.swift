@@ -7,6 +7,12 @@ public enum Output {
         StandardStreams.send(text, to: 1)
     }
 
+    /// Writes a text answer, coloured on a terminal (``TerminalColour``); `styled: false` (a JSON or CSV answer)
+    /// writes it as ``write(_:)`` does.
+    public static func write(_ text: String, styled: Bool) {
+        StandardStreams.send(text, to: 1, coloured: styled && TerminalColour.enabled)
+    }
+
     public static func error(_ text: String) {
         StandardStreams.send(text.hasSuffix("\n") ? text : text + "\n", to: 2)
     }

@@ -67,7 +67,7 @@ extension ActorGraphCommand {
                 }
                 Output.write(
                     Presentation.table(
-                        header: ["ID", "DATE", "RELATION", "TYPE", "STATUS", "GRADE", "INDEP/CITED", "SOURCES"], rows: rows))
+                        header: ["ID", "DATE", "RELATION", "TYPE", "STATUS", "GRADE", "INDEP/CITED", "SOURCES"], rows: rows), styled: true)
                 Output.write("GRADE * = derived from the catalogue (docs/FORMAT.md, \"Grades\"); INDEP = independent sources\n")
                 Output.write("\(selected.count) of \(graph.relationCount) relations\n")
             }

@@ -40,8 +40,5 @@ public struct SelectionOptions: ParsableArguments {
 
 extension QueryFilterOptions {
     /// Whether any filter option is given.
-    var narrows: Bool {
-        hasTimeOption || types != nil || excludeTypes != nil || categories != nil || kinds != nil || !avoid.isEmpty
-            || directed || minGrade != nil || gradedOnly
-    }
+    var narrows: Bool { hasTimeOption || directed || relations.narrows }
 }

@@ -29,7 +29,7 @@ extension ActorGraphCommand {
             case .json:
                 Output.write(QueryJSON.card(graph, index).pretty())
             case .text:
-                Output.write(ActorCard.text(graph, index, ActorCard.ordered(graph, graph.relations(of: index))))
+                Output.write(ActorCard.text(graph, index, ActorCard.ordered(graph, graph.relations(of: index))), styled: true)
             }
         }
     }

@@ -16,8 +16,10 @@ enum StandardStreams {
         Foundation.exit(ExitStatus.writeFailure)
     }
 
-    static func send(_ text: String, to descriptor: Int32) {
+    static func send(_ text: String, to descriptor: Int32, coloured: Bool = false) {
         var text = isTerminal(descriptor) ? escapingControls(text) : text
+        // After the escaping: the colours' own escape sequences are the only ones that reach the terminal.
+        if coloured { text = TerminalColour.apply(text) }
         text.withUTF8 { send(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 

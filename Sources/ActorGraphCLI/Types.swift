@@ -42,7 +42,7 @@ extension ActorGraphCommand {
                     [type.name, type.category.rawValue, type.directed ? "directed" : "symmetric", type.inverse ?? "",
                      type.description ?? ""]
                 }
-                Output.write(Presentation.table(header: ["TYPE", "CATEGORY", "DIRECTION", "INVERSE", "DESCRIPTION"], rows: rows))
+                Output.write(Presentation.table(header: ["TYPE", "CATEGORY", "DIRECTION", "INVERSE", "DESCRIPTION"], rows: rows), styled: true)
             }
         }
     }

@@ -46,7 +46,10 @@ def check_engine_reads(graph, exports):
         assert (empty_as_none(date), empty_as_none(start), empty_as_none(end)) == (
             expected["date"], expected["start"], expected["end"]), rel_id
         assert (status, empty_as_none(claimed_by)) == (expected["status"], expected["claimed_by"]), rel_id
-        cited = [f"{s['source']}:{s['lines']}" + (f":{s['grade']}" if s["grade"] else "") for s in expected["sources"]]
+        # SOURCE:LINES[:GRADE][:date] (docs/EXPORT.md), ":date" for a citation of the relation's date only.
+        cited = [
+            f"{s['source']}:{s['lines']}" + (f":{s['grade']}" if s["grade"] else "") + (":date" if s["for"] == "date" else "")
+            for s in expected["sources"]]
         assert (citations or "") == "; ".join(cited), rel_id
 
     actor_rows = con.sql(
@@ -68,15 +71,22 @@ def check_engine_reads(graph, exports):
         assert (source_count or 0) == len(expected["sources"]), rel_id
 
     neo4j_relations = con.sql(
-        f"SELECT \":START_ID(Actor)\", \":END_ID(Actor)\", \":TYPE\", id, \"start:date\", \"end:date\", status "
+        f"SELECT \":START_ID(Actor)\", \":END_ID(Actor)\", \":TYPE\", id, \"start:date\", \"end:date\", status, "
+        f"claimed_by, evidence_grade, \"grade_derived:boolean\", \"independent_sources:int\", \"unsourced:boolean\" "
         f"FROM read_csv('{exports / 'neo4j' / 'relations.csv'}', all_varchar = true, header = true)"
     ).fetchall()
     assert len(neo4j_relations) == len(relations)
-    for source, target, label, rel_id, start, end, status in neo4j_relations:
+    for (source, target, label, rel_id, start, end, status, claimed_by, grade, derived, independent,
+         unsourced) in neo4j_relations:
         expected = relations[rel_id]
         assert (source, target, label) == (expected["from"], expected["to"], expected["type"].upper()), rel_id
         assert (empty_as_none(start), empty_as_none(end), status) == (
             expected["start"], expected["end"], expected["status"]), rel_id
+        # The evidence a graph database user filters on: the same as the JSON export's.
+        evidence = expected["evidence"]
+        assert (empty_as_none(claimed_by), empty_as_none(grade), derived == "true", int(independent)) == (
+            expected["claimed_by"], evidence["grade"], evidence["grade_derived"], evidence["independent_sources"]), rel_id
+        assert (unsourced == "true") == expected["unsourced"], rel_id
     neo4j_actors = con.sql(
         f"SELECT \"id:ID(Actor)\", name, \":LABEL\" "
         f"FROM read_csv('{exports / 'neo4j' / 'actors.csv'}', all_varchar = true, header = true)"

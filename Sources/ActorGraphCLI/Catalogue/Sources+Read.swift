@@ -27,7 +27,7 @@ extension ActorGraphCommand.SourcesCommand {
                     [document.id, document.file, "\(document.lines)", document.published?.description ?? "",
                      document.summary == nil ? "no" : "yes", document.title]
                 }
-                Output.write(Presentation.table(header: ["ID", "FILE", "LINES", "PUBLISHED", "SUMMARY", "TITLE"], rows: rows))
+                Output.write(Presentation.table(header: ["ID", "FILE", "LINES", "PUBLISHED", "SUMMARY", "TITLE"], rows: rows), styled: true)
             }
         }
     }

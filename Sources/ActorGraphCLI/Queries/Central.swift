@@ -50,7 +50,7 @@ extension ActorGraphCommand {
                         && lenient.admits(graph.target(of: relation))
                 }
             }
-            Output.write(Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, format: format))
+            Output.write(Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, format: format), styled: format == .text)
         }
 
         static func render(_ scores: [CentralityScore], graph: RelationGraph, measure: CentralityMeasure,

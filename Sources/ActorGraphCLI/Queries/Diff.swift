@@ -27,15 +27,13 @@ extension ActorGraphCommand {
         @Option(help: "Only relations of this actor.")
         var actor: String?
 
-        @OptionGroup var filters: QueryFilterOptions
+        @Flag(help: "Also list changes that are only possible at either date (they are marked).")
+        var possibly = false
+
+        @OptionGroup var filters: RelationFilterOptions
 
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
-
-        func validate() throws {
-            if filters.hasTimeOption { throw ValidationError("diff takes its dates from --from and --to, not --at/--between/--until") }
-            if filters.includeUndated { throw ValidationError("--include-undated has no meaning for diff: undated relations are never active at a date") }
-        }
 
         func run() throws {
             let start = try Self.window(from, option: "--from")
@@ -43,10 +41,12 @@ extension ActorGraphCommand {
             let graph = try graphOptions.load().graph
             let center = try actor.map { try ActorReferences(graph).resolve($0) }
             let named = center.map { [$0] } ?? []
-            let filter = try filters.filter(for: graph, named: named)
+            var filter = RelationFilter()
+            filter.includePossible = possibly
+            try filters.apply(to: &filter, graph: graph, named: named)
             let view = FilteredGraph(graph, filter: filter, namedActors: named)
             let diff = TimeDiff(view, from: start, to: end, actor: center, includePossible: filter.includePossible)
-            Output.write(Self.render(diff, graph: graph, from: from, to: to, actor: center, format: format))
+            Output.write(Self.render(diff, graph: graph, from: from, to: to, actor: center, format: format), styled: format == .text)
         }
 
         static func window(_ text: String, option: String) throws -> (lo: Int32, hi: Int32) {

@@ -48,7 +48,7 @@ extension ActorGraphCommand {
             Output.write(
                 Self.render(
                     neighbourhood, graph: graph, view: view, timeFiltered: time != .none, leftOut: leftOut,
-                    format: format))
+                    format: format), styled: format == .text)
         }
 
         /// The end of `relation` that is not `member` (the member's side for a self-relation).

@@ -58,7 +58,7 @@ extension ActorGraphCommand {
                 report.leftOut = QueryPresentation.leftOut(view) { lenient in
                     selector.temporalPath(lenient, from: start, to: end).0.map { $0.path.hops.flatMap { $0 } } ?? []
                 }
-                Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format))
+                Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format), styled: format == .text)
                 if found == nil { throw ExitCode(ExitStatus.noResult) }
                 return
             }
@@ -70,7 +70,7 @@ extension ActorGraphCommand {
             if result.paths.isEmpty {
                 diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: selector.maxLength ?? Int.max)
             }
-            Output.write(report.paths(result, from: start, to: end, diagnosis: diagnosis, format: format))
+            Output.write(report.paths(result, from: start, to: end, diagnosis: diagnosis, format: format), styled: format == .text)
             if result.paths.isEmpty { throw ExitCode(ExitStatus.noResult) }
         }
     }

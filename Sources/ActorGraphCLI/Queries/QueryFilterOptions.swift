@@ -2,8 +2,36 @@ import ActorGraph
 import ActorGraphIO
 import ArgumentParser
 
-/// The filters every query command shares (docs/QUERIES.md, "Filters").
+/// The filters every query command shares (docs/QUERIES.md, "Filters"): the time options, the relation filters and
+/// `--directed`. `diff`, which takes its dates from `--from` and `--to` and follows no path, takes only
+/// ``RelationFilterOptions`` and `--possibly`, so its help lists only what it accepts.
 public struct QueryFilterOptions: ParsableArguments {
+    @OptionGroup public var time: TimeFilterOptions
+    @OptionGroup public var relations: RelationFilterOptions
+
+    @Flag(help: "Follow relations only in their direction (symmetric types still go both ways).")
+    public var directed = false
+
+    public init() {}
+
+    public var hasTimeOption: Bool { time.hasTimeOption }
+
+    /// The time condition, or a ``ExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
+    public func timeCondition() throws -> TimeCondition { try time.timeCondition() }
+
+    /// The filter for `graph`; `named` are the actors the command names (exempt from `--kinds`, never avoided).
+    public func filter(for graph: RelationGraph, named: [ActorIndex]) throws -> RelationFilter {
+        var filter = RelationFilter(time: try time.timeCondition())
+        filter.includePossible = time.possibly
+        filter.includeUndated = time.includeUndated
+        filter.directed = directed
+        try relations.apply(to: &filter, graph: graph, named: named)
+        return filter
+    }
+}
+
+/// `--at`, `--between` or `--until`, and whether to keep what such a filter matches only possibly or not at all.
+public struct TimeFilterOptions: ParsableArguments {
     @Option(help: "Only relations active on this day (YYYY-MM-DD); a month or year means at some time in it.")
     public var at: String?
 
@@ -19,47 +47,16 @@ public struct QueryFilterOptions: ParsableArguments {
     @Flag(help: "Keep undated relations when a time filter is given (they are marked).")
     public var includeUndated = false
 
-    @Option(help: "Only these relation types, comma-separated.")
-    public var types: String?
-
-    @Option(help: "Leave out these relation types, comma-separated.")
-    public var excludeTypes: String?
-
-    @Option(help: "Only relation types of these categories, comma-separated.")
-    public var categories: String?
-
-    @Option(help: "Allowed kinds (state, group, official) of every actor except the ones the command names.")
-    public var kinds: String?
-
-    @Option(help: "Never pass through or reach this actor (repeatable).")
-    public var avoid: [String] = []
-
-    @Flag(help: "Follow relations only in their direction (symmetric types still go both ways).")
-    public var directed = false
-
-    @Option(help: "Only relations graded at least this well, e.g. B3 (ungraded kept unless --graded-only).")
-    public var minGrade: String?
-
-    @Flag(help: "Leave out relations without an Admiralty grade.")
-    public var gradedOnly = false
-
-    @Option(help: "Only relations of these statuses, comma-separated: reported, claimed, denied (default: all).")
-    public var status: String?
-
-    @Option(help: "Only relations citing at least N independent sources (a source restating another cited one is not independent).")
-    public var minSources: Int?
-
     public init() {}
 
     public func validate() throws {
         let given = [at, between, until].compactMap { $0 }
         if given.count > 1 { throw ValidationError("give at most one of --at, --between and --until") }
-        if let minSources, minSources < 0 { throw ValidationError("--min-sources must be 0 or more") }
     }
 
     public var hasTimeOption: Bool { at != nil || between != nil || until != nil }
 
-    /// The time condition, or a ``ExitStatus/badFilter`` failure. Needs no graph, so it fails fast.
+    /// The time condition, or a ``ExitStatus/badFilter`` failure naming the option.
     public func timeCondition() throws -> TimeCondition {
         let result: Result<TimeCondition, QueryInputError>
         let option: String
@@ -78,6 +75,49 @@ public struct QueryFilterOptions: ParsableArguments {
             throw CommandFailure("error: \(option) \(error.message)", status: ExitStatus.badFilter)
         }
     }
+}
+
+/// The filters on relations and the actors they join, time aside: types, categories, kinds, avoided actors,
+/// grades, statuses and independent sources.
+public struct RelationFilterOptions: ParsableArguments {
+    @Option(help: "Only these relation types, comma-separated.")
+    public var types: String?
+
+    @Option(help: "Leave out these relation types, comma-separated.")
+    public var excludeTypes: String?
+
+    @Option(help: "Only relation types of these categories, comma-separated.")
+    public var categories: String?
+
+    @Option(help: "Allowed kinds (state, group, official) of every actor except the ones the command names.")
+    public var kinds: String?
+
+    @Option(help: "Never pass through or reach this actor (repeatable).")
+    public var avoid: [String] = []
+
+    @Option(help: "Only relations graded at least this well, e.g. B3 (ungraded kept unless --graded-only).")
+    public var minGrade: String?
+
+    @Flag(help: "Leave out relations without an Admiralty grade.")
+    public var gradedOnly = false
+
+    @Option(help: "Only relations of these statuses, comma-separated: reported, claimed, denied (default: all).")
+    public var status: String?
+
+    @Option(help: "Only relations citing at least N independent sources (a source restating another cited one is not independent).")
+    public var minSources: Int?
+
+    public init() {}
+
+    public func validate() throws {
+        if let minSources, minSources < 0 { throw ValidationError("--min-sources must be 0 or more") }
+    }
+
+    /// Whether any of these options is given.
+    var narrows: Bool {
+        types != nil || excludeTypes != nil || categories != nil || kinds != nil || !avoid.isEmpty || minGrade != nil
+            || gradedOnly || status != nil || (minSources ?? 0) > 0
+    }
 
     /// The grade, or a bad-filter failure.
     func grade() throws -> AdmiraltyGrade? {
@@ -89,12 +129,8 @@ public struct QueryFilterOptions: ParsableArguments {
         return grade
     }
 
-    /// The filter for `graph`; `named` are the actors the command names (exempt from `--kinds`, never avoided).
-    public func filter(for graph: RelationGraph, named: [ActorIndex]) throws -> RelationFilter {
-        var filter = RelationFilter(time: try timeCondition())
-        filter.includePossible = possibly
-        filter.includeUndated = includeUndated
-        filter.directed = directed
+    /// Sets these filters on `filter`; `named` are the actors the command names (exempt from `--kinds`, never avoided).
+    func apply(to filter: inout RelationFilter, graph: RelationGraph, named: [ActorIndex]) throws {
         filter.minimumGrade = try grade()
         filter.gradedOnly = gradedOnly
         filter.minimumSources = minSources ?? 0
@@ -148,7 +184,6 @@ public struct QueryFilterOptions: ParsableArguments {
                 filter.avoided.insert(actor)
             }
         }
-        return filter
     }
 
     static func names(_ list: String, option: String) throws -> [String] {

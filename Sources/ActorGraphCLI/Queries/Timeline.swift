@@ -49,7 +49,8 @@ extension ActorGraphCommand {
             }
             Output.write(
                 Self.render(
-                    entries, graph: graph, actors: named, timeFiltered: time != .none, leftOut: leftOut, format: format))
+                    entries, graph: graph, actors: named, timeFiltered: time != .none, leftOut: leftOut, format: format),
+                styled: format == .text)
         }
 
         static func render(_ entries: [MatchedRelation], graph: RelationGraph, actors: [ActorIndex], timeFiltered: Bool,

@@ -35,12 +35,14 @@ public enum Neo4jWriter {
             [
                 ":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "type", "category", "directed:boolean", "date",
                 "start:date", "end:date", "citations:string[]", "note", "date_note", "grade", "status", "claimed_by",
+                "evidence_grade", "grade_derived:boolean", "independent_sources:int", "unsourced:boolean",
             ] + ExportProperties.attributeNames(for: attributeKeys, prefix: "attr_")
         EdgeListWriter.writeRecord(header, options, to: output)
         for relation in selection.relations {
             let type = graph.type(of: relation)
             let details = graph.details(of: relation)
             let span = graph.span(of: relation)
+            let evidence = graph.evidence(of: relation)
             let cells: [String] =
                 [
                     graph[graph.source(of: relation)].id, graph[graph.target(of: relation)].id, type.name.uppercased(),
@@ -49,7 +51,8 @@ public enum Neo4jWriter {
                     ExportText.endDay(span)?.description ?? "",
                     details.citations.map { ExportText.citations([$0]) }.joined(separator: ";"), details.note ?? "",
                     details.dateNote ?? "", details.grade?.description ?? "", details.status.rawValue,
-                    details.claimedBy ?? "",
+                    details.claimedBy ?? "", evidence.grade?.description ?? "", evidence.gradeIsDerived ? "true" : "false",
+                    "\(evidence.independentSources)", details.isUnsourced ? "true" : "false",
                 ] + ExportProperties.attributeValues(graph, relation, keys: attributeKeys).map { $0 ?? "" }
             EdgeListWriter.writeRecord(cells, options, to: output)
         }
