@@ -63,6 +63,7 @@ release: graphviz
 ## (The explorer's route tests, `swift test --package-path Explorer`, and its browser tests, `make browser-test`,
 ## join here once they have been seen passing in a clean clone: neither has been yet.)
 test: deps
+	$(PYTHON) scripts/house-check.py
 	$(SWIFT) test
 
 ## browser-deps: Debian's chromium, chromium-driver and node-d3 (the explorer's /vendor/d3.min.js), Selenium in .venv.

@@ -36,52 +36,61 @@ public enum GraphYAMLWriter {
             for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { output.write("# \(line)\n") }
         }
         output.write("actorgraph: 1\n")
-        if options.includeVocabulary ?? (graph.vocabulary != .builtIn) {
-            output.write("\nrelation_types:\n")
-            for type in graph.vocabulary.all {
-                output.write("  \(type.name):\n")
-                output.write("    directed: \(type.directed)\n")
-                output.write("    category: \(type.category.rawValue)\n")
-                if let inverse = type.inverse { field("    inverse", inverse, to: output) }
-                if type.allowsSelf { output.write("    self: true\n") }
-                if let description = type.description { field("    description", description, to: output) }
-                if !type.triggers.isEmpty {
-                    output.write("    triggers: [")
-                    for (offset, trigger) in type.triggers.enumerated() {
-                        if offset > 0 { output.write(", ") }
-                        quoted(trigger, to: output)
-                    }
-                    output.write("]\n")
+        if options.includeVocabulary ?? (graph.vocabulary != .builtIn) { writeVocabulary(graph.vocabulary, to: output) }
+        if !options.sources.isEmpty { writeSources(options.sources, to: output) }
+        writeActors(graph, selection, to: output)
+        writeRelations(graph, selection, options: options, to: output)
+    }
+
+    private static func writeVocabulary(_ vocabulary: RelationVocabulary, to output: ExportOutput) {
+        output.write("\nrelation_types:\n")
+        for type in vocabulary.all {
+            output.write("  \(type.name):\n")
+            output.write("    directed: \(type.directed)\n")
+            output.write("    category: \(type.category.rawValue)\n")
+            if let inverse = type.inverse { field("    inverse", inverse, to: output) }
+            if type.allowsSelf { output.write("    self: true\n") }
+            if let description = type.description { field("    description", description, to: output) }
+            if !type.triggers.isEmpty {
+                output.write("    triggers: [")
+                for (offset, trigger) in type.triggers.enumerated() {
+                    if offset > 0 { output.write(", ") }
+                    quoted(trigger, to: output)
                 }
+                output.write("]\n")
             }
         }
-        if !options.sources.isEmpty {
-            output.write("\nsources:\n")
-            for source in options.sources {
-                output.write("  - id: \(source.id)\n")
-                field("    file", source.file, to: output)
-                field("    title", source.title, to: output)
-                if let outlet = source.outlet { field("    outlet", outlet, to: output) }
-                if let author = source.author { field("    author", author, to: output) }
-                if let published = source.published { field("    published", published.description, to: output) }
-                if let note = source.publishedNote { field("    published_note", note, to: output) }
-                if let url = source.url { field("    url", url, to: output) }
-                if let language = source.language { field("    language", language, to: output) }
-                output.write("    sha256: \(source.sha256)\n")
-                output.write("    lines: \(source.lines)\n")
-                if let summary = source.summary { field("    summary", summary, to: output) }
-                if let reliability = source.reliability { output.write("    reliability: \(reliability.rawValue)\n") }
-                if let note = source.reliabilityNote { field("    reliability_note", note, to: output) }
-                if !source.derivedFrom.isEmpty { output.write("    derived_from: [\(source.derivedFrom.joined(separator: ", "))]\n") }
-                if !source.body.isEmpty {
-                    let ranges = source.body.map { "\"\($0.lowerBound)-\($0.upperBound)\"" }
-                    output.write("    body: [\(ranges.joined(separator: ", "))]\n")
-                }
-                if let lines = source.publishedLines {
-                    output.write("    published_lines: \"\(lines.lowerBound)-\(lines.upperBound)\"\n")
-                }
+    }
+
+    private static func writeSources(_ sources: [SourceDocument], to output: ExportOutput) {
+        output.write("\nsources:\n")
+        for source in sources {
+            output.write("  - id: \(source.id)\n")
+            field("    file", source.file, to: output)
+            field("    title", source.title, to: output)
+            if let outlet = source.outlet { field("    outlet", outlet, to: output) }
+            if let author = source.author { field("    author", author, to: output) }
+            if let published = source.published { field("    published", published.description, to: output) }
+            if let note = source.publishedNote { field("    published_note", note, to: output) }
+            if let url = source.url { field("    url", url, to: output) }
+            if let language = source.language { field("    language", language, to: output) }
+            output.write("    sha256: \(source.sha256)\n")
+            output.write("    lines: \(source.lines)\n")
+            if let summary = source.summary { field("    summary", summary, to: output) }
+            if let reliability = source.reliability { output.write("    reliability: \(reliability.rawValue)\n") }
+            if let note = source.reliabilityNote { field("    reliability_note", note, to: output) }
+            if !source.derivedFrom.isEmpty { output.write("    derived_from: [\(source.derivedFrom.joined(separator: ", "))]\n") }
+            if !source.body.isEmpty {
+                let ranges = source.body.map { "\"\($0.lowerBound)-\($0.upperBound)\"" }
+                output.write("    body: [\(ranges.joined(separator: ", "))]\n")
+            }
+            if let lines = source.publishedLines {
+                output.write("    published_lines: \"\(lines.lowerBound)-\(lines.upperBound)\"\n")
             }
         }
+    }
+
+    private static func writeActors(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
         output.write("\nactors:\n")
         if selection.actors.isEmpty { output.write("  []\n") }
         for actor in selection.actors {
@@ -101,6 +110,11 @@ public enum GraphYAMLWriter {
             if let description = record.description { field("    description", description, to: output) }
             if let country = record.country { field("    country", country, to: output) }
         }
+    }
+
+    private static func writeRelations(
+        _ graph: RelationGraph, _ selection: ExportSelection, options: Options, to output: ExportOutput
+    ) {
         output.write("\nrelations:\n")
         if selection.relations.isEmpty { output.write("  []\n") }
         var progress = ProgressTicker("writing relations", total: selection.relations.count, unit: .relations)
