@@ -36,6 +36,15 @@ struct ChartDrawing {
             .nodesep(0.35), .ranksep(0.6), .overlap(.remove), .splines(request.edgeRouting), .labelloc(.bottom),
             .labeljust(.left),
         ]
+        if let page = request.page {
+            // Tighter spacing first, then Graphviz compresses and scales what is left onto the page.
+            attributes.set(.nodesep(0.15))
+            attributes.set(.ranksep(0.35))
+            attributes.set(.size(width: page.inches.width, height: page.inches.height))
+            attributes.set(.ratio(.compress))
+            // PDF and PostScript add a half-inch margin of their own around `size`; the page's margin is in `inches`.
+            attributes.set(.margin(0))
+        }
         if request.profile == .degraded {
             attributes.set(.mclimit(0.2))
             attributes.set(.nslimit(1))

@@ -30,13 +30,15 @@ public struct ChartRequest: Hashable, Sendable {
     public var edgeRouting: DOTSplines
     /// Most relations a path chart's context may add; beyond it the context is cut (and `LinkChart.notes` says so).
     public var contextLimit: Int
+    /// A page the chart must fit (`render --page a3`): spacing tightened and the drawing scaled down to it.
+    public var page: ChartPage?
 
     public init(
         filter: RelationFilter = RelationFilter(), focus: [ActorIndex] = [], depth: Int = 1, directOnly: Bool = false,
         hidden: Set<ActorIndex> = [], paths: ChartPaths? = nil, bundle: BundleMode = .pair, labels: Bool = true,
         legend: Bool = false, caption: String? = nil, clustering: DiagramClustering = .none,
         rankDirection: DOTRankDirection = .leftToRight, profile: DiagramProfile = .comfortable,
-        edgeRouting: DOTSplines = .spline, contextLimit: Int = Int.max
+        edgeRouting: DOTSplines = .spline, contextLimit: Int = Int.max, page: ChartPage? = nil
     ) {
         self.filter = filter
         self.focus = focus
@@ -53,6 +55,28 @@ public struct ChartRequest: Hashable, Sendable {
         self.profile = profile
         self.edgeRouting = edgeRouting
         self.contextLimit = contextLimit
+        self.page = page
+    }
+}
+
+/// A printed page a chart is fitted to, less a quarter-inch margin each side; landscape unless `-portrait`.
+public enum ChartPage: String, CaseIterable, Hashable, Sendable {
+    case a4, a3, letter, tabloid
+    case a4Portrait = "a4-portrait", a3Portrait = "a3-portrait", letterPortrait = "letter-portrait"
+    case tabloidPortrait = "tabloid-portrait"
+
+    /// Width and height of the printable area in inches.
+    public var inches: (width: Double, height: Double) {
+        let sheet: (long: Double, short: Double)
+        switch self {
+        case .a4, .a4Portrait: sheet = (11.69, 8.27)
+        case .a3, .a3Portrait: sheet = (16.54, 11.69)
+        case .letter, .letterPortrait: sheet = (11, 8.5)
+        case .tabloid, .tabloidPortrait: sheet = (17, 11)
+        }
+        let portrait = rawValue.hasSuffix("-portrait")
+        let (width, height) = portrait ? (sheet.short, sheet.long) : (sheet.long, sheet.short)
+        return (width - 0.5, height - 0.5)
     }
 }
 

@@ -43,6 +43,8 @@ public enum DOTAttributeName: String, CaseIterable, Sendable, Comparable {
     case nslimit1
     case overlap
     case pos
+    case size
+    case ratio
 
     /// Position in the declared order, which is the written order.
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -54,6 +56,11 @@ public enum DOTShape: String, CaseIterable, Sendable {
     case box, rect, rectangle, square, ellipse, oval, circle, doublecircle, point, egg, triangle
     case diamond, trapezium, parallelogram, house, invhouse, pentagon, hexagon, octagon
     case note, tab, folder, box3d, component, cylinder, underline, plaintext, plain, none
+}
+
+/// How a layout larger than `size` is fitted: `compress` packs it before scaling, `fill` stretches to the size.
+public enum DOTRatio: String, CaseIterable, Sendable {
+    case compress, fill, auto
 }
 
 public enum DOTStyle: String, CaseIterable, Sendable {
@@ -200,6 +207,9 @@ public enum DOTAttribute: Sendable, Hashable {
     case overlap(DOTOverlap)
     /// A pinned position in inches (`x,y!`), which `neato` keeps: for charts that place everything themselves.
     case pinnedPosition(x: Double, y: Double)
+    /// The largest drawing in inches, 0.5...200 each way: a larger layout is scaled down to fit (a page).
+    case size(width: Double, height: Double)
+    case ratio(DOTRatio)
 
     public var name: DOTAttributeName {
         switch self {
@@ -241,6 +251,8 @@ public enum DOTAttribute: Sendable, Hashable {
         case .nslimit: .nslimit
         case .nslimit1: .nslimit1
         case .overlap: .overlap
+        case .size: .size
+        case .ratio: .ratio
         case .pinnedPosition: .pos
         }
     }
@@ -280,6 +292,12 @@ public enum DOTAttribute: Sendable, Hashable {
         case .mclimit(let value), .nslimit(let value), .nslimit1(let value):
             return DOTEscaping.number(value, clampedTo: 0.01...100)
         case .overlap(let value): return value.rawValue
+        case .size(let width, let height):
+            guard let width = DOTEscaping.number(width, clampedTo: 0.5...200),
+                let height = DOTEscaping.number(height, clampedTo: 0.5...200)
+            else { return nil }
+            return "\(width),\(height)"
+        case .ratio(let value): return value.rawValue
         case .pinnedPosition(let x, let y):
             guard let x = DOTEscaping.number(x, clampedTo: -10_000...10_000),
                 let y = DOTEscaping.number(y, clampedTo: -10_000...10_000)

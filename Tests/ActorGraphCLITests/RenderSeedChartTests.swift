@@ -41,4 +41,33 @@ struct RenderSeedChartTests {
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(height > 0 && height <= 1000, "height \(height) px")
     }
+
+    /// `render --page a3 --no-labels` fits the whole seed graph on one A3 sheet: the PNG at 96 dpi and the PDF's
+    /// page are within A3 landscape (16.54 × 11.69 in) less the quarter-inch margins, and nothing is cut off.
+    @Test func theWholeGraphFitsOneA3Page() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dot = try runActorGraph(["render", "--graph", seedGraph, "--no-labels", "--legend", "--page", "a3", "--format", "dot"])
+        let attributes = try GraphvizRenderer().parse(dot: dot.stdout).attributes
+        #expect(attributes["size"] == "16.04,11.19" && attributes["ratio"] == "compress" && attributes["margin"] == "0")
+        for file in ["a3.png", "a3.pdf"] {
+            let result = try runActorGraph(["render", "--graph", seedGraph, "--no-labels", "--legend", "--page", "a3", "-o", file], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let png = [UInt8](try Data(contentsOf: folder.appendingPathComponent("a3.png")))
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width <= 1540 && height <= 1075 && width > 1000, "\(width) × \(height) px")
+        let pdf = String(decoding: try Data(contentsOf: folder.appendingPathComponent("a3.pdf")), as: UTF8.self)
+        let box = try #require(pdf.firstMatch(of: /MediaBox \[ ?0 0 ([0-9.]+) ([0-9.]+) ?\]/))
+        let (points, pointsHigh) = (try #require(Double(box.1)), try #require(Double(box.2)))
+        #expect(points <= 16.04 * 72 + 1 && pointsHigh <= 11.19 * 72 + 1, "\(points) × \(pointsHigh) pt")
+        // Without --page the same chart is far larger than the sheet (the reason for the option).
+        let plain = try runActorGraph(["render", "--graph", seedGraph, "--no-labels", "--legend", "-o", "plain.png"], in: folder)
+        #expect(plain.status == 0)
+        let big = [UInt8](try Data(contentsOf: folder.appendingPathComponent("plain.png")))
+        #expect(big[16..<20].reduce(0) { $0 << 8 | Int($1) } > 1540)
+        let timeline = try runActorGraph(["render", "--graph", seedGraph, "--timeline", "russia", "--page", "a3", "--format", "dot"])
+        #expect(timeline.status == 64 && timeline.stderr.hasPrefix("Error: --page fits link charts"), "\(timeline.stderr)")
+    }
 }

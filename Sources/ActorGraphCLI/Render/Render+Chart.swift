@@ -25,7 +25,8 @@ extension ActorGraphCommand.RenderCommand {
         var request = ChartRequest(
             filter: filter, focus: focus, depth: selection.depth, directOnly: directOnly, hidden: hiddenActors,
             bundle: bundle, labels: !noLabels, legend: legend, caption: caption, clustering: clusterBy,
-            rankDirection: rankdir.direction, edgeRouting: layout == .dot ? .spline : .curved, contextLimit: budget.limit)
+            rankDirection: rankdir.direction, edgeRouting: layout == .dot ? .spline : .curved, contextLimit: budget.limit,
+            page: page)
         if let (start, end) = ends {
             request.paths = try paths(graph, filter: filter, from: start, to: end)
         }

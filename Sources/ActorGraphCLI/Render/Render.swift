@@ -23,6 +23,7 @@ public enum RenderFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
 
 extension DiagramClustering: ExpressibleByArgument {}
 extension BundleMode: ExpressibleByArgument {}
+extension ChartPage: ExpressibleByArgument {}
 
 /// `TB`, `LR`, `BT`, `RL`.
 public enum RankDirectionOption: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -95,6 +96,9 @@ extension ActorGraphCommand {
         @Flag(help: "Leave out edge labels (type and date); tooltips keep them.")
         var noLabels = false
 
+        @Option(help: "Fit the chart on one printed page (landscape unless -portrait): spacing tightened, scaled down.")
+        var page: ChartPage?
+
         @Option(help: "Direction of the layout: TB, LR, BT or RL.")
         var rankdir: RankDirectionOption = .LR
 
@@ -119,6 +123,9 @@ extension ActorGraphCommand {
             if timeline != nil && !selection.focus.isEmpty { throw ValidationError("--timeline does not combine with --focus") }
             if !pathEnds.isEmpty && !selection.focus.isEmpty { throw ValidationError("give either --path or --focus, not both") }
             if directOnly && selection.focus.isEmpty { throw ValidationError("--direct-only needs --focus") }
+            if page != nil && timeline != nil {
+                throw ValidationError("--page fits link charts; a timeline keeps its time axis to scale (leave out --page)")
+            }
             if context != 0 && pathEnds.isEmpty { throw ValidationError("--context needs --path") }
             if context < 0 || context > SelectionOptions.maximumDepth {
                 throw ValidationError("--context must be between 0 and \(SelectionOptions.maximumDepth)")
