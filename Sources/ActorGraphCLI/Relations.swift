@@ -12,6 +12,7 @@ extension ActorGraphCommand {
 
                 Example:
                   actorgraph relations --actor taliban --category economic --format csv
+                  actorgraph relations --status denied,claimed --at 2021-08
                 """)
 
         @OptionGroup var graphOptions: GraphOptions
@@ -24,6 +25,8 @@ extension ActorGraphCommand {
 
         @Option(help: "Only relations touching this actor (id, name or alias).")
         var actor: String?
+
+        @OptionGroup var filters: ListingFilterOptions
 
         @Option(help: "Output format.")
         var format: TableFormat = .table
@@ -41,9 +44,10 @@ extension ActorGraphCommand {
             }
             let actorIndex = try actor.map { try ActorReferences(graph).resolve($0) }
             let candidates = actorIndex.map { graph.relations(of: $0) } ?? Array(graph.relationIndices)
+            let (kept, leftOut) = try filters.select(graph, candidates)
             let selected = ActorCard.ordered(
                 graph,
-                candidates.filter { relation in
+                kept.filter { relation in
                     if let typeIndex, graph.typeIndex(of: relation) != typeIndex { return false }
                     if let category, graph.type(of: relation).category != category { return false }
                     return true
@@ -70,6 +74,7 @@ extension ActorGraphCommand {
                         header: ["ID", "DATE", "RELATION", "TYPE", "STATUS", "GRADE", "INDEP/CITED", "SOURCES"], rows: rows), styled: true)
                 Output.write("GRADE * = derived from the catalogue (docs/FORMAT.md, \"Grades\"); INDEP = independent sources\n")
                 Output.write("\(selected.count) of \(graph.relationCount) relations\n")
+                if let notice = QueryPresentation.leftOutNotice(leftOut) { Output.write(notice + "\n", styled: true) }
             }
         }
     }

@@ -12,6 +12,7 @@ extension ActorGraphCommand {
 
                 Example:
                   actorgraph show "zamir kabulov"
+                  actorgraph show russia --at 2021-08-17 --status reported
                 """)
 
         @OptionGroup var graphOptions: GraphOptions
@@ -19,17 +20,22 @@ extension ActorGraphCommand {
         @Argument(help: "The actor: id, name or alias.")
         var actor: String
 
+        @OptionGroup var filters: ListingFilterOptions
+
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
 
         func run() throws {
             let graph = try graphOptions.load().graph
             let index = try ActorReferences(graph).resolve(actor)
+            let (kept, leftOut) = try filters.select(graph, graph.relations(of: index))
             switch format {
             case .json:
-                Output.write(QueryJSON.card(graph, index).pretty())
+                Output.write(QueryJSON.card(graph, index, relations: kept).pretty())
             case .text:
-                Output.write(ActorCard.text(graph, index, ActorCard.ordered(graph, graph.relations(of: index))), styled: true)
+                var text = ActorCard.text(graph, index, ActorCard.ordered(graph, kept))
+                if let notice = QueryPresentation.leftOutNotice(leftOut) { text += notice + "\n" }
+                Output.write(text, styled: true)
             }
         }
     }

@@ -27,8 +27,9 @@ public enum QueryJSON {
     }
 
     /// `show --format json`: `{"actor": full actor, "relations": [relation]}` in card order.
-    public static func card(_ graph: RelationGraph, _ index: ActorIndex) -> JSONValue {
-        let relations = cardOrder(graph, graph.relations(of: index))
+    /// `relations`: the ones to list (a filtered `show`); all of the actor's by default.
+    public static func card(_ graph: RelationGraph, _ index: ActorIndex, relations: [RelationIndex]? = nil) -> JSONValue {
+        let relations = cardOrder(graph, relations ?? graph.relations(of: index))
         return .object([
             ("actor", GraphJSON.actor(graph, index, full: true)),
             ("relations", .array(relations.map { GraphJSON.relation(graph, $0) })),

@@ -120,6 +120,33 @@ struct EvidenceCommandsTests {
         }
     }
 
+    /// The listings take the evidence and time options through the queries' own filter.
+    @Test func relationsAndShowFilterByStatusEvidenceAndTime() throws {
+        try withEvidenceGraph { folder in
+            func ids(_ arguments: [String]) throws -> [String] {
+                let result = try runActorGraph(arguments + ["--format", "json"], in: folder)
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+                return array.compactMap { $0["id"] as? String }
+            }
+            #expect(try ids(["relations", "--status", "denied"]) == ["arms"])
+            #expect(try ids(["relations", "--status", "claimed,denied"]) == ["arms", "forecast"])
+            #expect(try ids(["relations", "--min-sources", "2"]) == ["talks-2023"])
+            #expect(try ids(["relations", "--min-grade", "B2"]) == ["talks", "talks-2023", "undated-talks"])
+            #expect(try ids(["relations", "--at", "2017"]) == ["arms", "accusation"])
+            #expect(try ids(["relations", "--at", "2025", "--possibly"]) == ["forecast"])
+            let table = try runActorGraph(["relations", "--at", "2025"], in: folder)
+            #expect(table.stdout.hasSuffix("0 of 6 relations\n(+1 possibly active: add --possibly; +1 undated: add --include-undated)\n"), "\(table.stdout)")
+            let card = try runActorGraph(["show", "russia", "--status", "reported", "--format", "json"], in: folder)
+            let relations = try #require(try jsonObject(card.stdout)["relations"] as? [[String: Any]])
+            #expect(relations.compactMap { $0["id"] as? String } == ["accusation", "talks", "talks-2023"])
+            let text = try runActorGraph(["show", "taliban", "--at", "2021-08-17"], in: folder)
+            #expect(text.stdout.contains("Relations (1)") && text.stdout.hasSuffix("(+1 undated: add --include-undated)\n"), "\(text.stdout)")
+            let bad = try runActorGraph(["relations", "--min-grade", "Z9"], in: folder)
+            #expect(bad.status == 65 && bad.stderr.hasPrefix("error: --min-grade 'Z9' is not"))
+        }
+    }
+
     @Test func everyAnswerSaysWhatTheTimeFilterLeftOut() throws {
         try withEvidenceGraph { folder in
             let timeline = try runActorGraph(["timeline", "russia", "taliban", "--at", "2025"], in: folder)

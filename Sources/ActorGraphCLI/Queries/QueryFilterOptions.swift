@@ -95,56 +95,18 @@ public struct RelationFilterOptions: ParsableArguments {
     @Option(help: "Never pass through or reach this actor (repeatable).")
     public var avoid: [String] = []
 
-    @Option(help: "Only relations graded at least this well, e.g. B3 (ungraded kept unless --graded-only).")
-    public var minGrade: String?
-
-    @Flag(help: "Leave out relations without an Admiralty grade.")
-    public var gradedOnly = false
-
-    @Option(help: "Only relations of these statuses, comma-separated: reported, claimed, denied (default: all).")
-    public var status: String?
-
-    @Option(help: "Only relations citing at least N independent sources (a source restating another cited one is not independent).")
-    public var minSources: Int?
+    @OptionGroup public var evidence: EvidenceFilterOptions
 
     public init() {}
 
-    public func validate() throws {
-        if let minSources, minSources < 0 { throw ValidationError("--min-sources must be 0 or more") }
-    }
-
     /// Whether any of these options is given.
     var narrows: Bool {
-        types != nil || excludeTypes != nil || categories != nil || kinds != nil || !avoid.isEmpty || minGrade != nil
-            || gradedOnly || status != nil || (minSources ?? 0) > 0
-    }
-
-    /// The grade, or a bad-filter failure.
-    func grade() throws -> AdmiraltyGrade? {
-        guard let minGrade else { return nil }
-        guard let grade = AdmiraltyGrade(minGrade) else {
-            throw CommandFailure(
-                "error: --min-grade '\(minGrade)' is not \(AdmiraltyGrade.syntaxHelp)", status: ExitStatus.badFilter)
-        }
-        return grade
+        types != nil || excludeTypes != nil || categories != nil || kinds != nil || !avoid.isEmpty || evidence.narrows
     }
 
     /// Sets these filters on `filter`; `named` are the actors the command names (exempt from `--kinds`, never avoided).
     func apply(to filter: inout RelationFilter, graph: RelationGraph, named: [ActorIndex]) throws {
-        filter.minimumGrade = try grade()
-        filter.gradedOnly = gradedOnly
-        filter.minimumSources = minSources ?? 0
-        if let status {
-            filter.statuses = Set(
-                try Self.names(status, option: "--status").map { name in
-                    guard let value = RelationStatus(rawValue: name) else {
-                        throw CommandFailure(
-                            "error: unknown status '\(name)' in --status (one of: reported, claimed, denied)",
-                            status: ExitStatus.badFilter)
-                    }
-                    return value
-                })
-        }
+        try evidence.apply(to: &filter)
         if let types { filter.types = Set(try Self.typeIndices(types, option: "--types", graph: graph)) }
         if let excludeTypes {
             filter.excludedTypes = Set(try Self.typeIndices(excludeTypes, option: "--exclude-types", graph: graph))
@@ -202,6 +164,60 @@ public struct RelationFilterOptions: ParsableArguments {
             let nearest = NearestName.nearest(name, among: graph.vocabulary.names)
             let hint = nearest.map { " (did you mean '\($0)'?)" } ?? " (list them with: actorgraph types)"
             throw CommandFailure("error: unknown relation type '\(name)' in \(option)\(hint)", status: ExitStatus.badFilter)
+        }
+    }
+}
+
+/// The evidence a relation must have: a grade at least this good, a status, independent sources. The listing
+/// commands (`relations`, `show`) take these and the time options; the queries take them inside
+/// ``RelationFilterOptions``.
+public struct EvidenceFilterOptions: ParsableArguments {
+    @Option(help: "Only relations graded at least this well, e.g. B3 (ungraded kept unless --graded-only).")
+    public var minGrade: String?
+
+    @Flag(help: "Leave out relations without an Admiralty grade.")
+    public var gradedOnly = false
+
+    @Option(help: "Only relations of these statuses, comma-separated: reported, claimed, denied (default: all).")
+    public var status: String?
+
+    @Option(help: "Only relations citing at least N independent sources (a source restating another cited one is not independent).")
+    public var minSources: Int?
+
+    public init() {}
+
+    public func validate() throws {
+        if let minSources, minSources < 0 { throw ValidationError("--min-sources must be 0 or more") }
+    }
+
+    /// Whether any of these options is given.
+    var narrows: Bool { minGrade != nil || gradedOnly || status != nil || (minSources ?? 0) > 0 }
+
+    /// The grade, or a bad-filter failure.
+    func grade() throws -> AdmiraltyGrade? {
+        guard let minGrade else { return nil }
+        guard let grade = AdmiraltyGrade(minGrade) else {
+            throw CommandFailure(
+                "error: --min-grade '\(minGrade)' is not \(AdmiraltyGrade.syntaxHelp)", status: ExitStatus.badFilter)
+        }
+        return grade
+    }
+
+    /// Sets these filters on `filter`.
+    func apply(to filter: inout RelationFilter) throws {
+        filter.minimumGrade = try grade()
+        filter.gradedOnly = gradedOnly
+        filter.minimumSources = minSources ?? 0
+        if let status {
+            filter.statuses = Set(
+                try RelationFilterOptions.names(status, option: "--status").map { name in
+                    guard let value = RelationStatus(rawValue: name) else {
+                        throw CommandFailure(
+                            "error: unknown status '\(name)' in --status (one of: reported, claimed, denied)",
+                            status: ExitStatus.badFilter)
+                    }
+                    return value
+                })
         }
     }
 }
