@@ -129,6 +129,7 @@ demo: deps release
 	@echo "== diagrams (Graphviz in an isolated worker) and exports"
 	@$(BIN) render --legend --no-labels -o $(DEMO_OUTPUT)/whole-graph.svg
 	@$(BIN) render --legend --no-labels -o $(DEMO_OUTPUT)/whole-graph.png
+	@$(BIN) render --legend --no-labels --page a3 -o $(DEMO_OUTPUT)/whole-graph-a3.pdf
 	@$(BIN) render --focus russia --depth 2 --legend -o $(DEMO_OUTPUT)/russia-two-steps.svg
 	@$(BIN) render --focus taliban --direct-only --at 2023 --legend -o $(DEMO_OUTPUT)/taliban-ties-2023.png
 	@$(BIN) render --path putin al-qaeda --legend -o $(DEMO_OUTPUT)/putin-to-al-qaeda.svg

@@ -40,6 +40,11 @@ struct RenderSeedChartTests {
         // IHDR: width and height, big-endian, at bytes 16..<24.
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         #expect(height > 0 && height <= 1000, "height \(height) px")
+        // More paths than --shortest asks for: the note says so in the words `path` uses, naming no --limit that
+        // was never given.
+        let three = try runActorGraph(["render", "--graph", seedGraph, "--path", "putin", "al-qaeda", "--shortest", "3", "--format", "dot"])
+        #expect(three.status == 0)
+        #expect(three.stderr == "note: more paths exist: the first 3 are drawn; raise --limit or --shortest\n", "\(three.stderr)")
     }
 
     /// `render --page a3 --no-labels` fits the whole seed graph on one A3 sheet: the PNG at 96 dpi and the PDF's

@@ -54,9 +54,8 @@ extension ActorGraphCommand.RenderCommand {
             let result = pathSelector.paths(view, from: start, to: end)
             found = result.paths.map { ChartPath($0) }
             if result.truncated {
-                Output.error(
-                    "note: the path search stopped at --limit \(pathSelector.limit ?? PathSelectorOptions.defaultLimit); "
-                        + "more paths exist")
+                // The same words as `path`: the search stops at --shortest K or at --limit, whichever is given.
+                Output.error("note: more paths exist: the first \(found.count) are drawn; raise --limit or --shortest")
             }
             if let shortest = pathSelector.shortest {
                 question = shortest == 1 ? "Shortest path" : "\(found.count) shortest paths"
