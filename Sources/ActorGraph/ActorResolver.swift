@@ -16,26 +16,50 @@ public enum ActorResolution: Hashable, Sendable {
 /// Exact matches on a whole id, name or alias win; then a match on every word of a name ("kabulov" for
 /// "Zamir Kabulov"); otherwise the nearest spellings by edit distance are offered.
 public struct ActorResolver: Sendable {
-    private let actors: [ActorRecord]
+    private var actors: [ActorRecord]
     private var exact: [String: [ActorIndex]] = [:]
     private var words: [String: [ActorIndex]] = [:]
 
     /// - Complexity: O(total length of ids, names and aliases).
     public init(actors: [ActorRecord]) {
-        self.actors = actors
-        for (position, actor) in actors.enumerated() {
-            let index = ActorIndex(position)
-            for text in [actor.id, actor.name] + actor.aliases {
-                let key = Self.normalize(text)
-                guard !key.isEmpty else { continue }
-                Self.insert(index, into: &exact, key: key)
-                Self.insert(index, into: &exact, key: Self.squash(key))
-                for word in key.split(separator: " ") where word.count >= 3 {
-                    Self.insert(index, into: &words, key: String(word))
-                }
+        self.actors = []
+        self.actors.reserveCapacity(actors.count)
+        for actor in actors { add(actor) }
+    }
+
+    /// Adds an actor after the others (its index is the count before), so a reader that creates actors as it
+    /// goes (an import) resolves later names against them too.
+    ///
+    /// - Complexity: O(length of its id, name and aliases).
+    @discardableResult
+    public mutating func add(_ actor: ActorRecord) -> ActorIndex {
+        let index = ActorIndex(actors.count)
+        actors.append(actor)
+        addNames([actor.id, actor.name] + actor.aliases, to: index)
+        return index
+    }
+
+    /// Makes `names` answer for the actor at `index` as well (a variant merged into it).
+    public mutating func addNames(_ names: [String], to index: ActorIndex) {
+        for text in names {
+            let key = Self.normalize(text)
+            guard !key.isEmpty else { continue }
+            Self.insert(index, into: &exact, key: key)
+            Self.insert(index, into: &exact, key: Self.squash(key))
+            for word in key.split(separator: " ") where word.count >= 3 {
+                Self.insert(index, into: &words, key: String(word))
             }
         }
     }
+
+    /// Whether `text`, folded, is exactly an id, name or alias of an actor (not only words of one).
+    public func matchesExactly(_ text: String) -> Bool {
+        let key = Self.normalize(text)
+        return !key.isEmpty && (exact[key] ?? exact[Self.squash(key)]) != nil
+    }
+
+    /// The folded form without spaces (`U.S.` and `US` both `us`), as exact lookups also try it.
+    public static func squashed(_ text: String) -> String { squash(normalize(text)) }
 
     public init(graph: RelationGraph) { self.init(actors: graph.actors) }
 

@@ -1,3 +1,5 @@
+import ActorGraph
+
 /// Words that change what a trigger asserts: negation, attribution, hypotheticals and denials.
 enum Cues {
     static let negations: Set<String> = ["not", "never", "no", "neither", "nor", "without", "cannot", "nothing"]

@@ -1,28 +1,5 @@
 import ActorGraph
 
-/// One word of a text: a run of letters and digits, with its place and its folded form.
-public struct Token: Hashable, Sendable {
-    /// The word as written.
-    public var text: String
-    /// Lower case, diacritics removed (the resolver's folding): what gazetteer and triggers compare.
-    public var folded: String
-    /// 1-based line and column of the first character.
-    public var line: Int
-    public var column: Int
-    /// What stands between this word and the next one on the line (spaces, punctuation).
-    public var gapAfter: String
-
-    public var isCapitalised: Bool { text.first?.isUppercase ?? false }
-    /// Two or more letters, all upper case (`USA`, `UNSC`).
-    public var isAcronym: Bool {
-        text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber } && text.contains(where: \.isLetter)
-    }
-    public var number: Int? { text.allSatisfy(\.isASCII) ? Int(text) : nil }
-
-    /// A token that matches nothing, standing in for words already read as something else.
-    static let blank = Token(text: "", folded: "", line: 0, column: 0, gapAfter: " ")
-}
-
 /// A sentence: the unit within which extraction pairs actors with a trigger. It may run over several lines.
 public struct Sentence: Sendable {
     public var tokens: [Token]
@@ -78,35 +55,8 @@ public enum TextScanner {
         return true
     }
 
-    /// The words of one line with their columns and the text after each.
+    /// The words of one line with their columns and the text after each (``Token/words(in:line:)``).
     public static func tokenize<S: StringProtocol>(_ line: S, line number: Int) -> [Token] {
-        var tokens: [Token] = []
-        var word = ""
-        var gap = ""
-        var start = 0
-        var column = 0
-        for character in line {
-            column += 1
-            if character.isLetter || character.isNumber {
-                if word.isEmpty {
-                    if !tokens.isEmpty { tokens[tokens.count - 1].gapAfter = gap }
-                    gap = ""
-                    start = column
-                }
-                word.append(character)
-            } else {
-                if !word.isEmpty {
-                    tokens.append(Token(text: word, folded: ActorResolver.normalize(word), line: number, column: start, gapAfter: ""))
-                    word = ""
-                }
-                gap.append(character)
-            }
-        }
-        if !word.isEmpty {
-            tokens.append(Token(text: word, folded: ActorResolver.normalize(word), line: number, column: start, gapAfter: ""))
-        } else if !tokens.isEmpty {
-            tokens[tokens.count - 1].gapAfter = gap
-        }
-        return tokens
+        Token.words(in: line, line: number)
     }
 }

@@ -7,22 +7,28 @@ extension ActorGraphCommand {
     struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Convert a CSV or TSV edge list (and an actor list) into a graph file.",
+            abstract: "Convert a spreadsheet or a CSV/TSV edge list (and an actor list) into a graph file.",
             discussion: """
-                Every row is checked: a bad date, a missing endpoint, a wrong number of fields, an unterminated \
-                quote, an unknown type or actor… all are reported as FILE:LINE:COLUMN: error: … in one run. \
-                Columns are those of 'export --format csv' unless mapped (FIELD=COLUMN; actor list fields as \
-                actor.FIELD); unknown columns become relation attributes. Actors the edge list names but the actor \
-                list does not are created, with the kind from source_kind/target_kind or --default-kind. Graph \
-                files need a note and a citation on every relation: give them as columns, or as defaults.
+                Ends are names or ids: a name is resolved against the actors of --graph (default: the graphs \
+                folder, when there is one), the actor list and the actors made so far, ignoring case, diacritics \
+                and punctuation; a name nothing answers to makes a new actor with an id made from it (kind from a \
+                source_kind/target_kind column or --default-kind). Dates may be EDTF or written as people do \
+                (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. A document column \
+                (--source-column, default source_doc or document) becomes a citation of the catalogue entry it \
+                names. Columns match case-insensitively, with synonyms (from/to, actor1/actor2, relationship, \
+                when, notes, comment); the separator (, ; or tab) is sniffed. Duplicate rows and probable variants \
+                of one actor are reported; --merge drops and merges them. Relation types come from the graph's \
+                vocabulary, else the built-in one ('actorgraph types'). Problems are told by kind, each with the \
+                first few positions (FILE:LINE:COLUMN); nothing is written when no row could be imported.
 
-                Example:
+                Examples:
+                  actorgraph import analyst.csv --default-kind state --day-first -o analyst.yaml
                   actorgraph import edges.csv --actors actors.csv --mapping source=from,target=to \\
                     --default-kind group --default-citation my-report:1 --default-note "From my spreadsheet." \\
                     -o graphs/imported.yaml
                 """)
 
-        @Argument(help: "The edge list (.csv, or .tsv for tab-separated).")
+        @Argument(help: "The edge list or spreadsheet (.csv, or .tsv for tab-separated).")
         var edges: String
 
         @Option(help: "The actor list (columns id, name, kind, and optionally subkind, aliases, description, country).")
@@ -37,11 +43,32 @@ extension ActorGraphCommand {
         @Flag(help: "Load the good rows, report the bad ones and how many were skipped.")
         var skipBadRows = false
 
-        @Option(help: "A graph file or folder whose relation types to use (default: the built-in vocabulary).")
+        @Option(
+            help: ArgumentHelp(
+                "The graph file or folder the import adds to: names resolve to its actors, its relation types are used (default: graphs, when it exists).",
+                valueName: "path"))
+        var graph: String?
+
+        @Flag(help: "Read no graph: every name makes a new actor, and types come from the built-in vocabulary.")
+        var noGraph = false
+
+        @Option(help: "A graph file or folder whose relation types to use, instead of those of --graph.")
         var vocabulary: String?
 
         @Option(help: "The source catalogue citations are checked against (default: seeds/sources.yaml beside the edge list's folder, or here).")
         var catalogue: String?
+
+        @Option(help: "The column naming each row's document, cited as a whole (default: source_doc or document).")
+        var sourceColumn: String?
+
+        @Flag(help: "Read all-numeric dates as day/month/year (17/08/2021).")
+        var dayFirst = false
+
+        @Flag(help: "Read all-numeric dates as month/day/year (08/17/2021).")
+        var monthFirst = false
+
+        @Flag(help: "Drop exact duplicate rows and merge probable variants of one actor into the first met.")
+        var merge = false
 
         @Option(help: "Citation (SOURCE:LINES) for rows without one.")
         var defaultCitation: String?
@@ -49,11 +76,16 @@ extension ActorGraphCommand {
         @Option(help: "Note for rows without one.")
         var defaultNote: String?
 
-        @Flag(help: "Field separator is a tab (default: from the file extension).")
+        @Flag(help: "Field separator is a tab (default: from the file extension, else sniffed from the header).")
         var tab = false
 
         @Option(name: [.short, .long], help: "The graph file to write.")
         var output: String
+
+        func validate() throws {
+            if dayFirst && monthFirst { throw ValidationError("--day-first and --month-first exclude each other") }
+            if noGraph && graph != nil { throw ValidationError("--graph and --no-graph exclude each other") }
+        }
 
         func run() throws {
             var options = CSVImportOptions()
@@ -62,7 +94,15 @@ extension ActorGraphCommand {
             }
             options.defaultKind = defaultKind
             options.skipBadRows = skipBadRows
-            options.separator = tab || edges.lowercased().hasSuffix(".tsv") ? 0x09 : UInt8(ascii: ",")
+            options.readsNames = true
+            options.merge = merge
+            options.documentColumn = sourceColumn
+            options.dayOrder = dayFirst ? .dayFirst : monthFirst ? .monthFirst : nil
+            let base = try loadBase()
+            if let base {
+                options.vocabulary = base.graph.vocabulary
+                options.knownActors = base.graph.actors
+            }
             if let vocabulary {
                 do {
                     options.vocabulary = try GraphLoader.load(GraphLoadOptions(graphPath: vocabulary)).graph.vocabulary
@@ -70,68 +110,54 @@ extension ActorGraphCommand {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the vocabulary"))
                 }
             }
-            var fallbackCitation: Citation?
-            if let defaultCitation {
-                switch CSVImportOptions.parseCitations(defaultCitation) {
-                case .success(let citations) where citations.count == 1: fallbackCitation = citations[0]
-                default: throw CommandFailure("error: --default-citation takes SOURCE:LINES, e.g. my-report:1")
-                }
-            }
-            options.requireCitation = fallbackCitation == nil
-            options.requireNote = defaultNote == nil
-            let cataloguePath = catalogue ?? GraphLoader.defaultCatalogue(near: edges)
+            let fallbackCitation = try defaultCitationValue()
+            let cataloguePath = catalogue ?? base?.cataloguePath ?? GraphLoader.defaultCatalogue(near: edges)
             if let cataloguePath {
                 do {
                     options.sources = try GraphLoader.catalogueSources(cataloguePath)
                 } catch {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
                 }
-                if let fallbackCitation {
-                    guard let source = options.sources.first(where: { $0.id == fallbackCitation.source }) else {
-                        throw CommandFailure("error: --default-citation names source '\(fallbackCitation.source)', which is not in \(cataloguePath)")
-                    }
-                    // The written graph would cite lines its own loader refuses.
-                    if fallbackCitation.lines.upperBound > source.lines {
-                        throw CommandFailure(
-                            "error: --default-citation cites lines \(fallbackCitation.linesText) of '\(source.id)', which has "
-                                + "\(source.lines) lines (\(cataloguePath))")
-                    }
-                }
-            }
-            func read(_ path: String) throws -> [UInt8] {
-                switch FileBytes.contents(path) {
-                case .success(let bytes): return bytes
-                case .failure(let failure): throw CommandFailure("error: cannot read '\(path)': \(failure)")
-                }
+                try checkFallback(fallbackCitation, options.sources, cataloguePath)
             }
             let edgeBytes = try read(edges)
+            options.separator = tab || edges.lowercased().hasSuffix(".tsv") ? 0x09 : CSVImportOptions.sniffSeparator(edgeBytes)
             let actorInput = try actors.map { ($0, try read($0)) }
             let result: CSVImportResult
             do {
                 result = try CSVEdgeImporter.load(edges: (edges, edgeBytes), actors: actorInput, options: options)
             } catch {
-                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the input", notShown: error.notShown))
+                throw CommandFailure(Self.problemSummary(error, what: edges))
             }
-            for problem in result.problems {
-                var warning = problem
-                warning.severity = .warning
-                Output.error(warning.description)
+            try finish(result, base: base, fallbackCitation: fallbackCitation, cataloguePath: cataloguePath)
+        }
+
+        private func read(_ path: String) throws -> [UInt8] {
+            switch FileBytes.contents(path) {
+            case .success(let bytes): return bytes
+            case .failure(let failure): throw CommandFailure("error: cannot read '\(path)': \(failure)")
             }
-            let graph = result.graph
-            let inputs = [edges] + (actors.map { [$0] } ?? []) + (cataloguePath.map { [$0] } ?? [])
-            try Output.writeFile(to: output, protecting: inputs) { output in
-                GraphYAMLWriter.write(
-                    graph, .all(graph),
-                    options: GraphYAMLWriter.Options(
-                        fallbackCitation: fallbackCitation, fallbackNote: defaultNote,
-                        headerComment: "Imported from \(edges) by actorgraph import."),
-                    to: output)
+        }
+
+        private func defaultCitationValue() throws -> Citation? {
+            guard let defaultCitation else { return nil }
+            switch CSVImportOptions.parseCitations(defaultCitation) {
+            case .success(let citations) where citations.count == 1: return citations[0]
+            default: throw CommandFailure("error: --default-citation takes SOURCE:LINES, e.g. my-report:1")
             }
-            var summary = "imported \(graph.relationCount) relations and \(graph.actorCount) actors into \(output)"
-            if result.skippedRows > 0 {
-                summary += "; skipped \(result.skippedRows) bad row\(result.skippedRows == 1 ? "" : "s") of \(result.rows)"
+        }
+
+        private func checkFallback(_ citation: Citation?, _ sources: [SourceDocument], _ cataloguePath: String) throws {
+            guard let citation else { return }
+            guard let source = sources.first(where: { $0.id == citation.source }) else {
+                throw CommandFailure("error: --default-citation names source '\(citation.source)', which is not in \(cataloguePath)")
             }
-            Output.error(summary)
+            // The written graph would cite lines its own loader refuses.
+            if citation.lines.upperBound > source.lines {
+                throw CommandFailure(
+                    "error: --default-citation cites lines \(citation.linesText) of '\(source.id)', which has "
+                        + "\(source.lines) lines (\(cataloguePath))")
+            }
         }
     }
 }

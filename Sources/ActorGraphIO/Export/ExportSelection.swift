@@ -48,6 +48,12 @@ public struct ExportSelection: Sendable, Hashable {
         ExportSelection(relations: Array(graph.relationIndices), actors: Array(graph.actorIndices))
     }
 
+    /// Every relation of `graph` and every actor but `excluded` (actors another graph file defines).
+    public static func all(_ graph: RelationGraph, excluding excluded: Set<ActorIndex>) -> ExportSelection {
+        ExportSelection(
+            relations: Array(graph.relationIndices), actors: graph.actorIndices.filter { !excluded.contains($0) })
+    }
+
     private init(relations: [RelationIndex], actors: [ActorIndex]) {
         self.relations = relations
         self.actors = actors

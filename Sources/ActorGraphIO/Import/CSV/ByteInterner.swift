@@ -155,4 +155,16 @@ struct ByteInterner {
         hash ^= hash >> 33
         return hash
     }
+
+    /// ``find(_:)`` for a String's bytes.
+    func find(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { find($0) }
+    }
+
+    /// ``insert(_:)`` for a String's bytes.
+    mutating func insert(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { insert($0) }
+    }
 }

@@ -13,6 +13,39 @@ public struct CSVColumnMapping: Sendable, Hashable {
     /// Columns of the export that are derived from the date, the evidence or the query, so an import ignores them.
     public static let derivedColumns = EdgeListWriter.derivedColumns
 
+    /// Other names a spreadsheet gives a field's column, compared after ``folded(_:)``; tried when no column has
+    /// the field's own name.
+    public static let synonyms: [String: [String]] = [
+        "source": ["from", "actor1", "actor_1", "source_actor", "subject", "actor_a"],
+        "target": ["to", "actor2", "actor_2", "target_actor", "object", "actor_b"],
+        "type": ["relationship", "relation", "relation_type", "relationship_type"],
+        "date": ["when", "dates", "time"],
+        "note": ["notes", "comment", "comments", "remark", "remarks"],
+        "source_kind": ["from_kind", "actor1_kind", "source_type_of_actor"],
+        "target_kind": ["to_kind", "actor2_kind"],
+        "citations": ["citation"],
+        "actor.name": ["label", "actor"],
+        "actor.aliases": ["alias", "also_known_as"],
+    ]
+    /// Columns read as the document a row comes from when `--source-column` names none.
+    public static let documentSynonyms = ["source_doc", "document", "doc", "source_document", "article"]
+
+    /// A header as compared loosely: lower case, trimmed, runs of spaces, hyphens and dots as one `_`.
+    public static func folded(_ name: String) -> String {
+        var result = ""
+        var pending = false
+        for character in name.lowercased() {
+            if character == " " || character == "-" || character == "." || character == "_" {
+                pending = !result.isEmpty
+            } else {
+                if pending { result.append("_") }
+                pending = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     public var edgeColumns: [String: String]
     public var actorColumns: [String: String]
     /// Columns named `PREFIX KEY` become attribute `KEY`; any other unknown column becomes an attribute named as

@@ -35,9 +35,14 @@ public enum CSVEdgeImporter {
             error.notShown = state.droppedDiagnostics
             throw error
         }
+        if options.readsNames { state.findVariants() }
         let graph = state.build()
-        return CSVImportResult(
+        var result = CSVImportResult(
             graph: graph, problems: DiagnosticsError(problems).diagnostics, skippedRows: state.skippedRows,
             rows: state.rows)
+        result.report = state.report
+        result.knownActorIndices = state.knownActorPositions.map { ActorIndex($0) }
+        result.problemCount = state.problems.count + state.droppedDiagnostics
+        return result
     }
 }

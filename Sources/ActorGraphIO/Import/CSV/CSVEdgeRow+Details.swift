@@ -12,7 +12,7 @@ extension CSVImportState {
         let hasDetails =
             filled(columns.citations) || filled(columns.note) || filled(columns.dateNote)
             || filled(columns.grade) || !statusIsDefault || filled(columns.claimedBy)
-            || columns.attributes.contains { !record.isEmpty($0.0) } || explicitID != nil
+            || columns.attributes.contains { !record.isEmpty($0.0) } || explicitID != nil || filled(columns.document)
         var details: RelationDetails?
         if hasDetails {
             var value = RelationDetails(id: explicitID)
@@ -20,6 +20,9 @@ extension CSVImportState {
             value.dateNote = text(record, columns.dateNote, "date_note", &check)
             if let citationText = text(record, columns.citations, "citations", &check) {
                 value.citations = citations(record, columns.citations, citationText, &check)
+            }
+            if let document = text(record, columns.document, "document", &check) {
+                documentCitation(record, columns.document, document.trimmingSpaces(), into: &value, check)
             }
             if let gradeText = text(record, columns.grade, "grade", &check) {
                 if let grade = AdmiraltyGrade(gradeText) {
@@ -102,7 +105,7 @@ extension CSVImportState {
         func id(_ endpoint: Endpoint) -> String {
             switch endpoint {
             case .existing(let index): return actors[Int(index)].id
-            case .new(let record): return record.id
+            case .new(let record), .named(let record, _): return record.id
             }
         }
         let sourceID = id(source)
@@ -130,7 +133,7 @@ extension CSVImportState {
     /// Adds a checked row: new types and actors first, then the relation's columns.
     mutating func commitEdge(
         _ record: borrowing CSVRecord, _ columns: EdgeColumns, source: Endpoint, target: Endpoint, type: EdgeType,
-        date: EDTFDate?, details: RelationDetails?, explicitID: String?
+        date: EDTFDate?, details: RelationDetails?, explicitID: String?, file: String
     ) {
         let typeIndex: UInt16
         switch type {
@@ -143,8 +146,8 @@ extension CSVImportState {
             typeIndex = UInt16(vocabulary.count - 1)
             internTypeName(record, columns, typeIndex)
         }
-        relationSource.append(ActorIndex(commit(source, record, column: columns.source)))
-        relationTarget.append(ActorIndex(commit(target, record, column: columns.target)))
+        relationSource.append(ActorIndex(commit(source, record, column: columns.source, file: file)))
+        relationTarget.append(ActorIndex(commit(target, record, column: columns.target, file: file)))
         relationType.append(RelationTypeIndex(typeIndex))
         if let date, let column = columns.date {
             relationDate.append(dateIndex(record.rawBytes(column), date))
@@ -161,7 +164,9 @@ extension CSVImportState {
         typeIndexByName.append(index)
     }
 
-    private mutating func commit(_ endpoint: Endpoint, _ record: borrowing CSVRecord, column: Int?) -> UInt32 {
+    private mutating func commit(
+        _ endpoint: Endpoint, _ record: borrowing CSVRecord, column: Int?, file: String
+    ) -> UInt32 {
         switch endpoint {
         case .existing(let index): return index
         case .new(let actor):
@@ -171,6 +176,14 @@ extension CSVImportState {
             actors.append(actor)
             actorLines.append(nil)
             return UInt32(actors.count - 1)
+        case .named(let actor, let text):
+            if let index = actorIDs.find(actor.id) { return UInt32(index) }
+            _ = actorIDs.insert(actor.id)
+            actors.append(actor)
+            actorLines.append(nil)
+            let position = UInt32(actors.count - 1)
+            adoptNewActor(position, text: text, location: location(record, column, RowCheck(file: file)))
+            return position
         }
     }
 }

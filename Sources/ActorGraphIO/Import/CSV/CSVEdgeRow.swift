@@ -13,6 +13,8 @@ extension CSVImportState {
     enum Endpoint {
         case existing(UInt32)
         case new(ActorRecord)
+        /// A new actor made from a name cell (its text as written).
+        case named(ActorRecord, String)
     }
 
     /// A row's relation type: met earlier in this file, first met and in the vocabulary, or created from the row.
@@ -33,6 +35,7 @@ extension CSVImportState {
             return
         }
         var check = RowCheck(file: file)
+        if columns.byName, isDuplicate(record, file: file) { return }
         let source = endpoint(
             record, columns.source, nameColumn: columns.sourceName, kindColumn: columns.sourceKind, role: "source",
             &check)
@@ -53,7 +56,7 @@ extension CSVImportState {
         }
         commitEdge(
             record, columns, source: source, target: target, type: type, date: date, details: details,
-            explicitID: explicitID)
+            explicitID: explicitID, file: file)
     }
 
     // MARK: Cells
@@ -97,6 +100,14 @@ extension CSVImportState {
         }
         if let index = actorIDs.find(record.rawBytes(column)) { return .existing(UInt32(index)) }
         guard let id = text(record, column, role, &check) else { return nil }
+        if options.readsNames && nameColumn == nil {
+            let name = id.trimmingSpaces()
+            if let index = actorIDs.find(name) { return .existing(UInt32(index)) }
+            switch namedEndpoint(record, column, text: name, kindColumn: kindColumn, role: role, &check) {
+            case .new(let actor): return .named(actor, name)
+            case let other: return other
+            }
+        }
         if let reason = Identifier.problem(with: id) {
             problem(
                 record, column, "\(role) id '\(id)' \(reason)", hint: "ids are lower-case: [a-z0-9][a-z0-9_.-]*",
@@ -216,6 +227,8 @@ extension CSVImportState {
         guard let dateText = text(record, column, "date", &check) else { return nil }
         switch EDTFDate.parse(dateText) {
         case .success(let parsed): return parsed
+        case .failure where options.readsNames:
+            return humanDate(record, column, dateText, &check)
         case .failure(let error):
             problem(record, column, "bad date '\(dateText)': \(error.message)", hint: EDTFError.help, &check)
             return nil

@@ -4,6 +4,10 @@ extension CSVImportState {
     struct EdgeColumns {
         var id, source, target, type, date, sourceName, sourceKind, targetName, targetKind: Int?
         var citations, note, dateNote, grade, status, claimedBy, category, directed: Int?
+        /// The document a row comes from (spreadsheet reading): a citation of a catalogue entry.
+        var document: Int?
+        /// Whether an end is read by name (spreadsheet reading of a file that does not name its new actors).
+        var byName = false
         /// (column, attribute key)
         var attributes: [(Int, String)] = []
         var width = 0
@@ -37,7 +41,8 @@ extension CSVImportState {
             self.columns = columns
             let options = state.options
             // Rows that must carry a note or a citation are never plain.
-            if options.usesFastPath && !options.requireNote && !options.requireCitation {
+            // Nor are rows whose ends are names to resolve (a spreadsheet's).
+            if options.usesFastPath && !options.requireNote && !options.requireCitation && !columns.byName {
                 fastReader = FastEdgeReader(columns: columns, separator: options.separator)
             }
         }
@@ -84,7 +89,27 @@ extension CSVImportState {
         (result.note, result.dateNote, result.grade) = (positions["note"], positions["date_note"], positions["grade"])
         (result.status, result.claimedBy) = (positions["status"], positions["claimed_by"])
         (result.category, result.directed) = (positions["category"], positions["directed"])
-        let mapped = Set(positions.values)
+        var mapped = Set(positions.values)
+        if options.readsNames {
+            let wanted = options.documentColumn.map { [$0] } ?? CSVColumnMapping.documentSynonyms
+            let folded = found.names.map(CSVColumnMapping.folded)
+            for name in wanted {
+                guard let position = folded.firstIndex(of: CSVColumnMapping.folded(name)), !mapped.contains(position)
+                else { continue }
+                result.document = position
+                mapped.insert(position)
+                report.columns.append(CSVImportReport.ColumnMatch(column: found.names[position], field: "document"))
+                break
+            }
+            if let wanted = options.documentColumn, result.document == nil {
+                fatal.append(
+                    Diagnostic(
+                        SourceLocation(file: file, line: record.line, column: 1),
+                        "no '\(wanted)' column in the header (--source-column)",
+                        hint: "the header has: " + found.names.joined(separator: ", ")))
+                return nil
+            }
+        }
         for (position, name) in found.names.enumerated() where !mapped.contains(position) {
             if CSVColumnMapping.derivedColumns.contains(name) { continue }
             let key =
@@ -92,6 +117,7 @@ extension CSVImportState {
             result.attributes.append((position, key))
         }
         result.width = record.count
+        result.byName = options.readsNames && (result.sourceName == nil || result.targetName == nil)
         if options.typesFromFile && result.category != nil { vocabulary = RelationVocabulary() }
         return result
     }

@@ -34,12 +34,36 @@ struct CSVImportState {
 
     let sourceLines: [String: Int]
 
+    // Spreadsheet reading (``CSVImportOptions/readsNames``).
+    var report = CSVImportReport()
+    var names: ImportNameIndex?
+    /// Actors of ``CSVImportOptions/knownActors`` added because a row names them (not written again).
+    var knownActorPositions: [Int] = []
+    /// Where each actor made from a name was first met.
+    var newActorLocations: [Int: SourceLocation] = [:]
+    /// A row's cells → its line, to find exact duplicates.
+    var rowKeys: [[UInt8]: Int] = [:]
+    /// Folded catalogue id, file name and title → source id, for the document column.
+    var documents: [String: String] = [:]
+    var missingDocuments: [String: Int] = [:]
+
     init(options: CSVImportOptions) {
         self.options = options
         self.vocabulary = options.vocabulary
         var lines: [String: Int] = [:]
         for source in options.sources { lines[source.id] = source.lines }
         self.sourceLines = lines
+        if options.readsNames {
+            var documents: [String: String] = [:]
+            for source in options.sources {
+                let file = source.file.split(separator: "/").last.map(String.init) ?? source.file
+                let stem = file.split(separator: ".").first.map(String.init) ?? file
+                for key in [source.id, file, stem, source.title] where documents[ActorResolver.normalize(key)] == nil {
+                    documents[ActorResolver.normalize(key)] = source.id
+                }
+            }
+            self.documents = documents
+        }
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -79,6 +103,7 @@ struct CSVImportState {
         for field in fields {
             if let column = columns[field], let position = seen[column] { positions[field] = position }
         }
+        if options.readsNames { matchLoosely(names, fields: fields, columns: columns, positions: &positions) }
         for field in required where positions[field] == nil {
             let column = columns[field] ?? field
             fatal.append(

@@ -1,4 +1,61 @@
-import ActorGraph
+/// One word of a text: a run of letters and digits, with its place and its folded form.
+public struct Token: Hashable, Sendable {
+    /// The word as written.
+    public var text: String
+    /// Lower case, diacritics removed (the resolver's folding): what gazetteer and triggers compare.
+    public var folded: String
+    /// 1-based line and column of the first character.
+    public var line: Int
+    public var column: Int
+    /// What stands between this word and the next one on the line (spaces, punctuation).
+    public var gapAfter: String
+
+    public var isCapitalised: Bool { text.first?.isUppercase ?? false }
+    /// Two or more letters, all upper case (`USA`, `UNSC`).
+    public var isAcronym: Bool {
+        text.count >= 2 && text.allSatisfy { $0.isUppercase || $0.isNumber } && text.contains(where: \.isLetter)
+    }
+    public var number: Int? { text.allSatisfy(\.isASCII) ? Int(text) : nil }
+
+    /// A token that matches nothing, standing in for words already read as something else.
+    public static let blank = Token(text: "", folded: "", line: 0, column: 0, gapAfter: " ")
+
+    public init(text: String, folded: String, line: Int, column: Int, gapAfter: String) {
+        (self.text, self.folded, self.line, self.column, self.gapAfter) = (text, folded, line, column, gapAfter)
+    }
+
+    /// The words of one line with their columns and the text after each.
+    public static func words<S: StringProtocol>(in line: S, line number: Int) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var gap = ""
+        var start = 0
+        var column = 0
+        for character in line {
+            column += 1
+            if character.isLetter || character.isNumber {
+                if word.isEmpty {
+                    if !tokens.isEmpty { tokens[tokens.count - 1].gapAfter = gap }
+                    gap = ""
+                    start = column
+                }
+                word.append(character)
+            } else {
+                if !word.isEmpty {
+                    tokens.append(Token(text: word, folded: ActorResolver.normalize(word), line: number, column: start, gapAfter: ""))
+                    word = ""
+                }
+                gap.append(character)
+            }
+        }
+        if !word.isEmpty {
+            tokens.append(Token(text: word, folded: ActorResolver.normalize(word), line: number, column: start, gapAfter: ""))
+        } else if !tokens.isEmpty {
+            tokens[tokens.count - 1].gapAfter = gap
+        }
+        return tokens
+    }
+}
 
 /// A date expression of a sentence turned into EDTF.
 public struct DateMention: Hashable, Sendable {
@@ -17,8 +74,14 @@ public struct DateMention: Hashable, Sendable {
 public struct DateReader: Sendable {
     /// The day or month the text was published, for relative expressions.
     public var published: EDTFDate?
+    /// Whether a month name may be written in lower case (`aug 2021` in a spreadsheet cell); in running text only
+    /// a capitalised word is a month.
+    public var monthsInAnyCase = false
 
-    public init(published: EDTFDate?) { self.published = published }
+    public init(published: EDTFDate?, monthsInAnyCase: Bool = false) {
+        self.published = published
+        self.monthsInAnyCase = monthsInAnyCase
+    }
 
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -26,7 +89,7 @@ public struct DateReader: Sendable {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let approximately: Set<String> = ["around", "about", "circa", "approximately", "roughly", "c"]
+    static let approximately: Set<String> = ["around", "about", "circa", "approximately", "roughly", "c", "ca"]
 
     /// The publication bound (first day and precision), when the date is a single day, month or year.
     private var anchor: EDTFDate.Bound? {
@@ -80,9 +143,9 @@ public struct DateReader: Sendable {
 
     private func month(_ tokens: [Token], _ position: Int) -> Int? {
         let token = tokens[position]
-        guard token.isCapitalised, let value = Self.months[token.folded] else { return nil }
+        guard token.isCapitalised || monthsInAnyCase, let value = Self.months[token.folded] else { return nil }
         // "May" is also a verb: read it as a month only next to a number or after "in", "since", "early"…
-        if token.folded == "may" {
+        if token.folded == "may" && !monthsInAnyCase {
             let next = position + 1 < tokens.count ? tokens[position + 1] : nil
             let previous = position > 0 ? tokens[position - 1].folded : ""
             guard next?.number != nil || ["in", "since", "until", "early", "late", "mid", "of"].contains(previous) else { return nil }

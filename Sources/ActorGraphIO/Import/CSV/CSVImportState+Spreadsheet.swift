@@ -1,0 +1,148 @@
+import ActorGraph
+
+/// Spreadsheet reading beyond names: human dates, the document column, exact duplicate rows and probable
+/// variants of one actor (``CSVImportOptions/readsNames``).
+extension CSVImportState {
+    /// Whether the row repeats an earlier one cell for cell: reported, and with ``CSVImportOptions/merge`` dropped.
+    mutating func isDuplicate(_ record: borrowing CSVRecord, file: String) -> Bool {
+        var key: [UInt8] = []
+        for index in 0..<record.count {
+            var cell = Substring(record.string(index) ?? "")
+            while cell.first == " " { cell.removeFirst() }
+            while cell.last == " " { cell.removeLast() }
+            key.append(contentsOf: cell.utf8)
+            key.append(0x1F)
+        }
+        guard let first = rowKeys[key] else {
+            rowKeys[key] = record.line
+            return false
+        }
+        report.duplicates.append(
+            CSVImportReport.Duplicate(
+                location: SourceLocation(file: file, line: record.line, column: 1), firstLine: first))
+        return options.merge
+    }
+
+    /// A date cell that is not EDTF, converted by ``HumanDate`` and listed.
+    mutating func humanDate(
+        _ record: borrowing CSVRecord, _ column: Int, _ text: String, _ check: inout RowCheck
+    ) -> EDTFDate? {
+        switch HumanDate.read(text, order: options.dayOrder) {
+        case .success(let reading):
+            guard case .success(let date) = EDTFDate.parse(reading.edtf) else { return nil }
+            report.dates.append(
+                CSVImportReport.Conversion(
+                    location: location(record, column, check), text: text, result: reading.edtf,
+                    reason: reading.reason))
+            return date
+        case .failure(let failure):
+            problem(record, column, "bad date: \(failure.message)", hint: failure.hint, &check)
+            return nil
+        }
+    }
+
+    /// The document cell: a citation of the whole catalogue entry it names (by id, file name or title), else kept
+    /// as the attribute `document` and listed as missing from the catalogue.
+    mutating func documentCitation(
+        _ record: borrowing CSVRecord, _ column: Int?, _ text: String, into details: inout RelationDetails,
+        _ check: RowCheck
+    ) {
+        if let id = documents[ActorResolver.normalize(text)], let lines = sourceLines[id] {
+            if !details.citations.contains(where: { $0.source == id }) {
+                details.citations.append(Citation(source: id, lines: 1...max(1, lines)))
+            }
+            report.citedRows += 1
+            return
+        }
+        details.attributes.append(RelationAttribute(key: "document", value: text))
+        if let known = missingDocuments[text] {
+            report.missingDocuments[known].rows += 1
+        } else {
+            missingDocuments[text] = report.missingDocuments.count
+            report.missingDocuments.append(
+                CSVImportReport.MissingDocument(text: text, location: location(record, column, check), rows: 1))
+        }
+    }
+
+    /// Consonants of the folded name without spaces, repeats collapsed (`Türkiye` and `Turkey` → `trky`): names
+    /// are compared by edit distance only within one such key, which keeps the search linear.
+    static func skeleton(_ name: String) -> String {
+        var result = ""
+        for character in ActorResolver.squashed(name) where !"aeiou".contains(character) {
+            if result.last != character { result.append(character) }
+        }
+        return result
+    }
+
+    /// Reports actors made from names that are probably another actor of the import (same skeleton, a small
+    /// edit distance after folding); with ``CSVImportOptions/merge`` each is merged into the one met first.
+    ///
+    /// - Complexity: O(actors × names each); at most 16 earlier actors are compared per skeleton.
+    mutating func findVariants() {
+        guard !newActorLocations.isEmpty else { return }
+        var buckets: [String: [Int]] = [:]
+        var mergedInto: [Int: Int] = [:]
+        for position in actors.indices {
+            let actor = actors[position]
+            var matched: (other: Int, reason: String)?
+            let names = [actor.name] + actor.aliases
+            if newActorLocations[position] != nil {
+                search: for name in names {
+                    let key = Array(ActorResolver.squashed(name))
+                    for other in buckets[Self.skeleton(name)] ?? [] where other != position {
+                        for otherName in [actors[other].name] + actors[other].aliases {
+                            let otherKey = Array(ActorResolver.squashed(otherName))
+                            let limit = max(1, min(key.count, otherKey.count) / 3)
+                            if let distance = ActorResolver.editDistance(key, otherKey, limit: limit) {
+                                matched = (other, "'\(name)' and '\(otherName)' differ by \(distance) edit\(distance == 1 ? "" : "s") after folding")
+                                break search
+                            }
+                        }
+                    }
+                }
+            }
+            if let matched, let location = newActorLocations[position] {
+                report.variants.append(
+                    CSVImportReport.Variant(
+                        kept: actors[matched.other].id, variant: actor.id, keptName: actors[matched.other].name,
+                        variantName: actor.name, location: location, reason: matched.reason, merged: options.merge))
+                if options.merge {
+                    mergedInto[position] = mergedInto[matched.other] ?? matched.other
+                    continue
+                }
+            }
+            for name in names {
+                let key = Self.skeleton(name)
+                if !key.isEmpty, buckets[key, default: []].count < 16, buckets[key]?.last != position {
+                    buckets[key, default: []].append(position)
+                }
+            }
+        }
+        if !mergedInto.isEmpty { merge(mergedInto) }
+    }
+
+    /// Drops the actors of `mergedInto`, pointing their relations at the actor each merges into and keeping its
+    /// name as an alias there.
+    private mutating func merge(_ mergedInto: [Int: Int]) {
+        var newPosition = [Int](repeating: -1, count: actors.count)
+        var kept: [ActorRecord] = []
+        var keptLines: [(file: String, line: Int, column: Int)?] = []
+        for position in actors.indices where mergedInto[position] == nil {
+            newPosition[position] = kept.count
+            kept.append(actors[position])
+            keptLines.append(actorLines[position])
+        }
+        for (position, target) in mergedInto.sorted(by: { $0.key < $1.key }) {
+            newPosition[position] = newPosition[target]
+            let name = actors[position].name
+            if !kept[newPosition[target]].aliases.contains(name) { kept[newPosition[target]].aliases.append(name) }
+        }
+        for index in relationSource.indices {
+            relationSource[index] = ActorIndex(newPosition[relationSource[index].position])
+            relationTarget[index] = ActorIndex(newPosition[relationTarget[index].position])
+        }
+        knownActorPositions = knownActorPositions.map { newPosition[$0] }
+        actors = kept
+        actorLines = keptLines
+    }
+}
