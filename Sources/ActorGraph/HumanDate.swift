@@ -57,7 +57,7 @@ public enum HumanDate {
             result.reason += "; '~' makes it approximate"
         }
         if case .failure(let error) = EDTFDate.parse(result.edtf) {
-            return .failure(Failure(message: "'\(text)' reads as \(result.edtf), which \(error.message)", hint: help))
+            return .failure(Failure(message: "'\(text)' reads as \(result.edtf): \(error.message)", hint: help))
         }
         return .success(result)
     }

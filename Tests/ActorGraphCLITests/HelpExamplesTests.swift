@@ -139,6 +139,10 @@ struct HelpExamplesTests {
             .write(to: work.appendingPathComponent("edges.csv"))
         try Data("id,name,kind\nkabul-office,Kabul Office,group\nherat-office,Herat Office,group\n".utf8)
             .write(to: work.appendingPathComponent("actors.csv"))
+        // `import`'s spreadsheet example reads the analyst's file of the import fixtures.
+        try files.copyItem(
+            at: packageRoot.appendingPathComponent("Tests/ActorGraphIOTests/Fixtures/import/analyst.csv"),
+            to: work.appendingPathComponent("analyst.csv"))
         var catalogue = try String(contentsOf: work.appendingPathComponent("seeds/sources.yaml"), encoding: .utf8)
         catalogue += """
 

@@ -65,7 +65,7 @@ extension ActorGraphCommand.SourcesCommand {
                 The example starts a new catalogue, my-sources.yaml, with one of the seed texts.
 
                 Example:
-                  actorgraph sources add ../shared/seeds/001_7d15eccdda874733.txt --sources ../shared/seeds --catalogue my-sources.yaml --published 2021-08
+                  actorgraph sources add ../shared/seeds/001_7d15eccdda874733.txt --sources ../shared/seeds --catalogue my-sources.yaml --published 2021-08 --reliability B
                 """)
 
         @Argument(help: "The text file, inside the sources folder.")
@@ -94,6 +94,12 @@ extension ActorGraphCommand.SourcesCommand {
         @Option(help: "Where the text was found.")
         var url: String?
 
+        @Option(help: "Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged.")
+        var reliability: String?
+
+        @Option(help: "The reason for the reliability, in one sentence.")
+        var reliabilityNote: String?
+
         func run() throws {
             guard let bytes = FileBytes.read(file) else {
                 throw CommandFailure("error: cannot read '\(file)'\nhint: give the path of a text file")
@@ -118,13 +124,27 @@ extension ActorGraphCommand.SourcesCommand {
             if let language, language.isEmpty || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
                 throw CommandFailure("error: --language '\(language)' is not a BCP 47 code\nhint: write e.g. 'en', 'ru' or 'pt-BR'")
             }
+            var grade: SourceReliability?
+            if let reliability {
+                guard let value = SourceReliability(rawValue: reliability.uppercased()) else {
+                    throw CommandFailure(
+                        "error: --reliability '\(reliability)' is not A-F\nhint: A completely reliable, B usually reliable, "
+                            + "C fairly reliable, D not usually reliable, E unreliable, F cannot be judged")
+                }
+                grade = value
+            }
+            if reliabilityNote != nil && grade == nil {
+                throw CommandFailure("error: --reliability-note goes with --reliability\nhint: give the grade, e.g. --reliability B")
+            }
             let firstLine = SourceCatalogue.firstTextLine(bytes)
             guard let entryTitle = title ?? firstLine?.text else {
                 throw CommandFailure("error: '\(file)' holds no text to take a title from\nhint: give --title")
             }
-            let entry = SourceDocument(
+            var entry = SourceDocument(
                 id: entryID, file: relative, title: entryTitle, outlet: outlet, author: author, published: date,
                 url: url, language: language, sha256: measure.sha256, lines: measure.lines, summary: nil)
+            entry.reliability = grade
+            entry.reliabilityNote = reliabilityNote
             let catalogue = location.catalogue
             let existing = FileManager.default.fileExists(atPath: catalogue) ? FileBytes.read(catalogue) : nil
             let updated: [UInt8]

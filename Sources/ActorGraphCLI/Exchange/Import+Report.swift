@@ -11,7 +11,7 @@ extension ActorGraphCommand.ImportCommand {
         if graph == nil && !FileManager.default.fileExists(atPath: path) { return nil }
         let loaded: LoadedGraph
         do {
-            loaded = try GraphLoader.load(GraphLoadOptions(graphPath: path, cataloguePath: catalogue))
+            loaded = try GraphLoader.load(GraphLoadOptions(graphPath: path))
         } catch {
             throw CommandFailure(
                 GraphOptions.failureMessage(error.diagnostics, what: "the graph '\(path)' the import adds to")

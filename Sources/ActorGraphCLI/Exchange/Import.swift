@@ -15,14 +15,16 @@ extension ActorGraphCommand {
                 source_kind/target_kind column or --default-kind). Dates may be EDTF or written as people do \
                 (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. A document column \
                 (--source-column, default source_doc or document) becomes a citation of the catalogue entry it \
-                names. Columns match case-insensitively, with synonyms (from/to, actor1/actor2, relationship, \
+                names (one not catalogued yet is kept as the attribute 'document' and listed, to add with \
+                'sources add'); a notes or comment column is the note. Rows without a citation load as unsourced \
+                sketches. Columns match case-insensitively, with synonyms (from/to, actor1/actor2, relationship, \
                 when, notes, comment); the separator (, ; or tab) is sniffed. Duplicate rows and probable variants \
                 of one actor are reported; --merge drops and merges them. Relation types come from the graph's \
                 vocabulary, else the built-in one ('actorgraph types'). Problems are told by kind, each with the \
                 first few positions (FILE:LINE:COLUMN); nothing is written when no row could be imported.
 
                 Examples:
-                  actorgraph import analyst.csv --default-kind state --day-first -o analyst.yaml
+                  actorgraph import analyst.csv --default-kind state --day-first --skip-bad-rows -o analyst.yaml
                   actorgraph import edges.csv --actors actors.csv --mapping source=from,target=to \\
                     --default-kind group --default-citation my-report:1 --default-note "From my spreadsheet." \\
                     -o graphs/imported.yaml

@@ -136,6 +136,8 @@ public enum SourceCatalogue {
         lines.append("\(indent)  sha256: \(entry.sha256)")
         lines.append("\(indent)  lines: \(entry.lines)")
         field("summary", entry.summary)
+        if let reliability = entry.reliability { lines.append("\(indent)  reliability: \(reliability.rawValue)") }
+        field("reliability_note", entry.reliabilityNote)
         return lines.joined(separator: "\n") + "\n"
     }
 

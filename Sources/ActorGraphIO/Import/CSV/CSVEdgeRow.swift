@@ -227,8 +227,8 @@ extension CSVImportState {
         guard let dateText = text(record, column, "date", &check) else { return nil }
         switch EDTFDate.parse(dateText) {
         case .success(let parsed): return parsed
-        case .failure where options.readsNames:
-            return humanDate(record, column, dateText, &check)
+        case .failure(let error) where options.readsNames:
+            return humanDate(record, column, dateText, edtfError: error, &check)
         case .failure(let error):
             problem(record, column, "bad date '\(dateText)': \(error.message)", hint: EDTFError.help, &check)
             return nil

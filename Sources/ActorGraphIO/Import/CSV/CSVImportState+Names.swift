@@ -126,20 +126,10 @@ extension CSVImportState {
                 location: location, text: text, result: actor.id, reason: "new \(actor.kind.rawValue)"))
     }
 
-    /// A lower-case id from a name: folded (`Türkiye` → `turkiye`), words joined by `-`, other letters dropped;
-    /// `-2`, `-3`… when taken.
+    /// An id from a name, as `sources add` makes one from a file name (``SourceCatalogue/slug(_:)``: `Türkiye` →
+    /// `turkiye`, `U.S.` → `u-s`); `actor` when nothing usable is left; `-2`, `-3`… when taken.
     static func slug(_ name: String, taken: (String) -> Bool) -> String {
-        var base = ""
-        for character in ActorResolver.normalize(name) {
-            if character == " " {
-                if !base.isEmpty && base.last != "-" { base.append("-") }
-            } else if character.isASCII && (character.isLetter || character.isNumber) {
-                base.append(character)
-            }
-        }
-        while base.last == "-" { base.removeLast() }
-        if base.isEmpty { base = "actor" }
-        if base.count > 60 { base = String(base.prefix(60)) }
+        let base = SourceCatalogue.slug(name).map { String($0.prefix(Identifier.maximumLength - 8)) } ?? "actor"
         if !taken(base) { return base }
         var suffix = 2
         while taken("\(base)-\(suffix)") { suffix += 1 }

@@ -25,7 +25,7 @@ extension CSVImportState {
 
     /// A date cell that is not EDTF, converted by ``HumanDate`` and listed.
     mutating func humanDate(
-        _ record: borrowing CSVRecord, _ column: Int, _ text: String, _ check: inout RowCheck
+        _ record: borrowing CSVRecord, _ column: Int, _ text: String, edtfError: EDTFError, _ check: inout RowCheck
     ) -> EDTFDate? {
         switch HumanDate.read(text, order: options.dayOrder) {
         case .success(let reading):
@@ -36,7 +36,14 @@ extension CSVImportState {
                     reason: reading.reason))
             return date
         case .failure(let failure):
-            problem(record, column, "bad date: \(failure.message)", hint: failure.hint, &check)
+            // A text that starts like EDTF (`2021-13`) is told what EDTF says of it.
+            let looksEDTF = text.first.map { $0.isASCII && $0.isNumber } ?? false
+                && text.allSatisfy { $0.isASCII && ($0.isNumber || "-/~?%.X".contains($0)) }
+            if looksEDTF && failure.message.hasPrefix("cannot read") {
+                problem(record, column, "bad date '\(text)': \(edtfError.message)", hint: HumanDate.help, &check)
+            } else {
+                problem(record, column, "bad date: \(failure.message)", hint: failure.hint, &check)
+            }
             return nil
         }
     }
