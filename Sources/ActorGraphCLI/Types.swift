@@ -8,7 +8,9 @@ extension ActorGraphCommand {
             commandName: "types",
             abstract: "List the relation types of the graph's vocabulary.",
             discussion: """
-                Shows the types the graph files declare, or the built-in vocabulary when they declare none.
+                Shows the types the graph files declare, or the built-in vocabulary when they declare none or \
+                when there is no graph (no graphs folder here, or one without graph files): the vocabulary \
+                'import' and 'extract' use.
 
                 Example:
                   actorgraph types --format json
@@ -23,7 +25,10 @@ extension ActorGraphCommand {
         var format: TextOrJSON = .text
 
         func run() throws {
-            let vocabulary = builtIn ? RelationVocabulary.builtIn : try graphOptions.load().graph.vocabulary
+            // Without a graph (no graphs folder here, or an empty one) the built-in vocabulary is the one in
+            // force: what `import` and `extract` use then.
+            let noGraph = graphOptions.graph == "graphs" && !ActorGraphCommand.ImportCommand.holdsGraphFiles("graphs")
+            let vocabulary = builtIn || noGraph ? RelationVocabulary.builtIn : try graphOptions.load().graph.vocabulary
             switch format {
             case .json:
                 Output.write(

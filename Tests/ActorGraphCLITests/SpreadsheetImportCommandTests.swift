@@ -90,6 +90,28 @@ struct SpreadsheetImportCommandTests {
         #expect(again.stderr.contains("is one of the graph files names are resolved against"))
     }
 
+    /// A new case: an empty graphs folder. `import` and `types` use the same (built-in) vocabulary, and the
+    /// import goes into that folder.
+    @Test func aNewCaseUsesTheVocabularyTypesShows() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
+        let types = try runActorGraph(["types", "--format", "json"], in: folder)
+        #expect(types.status == 0, "\(types.stderr)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(types.stdout.utf8)) as? [[String: Any]])
+        #expect(listed.count == 25)
+        #expect(listed.contains { $0["name"] as? String == "recognizes" })
+        try Data("from,to,relationship\nFreedonia,Sylvania,recognizes\nFreedonia,Sylvania,recognises\n".utf8)
+            .write(to: folder.appendingPathComponent("e.csv"))
+        let imported = try runActorGraph(
+            ["import", "e.csv", "--default-kind", "state", "--skip-bad-rows", "-o", "graphs/e.yaml"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("e.csv:3:20: warning: unknown relation type 'recognises'"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("hint: did you mean 'recognizes'?"))
+        let check = try runActorGraph(["check"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test func sourcesAddWritesTheReliability() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

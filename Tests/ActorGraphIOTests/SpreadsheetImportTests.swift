@@ -118,11 +118,12 @@ struct SpreadsheetImportTests {
     }
 
     @Test func headersMatchLooselyOnlyWhenReadingNames() throws {
-        let text = "From,TO,Relationship,When,Comment\nA,B,meets,May 2020,hello\n"
+        let text = "From,TO,Relationship,When,Comment\nA,B,Supplies arms to,May 2020,hello\n"
         var options = spreadsheetOptions()
         let result = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options)
         #expect(result.graph.relationCount == 1)
         #expect(result.graph.details(of: RelationIndex(0)).note == "hello")
+        #expect(result.graph.type(of: RelationIndex(0)).name == "supplies_arms_to")
         #expect(result.graph.date(of: RelationIndex(0))?.description == "2020-05")
         options.readsNames = false
         #expect(throws: DiagnosticsError.self) { try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options) }

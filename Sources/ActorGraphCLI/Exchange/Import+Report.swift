@@ -4,11 +4,12 @@ import ArgumentParser
 import Foundation
 
 extension ActorGraphCommand.ImportCommand {
-    /// The graph the import adds to: `--graph`, else `graphs` when it exists; `nil` with `--no-graph`.
+    /// The graph the import adds to: `--graph`, else `graphs` when it holds graph files; `nil` with `--no-graph`.
     func loadBase() throws -> LoadedGraph? {
         if noGraph { return nil }
         let path = graph ?? "graphs"
-        if graph == nil && !FileManager.default.fileExists(atPath: path) { return nil }
+        // The default folder counts only when it holds graph files: a new case starts with an empty one.
+        if graph == nil && !Self.holdsGraphFiles(path) { return nil }
         let loaded: LoadedGraph
         do {
             loaded = try GraphLoader.load(GraphLoadOptions(graphPath: path))
@@ -24,6 +25,12 @@ extension ActorGraphCommand.ImportCommand {
                     + "hint: remove it before importing again, or write another file")
         }
         return loaded
+    }
+
+    /// Whether `folder` is a folder with at least one graph file in it.
+    static func holdsGraphFiles(_ folder: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
     }
 
     /// Every problem told by kind, and the count: what a failed import prints.

@@ -10,7 +10,7 @@ extension ActorGraphCommand {
             abstract: "Convert a spreadsheet or a CSV/TSV edge list (and an actor list) into a graph file.",
             discussion: """
                 Ends are names or ids: a name is resolved against the actors of --graph (default: the graphs \
-                folder, when there is one), the actor list and the actors made so far, ignoring case, diacritics \
+                folder, when it holds graph files), the actor list and the actors made so far, ignoring case, diacritics \
                 and punctuation; a name nothing answers to makes a new actor with an id made from it (kind from a \
                 source_kind/target_kind column or --default-kind). Dates may be EDTF or written as people do \
                 (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. A document column \
@@ -47,7 +47,7 @@ extension ActorGraphCommand {
 
         @Option(
             help: ArgumentHelp(
-                "The graph file or folder the import adds to: names resolve to its actors, its relation types are used (default: graphs, when it exists).",
+                "The graph file or folder the import adds to: names resolve to its actors, its relation types are used (default: graphs, when it holds graph files).",
                 valueName: "path"))
         var graph: String?
 

@@ -148,6 +148,10 @@ extension CSVImportState {
             checkAgreement(record, columns, vocabularyType: vocabulary[index], &check)
             return .known(index.rawValue)
         }
+        // A spreadsheet may write `Supplies arms to` for `supplies_arms_to`.
+        if columns.byName, let index = vocabulary.index(named: CSVColumnMapping.folded(name)) {
+            return .known(index.rawValue)
+        }
         if options.inferTypes, let categoryText = text(record, columns.category, "category", &check) {
             return inferredType(record, columns, name: name, categoryText: categoryText, &check).map { .new($0) }
         }
