@@ -87,7 +87,15 @@ public struct ActorResolver: Sendable {
     private static func squash(_ key: String) -> String { key.replacingOccurrences(of: " ", with: "") }
 
     /// - Complexity: O(1) for an exact or word match; O(n·k²) over all keys when suggesting.
-    public func resolve(_ text: String) -> ActorResolution {
+    public func resolve(_ text: String) -> ActorResolution { resolve(text, bulk: false) }
+
+    /// The most actors a word may name and still count in a bulk word match (``resolve(_:bulk:)``).
+    public static let bulkWordLimit = 64
+
+    /// ``resolve(_:)``, or for bulk use (an import resolving every name of a file): no suggestions when nothing
+    /// answers, and words that more than ``bulkWordLimit`` actors share are passed over, as short words are, so
+    /// each lookup costs O(length of the text) however many actors there are.
+    public func resolve(_ text: String, bulk: Bool) -> ActorResolution {
         let key = Self.normalize(text)
         guard !key.isEmpty else { return .notFound(suggestions: []) }
         if let hits = exact[key] ?? exact[Self.squash(key)] {
@@ -99,7 +107,9 @@ public struct ActorResolver: Sendable {
         if !queryWords.isEmpty {
             var candidates: Set<ActorIndex>?
             for word in queryWords {
-                let hits = Set(words[word] ?? [])
+                let list = words[word] ?? []
+                if bulk && list.count > Self.bulkWordLimit { continue }
+                let hits = Set(list)
                 candidates = candidates.map { $0.intersection(hits) } ?? hits
             }
             if let candidates, !candidates.isEmpty {
@@ -107,7 +117,7 @@ public struct ActorResolver: Sendable {
                 return sorted.count == 1 ? .found(sorted[0]) : .ambiguous(sorted)
             }
         }
-        return .notFound(suggestions: suggestions(for: key))
+        return .notFound(suggestions: bulk ? [] : suggestions(for: key))
     }
 
     /// The nearest actors to a normalized key, best first, at most `limit`.

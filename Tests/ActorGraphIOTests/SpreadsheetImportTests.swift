@@ -89,7 +89,10 @@ struct SpreadsheetImportTests {
         do {
             _ = try CSVEdgeImporter.load(edges: ("e.csv", Array("from,to,relationship\nOffice,Herat Office,meets\n".utf8)), options: options)
         } catch {
-            #expect(error.diagnostics.map(\.description).first?.contains("could be any of: kabul-office (Kabul Office), herat-office (Herat Office)") == true)
+            #expect(
+                error.diagnostics.map(\.description).first
+                    == "e.csv:2:1: error: source 'Office' could be any of 2 actors\n"
+                    + "  hint: it names kabul-office (Kabul Office), herat-office (Herat Office); write the id of the one meant")
         }
     }
 
@@ -102,6 +105,25 @@ struct SpreadsheetImportTests {
         for name in ["Türkiye", "U.S.", "Zamir Kabulov", "ИГИЛ", "al-Qaeda (AQ)"] {
             #expect(Identifier.problem(with: CSVImportState.slug(name, taken: { _ in false })) == nil)
         }
+    }
+
+    /// Bulk lookups stay O(length of the text): no suggestions, and a word that more than 64 actors share is
+    /// passed over.
+    @Test func bulkResolutionSkipsSuggestionsAndCommonWords() {
+        var actors = (0..<70).map { ActorRecord(id: "office-\($0)", name: "Office \($0)", kind: .group) }
+        actors.append(ActorRecord(id: "kabul", name: "Kabul Office", kind: .group))
+        let resolver = ActorResolver(actors: actors)
+        #expect(resolver.resolve("offce 1") != .notFound(suggestions: []))
+        #expect(resolver.resolve("offce 1", bulk: true) == .notFound(suggestions: []))
+        // 'office' is a word of 71 actors: in bulk only 'kabul' decides.
+        #expect(resolver.resolve("Kabul Office", bulk: true) == .found(ActorIndex(70)))
+        #expect(resolver.resolve("Office", bulk: true) == .notFound(suggestions: []))
+        #expect(resolver.resolve("Office").isAmbiguous)
+        var grown = ActorResolver(actors: [])
+        grown.add(ActorRecord(id: "tuerkiye", name: "Türkiye", kind: .state))
+        #expect(grown.resolve("turkiye", bulk: true) == .found(ActorIndex(0)))
+        grown.addNames(["Turkey"], to: ActorIndex(0))
+        #expect(grown.resolve("TURKEY", bulk: true) == .found(ActorIndex(0)))
     }
 
     @Test func variantsNeedTheSameSkeleton() {
@@ -196,5 +218,12 @@ struct DiagnosticSummaryTests {
                 "g.csv:7:1: error: missing source",
             ])
         #expect(DiagnosticSummary.kindCount(many + [other]) == 2)
+    }
+}
+
+extension ActorResolution {
+    fileprivate var isAmbiguous: Bool {
+        if case .ambiguous = self { return true }
+        return false
     }
 }

@@ -20,9 +20,14 @@ struct ImportNameIndex {
 }
 
 extension CSVImportState {
-    /// Builds the name index on first need: the actors read so far (the actor list), then the graph's.
-    mutating func nameIndex() -> ImportNameIndex {
-        if let names { return names }
+    /// Takes the name index out of the state to change it (put it back with `names = index`): a copy left
+    /// behind would make every change copy the whole index. Built on first need from the actors read so far (the
+    /// actor list), then the graph's.
+    mutating func takeNameIndex() -> ImportNameIndex {
+        if let index = names {
+            names = nil
+            return index
+        }
         var index = ImportNameIndex()
         for (position, actor) in actors.enumerated() {
             index.resolver.add(actor)
@@ -33,7 +38,6 @@ extension CSVImportState {
             index.targets.append(.known(position))
             index.knownIDs.insert(actor.id)
         }
-        names = index
         return index
     }
 
@@ -42,10 +46,10 @@ extension CSVImportState {
         _ record: borrowing CSVRecord, _ column: Int, text: String, kindColumn: Int?, role: String,
         _ check: inout RowCheck
     ) -> Endpoint? {
-        var index = nameIndex()
+        var index = takeNameIndex()
         defer { names = index }
         if let cached = index.cache[text] { return .existing(cached) }
-        switch index.resolver.resolve(text) {
+        switch index.resolver.resolve(text, bulk: true) {
         case .found(let found):
             let actor = actorIndex(for: index.targets[found.position], &index)
             index.cache[text] = actor
@@ -63,8 +67,9 @@ extension CSVImportState {
                 return "\(actor.id) (\(actor.name))"
             }
             problem(
-                record, column, "\(role) '\(text)' could be any of: " + list.joined(separator: ", "),
-                hint: "write the id of the one meant", &check)
+                record, column, "\(role) '\(text)' could be any of \(candidates.count) actors",
+                hint: "it names " + list.joined(separator: ", ") + (candidates.count > list.count ? ", …" : "")
+                    + "; write the id of the one meant", &check)
             return nil
         case .notFound:
             var kind = options.defaultKind
@@ -114,12 +119,12 @@ extension CSVImportState {
 
     /// Records a new actor made from a name, so later rows resolve to it.
     mutating func adoptNewActor(_ position: UInt32, text: String, location: SourceLocation) {
-        var index = nameIndex()
+        var index = takeNameIndex()
+        defer { names = index }
         let actor = actors[Int(position)]
         index.resolver.add(actor)
         index.targets.append(.actor(position))
         index.cache[text] = position
-        names = index
         newActorLocations[Int(position)] = location
         report.newActors.append(
             CSVImportReport.Conversion(
