@@ -21,6 +21,10 @@ mutations=(
   "symmetric-types⟂Sources/ActorGraph/RelationGraph.swift⟂s/(public func isSymmetric\\(_ relation: RelationIndex\\) -> Bool \\{\\s*)typeIsSymmetric/\$1!typeIsSymmetric/⟂onlyTheMeetingIsSymmetric"
   "oracle-word-skip⟂Sources/ActorGraph/Query/FilteredGraph.swift⟂s/position = \\(position \\| 63\\) \\+ 1/position = (position | 63) + 65/⟂DirectedStepOracleTests"
   "legend-entry⟂Sources/ActorGraphDOT/ChartCaption+Legend.swift⟂s/for entry in entries \\{/for entry in entries.dropLast() {/⟂rendersSVGPNGAndPDFThroughTheWorker"
+  "day-first-swapped⟂Sources/ActorGraph/HumanDate.swift⟂s/case .dayFirst: return day\\(year, b, a,/case .dayFirst: return day(year, a, b,/⟂HumanDateTests"
+  "variants-not-merged⟂Sources/ActorGraphIO/Import/CSV/CSVImportState+Spreadsheet.swift⟂s/if !mergedInto.isEmpty \\{ merge/if mergedInto.isEmpty { merge/⟂mergeDropsTheDuplicateAndMergesTheVariants"
+  "import-requires-citation⟂Sources/ActorGraphCLI/Exchange/Import.swift⟂s/(options.readsNames = true\\n)/\$1            options.requireCitation = defaultCitation == nil\\n/⟂generatedOutputReimportsWithoutAnError"
+  "problem-total⟂Sources/ActorGraphCLI/Exchange/Import+Report.swift⟂s/let total = diagnostics.count \\+ error.notShown/let total = diagnostics.count/⟂manyProblemsAreToldByKindWithTheRightTotal"
   "runner-timeout⟂Sources/ActorGraphTestSupport/ProcessRunner.swift⟂s/kill\\(process.processIdentifier, SIGKILL\\)/_ = process.processIdentifier/⟂aChildPastItsTimeoutIsKilledAndSaysSo"
 )
 
