@@ -8,7 +8,7 @@ SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>
 BIN          := .build/release/actorgraph
 PREFIX       ?= /usr/local
 
-.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build explorer-test
 
 all: build
 
@@ -84,6 +84,12 @@ browser-deps:
 ## explorer-build: the explorer server (nested package Explorer/, debug build).
 explorer-build: graphviz
 	$(SWIFT) build --package-path Explorer --product actorgraph-explorer
+
+## explorer-test: the explorer's route tests (Explorer/Tests), with the CLI built beside the server for the parity tests.
+explorer-test: graphviz
+	$(SWIFT) build --package-path Explorer --product actorgraph
+	$(SWIFT) build --package-path Explorer --build-tests
+	$(SWIFT) test --package-path Explorer --skip-build
 
 ## browser-test: the explorer page in headless Chromium (Explorer/BrowserTests); screenshots in its output/ folder.
 # Skipped, loudly, only outside CI when Chromium or Selenium cannot be installed; under CI=true that fails.

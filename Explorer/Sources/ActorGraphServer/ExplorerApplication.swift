@@ -1,6 +1,7 @@
 import ActorGraph
 import ActorGraphDOT
 import ActorGraphIO
+import Foundation
 import Graphviz
 import HTTPTypes
 import Hummingbird
@@ -92,16 +93,16 @@ public enum ExplorerApplication {
         }
         router.get("/api/actor/:id") { request, context throws(APIError) -> Response in
             _ = try QueryParameters(query: request.uri.query, allowed: [])
-            return json(try service.actor(context.parameters.get("id") ?? ""))
+            return json(try service.actor(try pathParameter(context)))
         }
         router.get("/api/neighbors/:id") { request, context throws(APIError) -> Response in
             let allowed = ViewRequest.filterNames.union(["depth", "limit"])
             let parameters = try QueryParameters(query: request.uri.query, allowed: allowed)
-            return json(try service.neighbors(context.parameters.get("id") ?? "", parameters))
+            return json(try service.neighbors(try pathParameter(context), parameters))
         }
         router.get("/api/relation/:id") { request, context throws(APIError) -> Response in
             _ = try QueryParameters(query: request.uri.query, allowed: [])
-            return json(try service.relation(context.parameters.get("id") ?? ""))
+            return json(try service.relation(try pathParameter(context)))
         }
         router.get("/api/path") { request, _ throws(APIError) -> Response in
             let allowed = ViewRequest.filterNames.subtracting(["from", "to"]).union(["from", "to", "mode", "k"])
@@ -136,6 +137,18 @@ public enum ExplorerApplication {
             response.headers[.contentDisposition] = "attachment; filename=\"\(file.name)\""
             return response
         }
+    }
+
+    /// The route's `:id` segment with its percent escapes decoded (`Dmitry%20Zhirnov`); `+` stays a plus here.
+    static func pathParameter(_ context: BasicRequestContext) throws(APIError) -> String {
+        let raw = context.parameters.get("id") ?? ""
+        guard let decoded = raw.removingPercentEncoding else {
+            throw APIError(.badRequest, "the actor or relation in the path has a malformed percent escape")
+        }
+        guard decoded.utf8.count <= QueryParameters.maximumValueLength else {
+            throw APIError(.badRequest, "the actor or relation in the path is longer than \(QueryParameters.maximumValueLength) characters")
+        }
+        return decoded
     }
 
     static func json(_ value: JSONValue) -> Response {

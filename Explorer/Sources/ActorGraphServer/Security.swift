@@ -45,17 +45,24 @@ public final class RateLimiter: Sendable {
     private let rate: Double
     private let burst: Double
     private let state: Mutex<(tokens: Double, last: ContinuousClock.Instant)>
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    public init(perSecond rate: Int, burst: Int) {
+    public convenience init(perSecond rate: Int, burst: Int) {
+        self.init(perSecond: rate, burst: burst, now: { ContinuousClock.now })
+    }
+
+    /// - Parameter now: the clock (tests pass their own, so the bucket's refill does not depend on their speed).
+    init(perSecond rate: Int, burst: Int, now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.rate = Double(rate)
         self.burst = Double(max(burst, 1))
-        self.state = Mutex((Double(max(burst, 1)), ContinuousClock.now))
+        self.now = now
+        self.state = Mutex((Double(max(burst, 1)), now()))
     }
 
     /// Whether one more request may go ahead now.
     func admit() -> Bool {
-        state.withLock { state in
-            let now = ContinuousClock.now
+        let now = self.now()
+        return state.withLock { state in
             let elapsed = state.last.duration(to: now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             state.tokens = min(burst, state.tokens + seconds * rate)
@@ -126,6 +133,10 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         if request.uri.string.utf8.count > Self.maximumTargetLength {
             throw APIError(.uriTooLong, "the request target is longer than \(Self.maximumTargetLength) bytes")
+        }
+        let path = request.uri.path
+        if path != "/", path.hasSuffix("/") || path.contains("//") {
+            throw APIError(.notFound, "no such page or endpoint")
         }
         if isAPI {
             if let origin = request.headers[.origin] {

@@ -24,13 +24,13 @@ import Testing
                 let id = try #require(link["id"] as? String)
                 #expect(text.contains("id=\"\(id)\""), "\(id)")
                 let category = try #require(link["category"] as? String)
-                #expect(text.contains("class=\"link category-\(category) status-"), "\(id)")
+                #expect(text.contains("class=\"edge link category-\(category) status-"), "\(id)")
             }
             for actor in json["actors"] as? [[String: Any]] ?? [] {
                 let id = try #require(actor["id"] as? String)
                 #expect(text.contains("id=\"actor-\(id)\""), "\(id)")
             }
-            #expect(text.contains("class=\"actor kind-official focus\""))
+            #expect(text.contains("class=\"node actor kind-official focus\""))
         }
     }
 
@@ -55,7 +55,7 @@ import Testing
             let rtlName = ((try JSONSerialization.jsonObject(with: Data(rtl.utf8)) as? [String: Any])?["actor"]
                 as? [String: Any])?["name"] as? String
             #expect(rtlName == "Al\u{202E}evil\u{200F} & Co")
-            let relation = Fixtures.text(try await client.execute(uri: "/api/relation/r1", method: .get))
+            let relation = Fixtures.text(try await client.execute(uri: "/api/relation/note-meets", method: .get))
             #expect(relation.contains(#""text": "<script>alert('text')</script>""#))
             #expect(relation.contains("\"hashOK\": true"))
             // Every response is JSON or SVG with nosniff: never HTML the browser would run.

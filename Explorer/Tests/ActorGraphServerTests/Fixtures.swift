@@ -94,20 +94,20 @@ enum Fixtures {
                 name: "Al\\u202Eevil\\u200F & Co"
                 kind: group
             relations:
-              - id: r1
+              - id: note-meets
                 from: script
                 to: quote
                 type: meets
                 date: 2021-08-17
                 note: "</title><script>alert('note')</script>"
                 sources: [{ source: doc, lines: "2" }]
-              - id: r2
+              - id: svg-meets
                 from: svgend
                 to: rtl
                 type: meets
                 date: 2022
                 sources: [{ source: doc, lines: "1-3" }]
-              - id: r3
+              - id: quote-meets
                 from: quote
                 to: svgend
                 type: meets

@@ -115,7 +115,7 @@ import Testing
         let response = Fixtures.text(try await get("/api/relation/taliban-governs-afghanistan-1996"))
         #expect(response.contains("\"id\": \"taliban-governs-afghanistan-1996\""))
         #expect(response.contains("\"lines\": \"104-105\""))
-        #expect(response.contains("\"title\": \"Russia"))
+        #expect(response.contains("\"title\": \"The enemy of my enemy…\""))
         #expect(
             response.contains(
                 "\"unavailable\": \"the source texts are not loaded (start the explorer with --sources DIR)\""))
@@ -150,7 +150,7 @@ import Testing
                 cataloguePath: folder.appendingPathComponent("sources.yaml").path, sourcesDirectory: folder.path))
         let text = Fixtures.text(
             try await Fixtures.application(service).test(.router) { client in
-                try await client.execute(uri: "/api/relation/r1", method: .get)
+                try await client.execute(uri: "/api/relation/note-meets", method: .get)
             })
         #expect(text.contains("\"hashOK\": false"))
         #expect(text.contains("\"text\": null"))

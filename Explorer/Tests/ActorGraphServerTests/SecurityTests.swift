@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 import HummingbirdTesting
 import Testing
 
@@ -130,15 +131,27 @@ import Testing
     }
 
     @Test func theRateLimitAnswers429ThenRecovers() async throws {
-        let limiter = RateLimiter(perSecond: 1, burst: 3)
+        let start = ContinuousClock.now
+        let clock = Mutex(start)
+        let limiter = RateLimiter(perSecond: 2, burst: 3, now: { clock.withLock { $0 } })
         let app = try Fixtures.application(try Fixtures.seedService(), limiter: limiter)
         try await app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<5 { statuses.append(try await client.execute(uri: "/api/graph", method: .get).status) }
             #expect(statuses == [.ok, .ok, .ok, .tooManyRequests, .tooManyRequests])
             let limited = try await client.execute(uri: "/api/graph", method: .get)
+            #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] == "1")
             #expect(Fixtures.text(limited).contains("\"message\": \"too many requests"))
+            // Half a second later one token (2 a second) is back, and only one.
+            clock.withLock { $0 = start + .milliseconds(500) }
+            #expect(try await client.execute(uri: "/api/graph", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/api/graph", method: .get).status == .tooManyRequests)
+            // Ten seconds later the bucket is full again, but holds no more than the burst.
+            clock.withLock { $0 = start + .seconds(10) }
+            statuses = []
+            for _ in 0..<4 { statuses.append(try await client.execute(uri: "/api/graph", method: .get).status) }
+            #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
         }
     }
 
