@@ -310,6 +310,27 @@ class SeedGraphTests(unittest.TestCase):
         self.assertEqual(query(self.driver).get("pathMode"), "k")
         self.assertGreaterEqual(len(self.driver.find_elements("css selector", "#path-result .path-block")), 2)
 
+    def test_09b_path_follows_the_time_window_and_status(self):
+        """The hop list and the drawn path answer under the view's filters, the time window included."""
+        self.open("/?path=putin,al-qaeda&from=2021&to=2023")
+        relations = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('#path-result .hop button[data-relation]')).map(b => b.dataset.relation)")
+        self.assertEqual(len(relations), 2, relations)
+        dates = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('#path-result .hop .row-date')).map(n => n.textContent)")
+        self.assertTrue(any("2021" in d for d in dates), dates)
+        shot(self.driver, "09b-path-time-window")
+        self.open("/?path=putin,al-qaeda&from=2021&to=2023&undated=0")
+        message = self.driver.find_element("css selector", "#path-result .error").text
+        self.assertIn("time filter", message)
+        shot(self.driver, "09b-path-blocked-by-window")
+        self.open("/?path=russia,taliban&status=denied")
+        relations = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('#path-result .hop button[data-relation]')).map(b => b.dataset.relation)")
+        self.assertEqual(sorted(relations), ["russia-arms-taliban-alleged", "russia-bounties-to-taliban-alleged"])
+        self.assertEqual(self.driver.execute_script("return document.querySelectorAll('#chart g.edge.status-denied').length"), 1)
+        shot(self.driver, "09b-path-denied-only")
+
     def test_10_url_reproduces_view_in_fresh_tab(self):
         self.open("/?focus=taliban&sel=actor:taliban")
         self.driver.find_element("css selector", "#legend input[data-filter='categories'][value='conflict']").click()

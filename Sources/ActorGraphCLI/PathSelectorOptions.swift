@@ -33,8 +33,7 @@ public struct PathSelectorOptions: ParsableArguments {
     public static let saneMaxLength = 10
     /// The longest accepted at all.
     public static let hardMaxLength = 64
-    public static let defaultLimit = 100
-    public static let defaultMaxLength = 6
+    public static let defaultLimit = PathQuery.defaultLimit
 
     public func validate() throws {
         if let shortest, shortest < 1 { throw ValidationError("--shortest must be at least 1") }
@@ -63,31 +62,20 @@ public struct PathSelectorOptions: ParsableArguments {
 
     public var isTemporal: Bool { timeRespecting || temporal != nil }
 
-    /// The time-respecting path for the selected temporal problem (shortest when only `--time-respecting`).
-    public func temporalPath(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> (
-        TemporalPath?, TemporalProblem, TemporalReading
-    ) {
-        let problem = temporal ?? .shortest
-        let reading: TemporalReading = view.filter.includePossible ? .lenient : .definite
-        return (TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end), problem, reading)
-    }
-
-    /// The paths the selector asks for, bounded by `--limit`.
-    public func paths(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> PathSearchResult {
-        let finder = PathFinder(view)
-        let limit = self.limit ?? Self.defaultLimit
-        if let shortest {
-            if mode == .acyclic {
-                return finder.kShortestPaths(from: start, to: end, k: min(shortest, limit), maxLength: maxLength ?? Int.max)
-            }
-            return finder.allPaths(
-                from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: min(shortest, limit))
+    /// The core's description of the question these options ask (run by ``PathQuery/run(_:from:to:)``).
+    public var query: PathQuery {
+        let selector: PathQuery.Selector
+        if isTemporal {
+            selector = .temporal(temporal ?? .shortest)
+        } else if let shortest {
+            selector = .kShortest(shortest)
+        } else if allShortest {
+            selector = .allShortest
+        } else if all {
+            selector = .all
+        } else {
+            selector = .shortest
         }
-        if allShortest { return finder.allShortestPaths(from: start, to: end, limit: limit) }
-        if all || mode != .acyclic {
-            return finder.allPaths(from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: limit)
-        }
-        let path = finder.shortestPath(from: start, to: end, maxLength: maxLength ?? Int.max)
-        return PathSearchResult(paths: path.map { [$0] } ?? [], truncated: false)
+        return PathQuery(selector, mode: mode, maxLength: maxLength, limit: limit)
     }
 }

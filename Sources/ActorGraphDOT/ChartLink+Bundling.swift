@@ -80,7 +80,7 @@ extension ChartLink {
     }
 
     /// The category most of the relations have (the first in the vocabulary's order on a tie).
-    func dominantCategory(in graph: RelationGraph) -> RelationCategory {
+    public func dominantCategory(in graph: RelationGraph) -> RelationCategory {
         var counts: [RelationCategory: Int] = [:]
         for relation in relations { counts[graph.type(of: relation).category, default: 0] += 1 }
         return RelationCategory.allCases.max { left, right in
@@ -91,7 +91,7 @@ extension ChartLink {
     }
 
     /// The status the line shows: reported when any relation is reported, else claimed when any is, else denied.
-    func status(in graph: RelationGraph) -> RelationStatus {
+    public func status(in graph: RelationGraph) -> RelationStatus {
         let statuses = Set(relations.map { graph.details(of: $0).status })
         if statuses.contains(.reported) { return .reported }
         if statuses.contains(.claimed) { return .claimed }
@@ -99,5 +99,5 @@ extension ChartLink {
     }
 
     /// Whether the whole link is only possibly active under the time filter.
-    var isPossiblyActive: Bool { !relations.isEmpty && possiblyActive.count == relations.count }
+    public var isPossiblyActive: Bool { !relations.isEmpty && possiblyActive.count == relations.count }
 }

@@ -14,6 +14,9 @@ public struct ChartRequest: Hashable, Sendable {
     public var directOnly: Bool
     /// Actors left out of the chart with all their relations (focus actors and path actors excepted).
     public var hidden: Set<ActorIndex>
+    /// When set, only these actors are drawn (focus and path actors besides), and only relations among them: the
+    /// explorer's "keep only the selection".
+    public var only: Set<ActorIndex>?
     /// When set, a path chart: these paths, and `paths.context` steps of faded neighbourhood.
     public var paths: ChartPaths?
     public var bundle: BundleMode
@@ -33,9 +36,14 @@ public struct ChartRequest: Hashable, Sendable {
     /// A page the chart must fit (`render --page a3`): spacing tightened and the drawing scaled down to it.
     public var page: ChartPage?
 
+    /// Whether `actor` is left out by ``hidden`` or ``only`` (the caller exempts focus and path actors).
+    func leavesOut(_ actor: ActorIndex) -> Bool {
+        hidden.contains(actor) || only.map { !$0.contains(actor) } ?? false
+    }
+
     public init(
         filter: RelationFilter = RelationFilter(), focus: [ActorIndex] = [], depth: Int = 1, directOnly: Bool = false,
-        hidden: Set<ActorIndex> = [], paths: ChartPaths? = nil, bundle: BundleMode = .pair, labels: Bool = true,
+        hidden: Set<ActorIndex> = [], only: Set<ActorIndex>? = nil, paths: ChartPaths? = nil, bundle: BundleMode = .pair, labels: Bool = true,
         legend: Bool = false, caption: String? = nil, clustering: DiagramClustering = .none,
         rankDirection: DOTRankDirection = .leftToRight, profile: DiagramProfile = .comfortable,
         edgeRouting: DOTSplines = .spline, contextLimit: Int = Int.max, page: ChartPage? = nil
@@ -45,6 +53,7 @@ public struct ChartRequest: Hashable, Sendable {
         self.depth = depth
         self.directOnly = directOnly
         self.hidden = hidden
+        self.only = only
         self.paths = paths
         self.bundle = bundle
         self.labels = labels
@@ -102,6 +111,27 @@ public struct ChartPaths: Hashable, Sendable {
         self.paths = paths
         self.context = context
         self.question = question
+    }
+}
+
+extension ChartPaths {
+    /// The drawn form of a path query's answer (each plain path, or the time-respecting path with its hop times),
+    /// with the question in words for the caption.
+    public init(_ answer: PathQuery.Answer, of query: PathQuery, in graph: RelationGraph, context: Int = 0) {
+        let paths: [ChartPath]
+        switch answer {
+        case .paths(let result): paths = result.paths.map { ChartPath($0) }
+        case .temporal(let path, _, let reading): paths = path.map { [ChartPath($0, reading: reading, in: graph)] } ?? []
+        }
+        let question: String
+        switch query.selector {
+        case .temporal(let problem): question = "Time-respecting path (\(problem.rawValue))"
+        case .kShortest(let k): question = k == 1 ? "Shortest path" : "\(paths.count) shortest paths"
+        case .allShortest: question = "All \(paths.count) shortest paths"
+        case .all: question = "All \(paths.count) paths"
+        case .shortest: question = "Shortest path"
+        }
+        self.init(paths, context: context, question: question)
     }
 }
 

@@ -9,7 +9,7 @@ import ActorGraph
 /// time filter kept it only as possibly active, and `path` when it lies on a path.
 public struct LinkChart: Sendable {
     public let graph: RelationGraph
-    public let request: ChartRequest
+    public private(set) var request: ChartRequest
     /// Drawn actors, in graph order (path actors first along their path in a path chart).
     public let actors: [ActorIndex]
     /// Drawn links; `links[n]` is the SVG element `link-<n>`.
@@ -37,6 +37,14 @@ public struct LinkChart: Sendable {
         self.emphasizedActors = selection.emphasizedActors
         self.notes = selection.notes
         self.links = ChartLink.bundle(graph, selection: selection, mode: request.bundle)
+    }
+
+    /// The same selection drawn with another profile (what a chart selects does not depend on its profile, so a
+    /// caller that sizes the profile to the number of links need not select twice).
+    public func drawn(with profile: DiagramProfile) -> LinkChart {
+        var copy = self
+        copy.request.profile = profile
+        return copy
     }
 
     /// The chart as DOT.
@@ -95,12 +103,12 @@ struct ChartSelection {
 
     /// Every admitted relation among admitted, unhidden actors; isolated actors only when nothing narrows.
     private mutating func selectWhole(_ graph: RelationGraph, _ view: FilteredGraph, _ request: ChartRequest) {
-        let keepIsolated = request.filter == RelationFilter() && request.hidden.isEmpty
+        let keepIsolated = request.filter == RelationFilter() && request.hidden.isEmpty && request.only == nil
         var touched = [Bool](repeating: false, count: graph.actorCount)
         for relation in graph.relationIndices {
             let source = graph.source(of: relation)
             let target = graph.target(of: relation)
-            guard !request.hidden.contains(source), !request.hidden.contains(target), view.admits(source),
+            guard !request.leavesOut(source), !request.leavesOut(target), view.admits(source),
                 view.admits(target), let match = view.match(relation)
             else { continue }
             add(relation, match: match)
@@ -108,7 +116,7 @@ struct ChartSelection {
             touched[target.position] = true
         }
         actors = graph.actorIndices.filter { actor in
-            touched[actor.position] || (keepIsolated && view.admits(actor) && !request.hidden.contains(actor))
+            touched[actor.position] || (keepIsolated && view.admits(actor))
         }
     }
 
@@ -119,7 +127,7 @@ struct ChartSelection {
         for center in request.focus {
             inside[center.position] = true
             for member in Neighborhood(view, center: center, depth: request.depth).members
-            where !request.hidden.contains(member.actor) {
+            where !request.leavesOut(member.actor) {
                 inside[member.actor.position] = true
             }
         }
@@ -161,7 +169,7 @@ struct ChartSelection {
             var inside = Set(pathActors)
             for actor in pathActors {
                 for member in Neighborhood(view, center: actor, depth: paths.context).members
-                where !inside.contains(member.actor) && !request.hidden.contains(member.actor) {
+                where !inside.contains(member.actor) && !request.leavesOut(member.actor) {
                     inside.insert(member.actor)
                     contextActors.append(member.actor)
                 }

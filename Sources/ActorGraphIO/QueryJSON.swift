@@ -106,6 +106,22 @@ public enum QueryJSON {
     }
 
     /// `path --format json` for the shortest, k-shortest and enumerated paths; `reason` when none was found.
+    /// `actorgraph path --format json` (and the explorer's `/api/path`): a ``PathAnswer`` as the plain or the
+    /// time-respecting shape, with `reason` naming the filter that blocks a plain path when none was found.
+    public static func path(_ answer: PathAnswer, view: FilteredGraph, timeFiltered: Bool) -> JSONValue {
+        switch answer.found {
+        case .paths(let result):
+            let reason = answer.diagnosis.map { noPathReason(view.graph, from: answer.from, to: answer.to, $0) }
+            return paths(
+                result, view: view, timeFiltered: timeFiltered, from: answer.from, to: answer.to, leftOut: answer.leftOut,
+                reason: reason)
+        case .temporal(let found, let problem, let reading):
+            return temporal(
+                found, problem: problem, reading: reading, view: view, timeFiltered: timeFiltered, from: answer.from,
+                to: answer.to, leftOut: answer.leftOut)
+        }
+    }
+
     public static func paths(
         _ result: PathSearchResult, view: FilteredGraph, timeFiltered: Bool, from: ActorIndex, to: ActorIndex,
         leftOut: LeftOut?, reason: String?

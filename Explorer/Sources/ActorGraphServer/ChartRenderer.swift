@@ -5,8 +5,8 @@ import Graphviz
 import Synchronization
 import HTTPTypes
 
-/// Draws a view as SVG: the DOT of ``GraphDiagram`` with the explorer's ids and classes, laid out by the isolated
-/// Graphviz worker; renders wait in a bounded queue, each under a deadline, and a worker crash is an error, not a
+/// Draws a view as SVG: the DOT of ActorGraphDOT's ``LinkChart`` (the same drawing as `actorgraph render`, with
+/// actor and link ids and classes), laid out by the isolated Graphviz worker; renders wait in a bounded queue, each under a deadline, and a worker crash is an error, not a
 /// dead server.
 public final class ChartRenderer: Sendable {
     public struct Limits: Sendable {
@@ -34,44 +34,6 @@ public final class ChartRenderer: Sendable {
     public init(workerExecutable: String, workerArguments: [String], limits: Limits = Limits()) {
         self.worker = (workerExecutable, workerArguments)
         self.limits = limits
-    }
-
-    /// The DOT for `view`: actors as `actor-<id>` with `actor kind-<kind>`, links as `link-<n>` with
-    /// `link category-<c> status-<s>` (and `possibly`, `path`), bundles labelled with their count and dates.
-    static func document(_ view: ExplorerView, graph: RelationGraph, labels: Bool) -> DOTDocument {
-        let representatives = view.links.map { $0.relations[0] }
-        let highlighted = Set(view.links.filter { $0.hop != nil || view.onPath.contains($0.relations[0]) }.map { $0.relations[0] })
-        let selection = DiagramSelection(
-            actors: view.actors, relations: representatives, highlighted: highlighted,
-            possiblyActive: Set(view.links.filter(\.possibly).map { $0.relations[0] }))
-        let profile: DiagramProfile = view.links.count <= 150 ? .comfortable : .degraded
-        var document = GraphDiagram.document(graph, selection, options: DiagramOptions(labels: labels, profile: profile))
-        for position in document.nodes.indices where position < view.actors.count {
-            let actor = graph[view.actors[position]]
-            var classes = "actor kind-\(actor.kind.rawValue)"
-            if view.focus.contains(view.actors[position]) { classes += " focus" }
-            document.nodes[position].attributes.set(.class(classes))
-        }
-        for (position, link) in view.links.enumerated() where position < document.edges.count {
-            var classes = "link category-\(ExplorerView.category(link, graph)) status-\(ExplorerView.status(link, graph))"
-            if link.possibly { classes += " possibly" }
-            if let hop = link.hop { classes += " path hop-\(hop)" }
-            document.edges[position].attributes.set(.id(link.svgID))
-            document.edges[position].attributes.set(.class(classes))
-            if link.relations.count > 1 {
-                let (first, last) = ExplorerView.dateRange(link.relations, graph)
-                let range = [first, last].compactMap { $0.map { String($0.prefix(4)) } }
-                let dates = range.isEmpty ? "" : " " + (range.first == range.last ? range[0] : range.joined(separator: "–"))
-                let text = "\(link.relations.count) relations\(dates)"
-                document.edges[position].attributes.set(.tooltip(text))
-                if labels { document.edges[position].attributes.set(.label(text)) }
-            } else if let hop = link.hop, labels {
-                let relation = link.relations[0]
-                let date = graph.date(of: relation)?.description ?? "undated"
-                document.edges[position].attributes.set(.label("\(hop). \(graph.type(of: relation).label) (\(date))"))
-            }
-        }
-        return document
     }
 
     /// Renders `dot` (SVG unless `format` says otherwise), after waiting for a free worker slot.

@@ -105,7 +105,7 @@ public enum ExplorerApplication {
             return json(try service.relation(try pathParameter(context)))
         }
         router.get("/api/path") { request, _ throws(APIError) -> Response in
-            let allowed = ViewRequest.filterNames.subtracting(["from", "to"]).union(["from", "to", "mode", "k"])
+            let allowed = ViewRequest.filterNames.union(["path", "pathMode", "k"])
             return json(try service.path(try QueryParameters(query: request.uri.query, allowed: allowed)))
         }
         router.get("/api/timeline") { request, _ throws(APIError) -> Response in

@@ -25,17 +25,23 @@ enum ExplorerExport {
                 "the view has \(drawn) links; a chart draws at most \(renderer.limits.relations): focus on an actor, "
                     + "find a path, or narrow the time window or the filters")
         }
-        let document = ChartRenderer.document(view, graph: service.graph, labels: request.labels)
-        return try await renderer.render(document.text, format: format)
+        return try await renderer.render(view.chart.document.text, format: format)
     }
 
-    /// The view as a file: `svg`, `png`, `pdf` (the chart) or `csv`, `gexf`, `graphml` (its relations and actors).
+    /// The view as a file: `svg`, `png`, `pdf`, `dot` (the chart) or `csv`, `gexf`, `graphml` (its relations and actors).
     static func file(_ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer)
         async throws(APIError) -> File
     {
         let formatText = parameters["format"] ?? ""
         let viewParameters = parameters.removing("format")
         switch formatText {
+        case "dot":
+            // The chart's DOT before layout: what `actorgraph render … --format dot` writes for the same view.
+            let request = try service.viewRequest(viewParameters)
+            let view = ExplorerView(request, graph: service.graph)
+            return File(
+                name: "actorgraph-view.dot", contentType: "text/vnd.graphviz; charset=utf-8",
+                bytes: Array(view.chart.document.text.utf8))
         case "svg", "png", "pdf":
             let format: GraphvizFormat = formatText == "svg" ? .svg : formatText == "png" ? .png : .pdf
             let bytes = try await chart(viewParameters, service: service, renderer: renderer, format: format)
@@ -60,7 +66,7 @@ enum ExplorerExport {
                 formatText == "csv" ? "text/csv; charset=utf-8" : "application/xml; charset=utf-8"
             return File(name: "actorgraph-view.\(formatText)", contentType: type, bytes: output.bytes)
         default:
-            throw APIError.badParameter("format", "'format' is svg, png, pdf, csv, gexf or graphml, not '\(formatText)'")
+            throw APIError.badParameter("format", "'format' is svg, png, pdf, dot, csv, gexf or graphml, not '\(formatText)'")
         }
     }
 }

@@ -109,52 +109,16 @@ public struct ExplorerService: Sendable {
         return QueryJSON.neighborhood(neighbourhood, view: view, timeFiltered: filter.time != .none, leftOut: leftOut)
     }
 
-    /// `/api/path?from=&to=&mode=&k=&…filters`: `actorgraph path --format json`.
+    /// `/api/path?path=FROM,TO&pathMode=&k=&…filters`: `actorgraph path --format json`, through the same
+    /// ``PathQuery`` and JSON; every filter of the view applies, the time window (`from`/`to`, `at`) included.
     func path(_ parameters: QueryParameters) throws(APIError) -> JSONValue {
-        guard let fromText = parameters["from"] else { throw APIError.badParameter("from", "'from' names the first actor") }
-        guard let toText = parameters["to"] else { throw APIError.badParameter("to", "'to' names the second actor") }
-        let from = try ViewRequest.resolve(fromText, parameter: "from", graph: graph, resolver: resolver)
-        let to = try ViewRequest.resolve(toText, parameter: "to", graph: graph, resolver: resolver)
-        guard from != to else {
-            throw APIError.badParameter("to", "'from' and 'to' are the same actor (\(graph[from].name))")
+        let request = try ViewRequest(parameters, graph: graph, resolver: resolver)
+        guard let ends = request.pathEnds else {
+            throw APIError.badParameter("path", "'path' names the two ends of the path, FROM,TO")
         }
-        let modeText = parameters["mode"] ?? "shortest"
-        guard let mode = ViewRequest.PathMode(rawValue: modeText) else {
-            throw APIError.badParameter("mode", "'mode' is shortest, k, earliest, latest or fastest, not '\(modeText)'")
-        }
-        let k = try parameters.integer("k", default: 3, in: 1...ViewRequest.maximumPaths)
-        let hidden = try ViewRequest.actors(parameters, "hide", graph, resolver)
-        let filter = try ViewRequest.filter(
-            parameters.removing("from", "to"), graph: graph, named: [from, to], hidden: hidden)
-        let view = FilteredGraph(graph, filter: filter, namedActors: [from, to])
-        let timeFiltered = filter.time != .none
-        switch mode {
-        case .shortest, .k:
-            func search(_ view: FilteredGraph) -> PathSearchResult {
-                let finder = PathFinder(view)
-                return mode == .k
-                    ? finder.kShortestPaths(from: from, to: to, k: k, maxLength: Int.max)
-                    : PathSearchResult(paths: finder.shortestPath(from: from, to: to).map { [$0] } ?? [], truncated: false)
-            }
-            let result = search(view)
-            let leftOut = QueryJSON.leftOut(view) { search($0).paths.flatMap { $0.hops.flatMap { $0 } } }
-            let reason = result.paths.isEmpty
-                ? QueryJSON.noPathReason(graph, from: from, to: to, PathDiagnosis(graph, filter: filter, from: from, to: to))
-                : nil
-            return QueryJSON.paths(
-                result, view: view, timeFiltered: timeFiltered, from: from, to: to, leftOut: leftOut, reason: reason)
-        case .earliest, .latest, .fastest:
-            let problem: TemporalProblem = mode == .earliest ? .earliest : mode == .latest ? .latest : .fastest
-            let reading: TemporalReading = filter.includePossible ? .lenient : .definite
-            let found = TemporalPathFinder(view, reading: reading).path(problem, from: from, to: to)
-            let leftOut = QueryJSON.leftOut(view) { lenient in
-                TemporalPathFinder(lenient, reading: reading).path(problem, from: from, to: to)
-                    .map { $0.path.hops.flatMap { $0 } } ?? []
-            }
-            return QueryJSON.temporal(
-                found, problem: problem, reading: reading, view: view, timeFiltered: timeFiltered, from: from, to: to,
-                leftOut: leftOut)
-        }
+        let view = FilteredGraph(graph, filter: request.filter, namedActors: [ends.from, ends.to])
+        let answer = request.pathQuery.answer(view, from: ends.from, to: ends.to)
+        return QueryJSON.path(answer, view: view, timeFiltered: request.timeFiltered)
     }
 
     /// `/api/relation/ID`: the relation object and, per citation, the quoted lines of its source.

@@ -35,8 +35,8 @@ extension ExplorerView {
             ("relations", .array(link.relations.map { .string(graph.id(of: $0)) })),
             ("first", .optional(first)),
             ("last", .optional(last)),
-            ("category", .string(Self.category(link, graph))),
-            ("status", .string(Self.status(link, graph))),
+            ("category", .string(link.category.rawValue)),
+            ("status", .string(link.status.rawValue)),
             ("possibly", .bool(link.possibly)),
             ("hop", link.hop.map { .int($0) } ?? .null),
         ])
@@ -47,18 +47,6 @@ extension ExplorerView {
         let starts = relations.compactMap { GraphJSON.startDay(graph, $0) }
         let ends = relations.compactMap { GraphJSON.endDay(graph, $0) }
         return (starts.min(), ends.max())
-    }
-
-    /// The link's category, or `mixed` when its relations differ.
-    static func category(_ link: Link, _ graph: RelationGraph) -> String {
-        let categories = Set(link.relations.map { graph.type(of: $0).category })
-        return categories.count == 1 ? categories.first?.rawValue ?? "mixed" : "mixed"
-    }
-
-    /// The link's status, or `mixed` when its relations differ.
-    static func status(_ link: Link, _ graph: RelationGraph) -> String {
-        let statuses = Set(link.relations.map { graph.details(of: $0).status })
-        return statuses.count == 1 ? statuses.first?.rawValue ?? "mixed" : "mixed"
     }
 
     /// The `actorgraph render` command line that draws the same selection (what it cannot say is left out and
@@ -83,16 +71,21 @@ extension ExplorerView {
         } else if given["from"] != nil || given["to"] != nil {
             words += ["--between", (given["from"] ?? "") + ".." + (given["to"] ?? "")]
         }
-        if request.timeFiltered {
-            if request.filter.includePossible { words.append("--possibly") }
-            if request.filter.includeUndated { words.append("--include-undated") }
-        }
+        // `possibly` also chooses the lenient reading of a time-respecting path, with or without a time filter.
+        if request.filter.includePossible { words.append("--possibly") }
+        if request.timeFiltered, request.filter.includeUndated { words.append("--include-undated") }
         for name in ["types", "categories", "kinds", "status"] where given[name] != nil {
             words += ["--\(name)", given.list(name).joined(separator: ",")]
         }
         if let grade = request.filter.minimumGrade { words += ["--min-grade", grade.description] }
+        switch request.bundling {
+        case .pair: break
+        case .type: words += ["--bundle", "type"]
+        case .none: words += ["--bundle", "none"]
+        }
         if !request.labels { words.append("--no-labels") }
-        words += ["-o", "view.svg"]
+        // The page's chart has no caption (the page says what it shows).
+        words += ["--caption", "", "-o", "view.svg"]
         var text = words.map(shellQuoted).joined(separator: " ")
         let unsaid = [request.only != nil ? "only" : nil].compactMap { $0 }
         if !unsaid.isEmpty { text += "  # render has no option for: " + unsaid.joined(separator: ", ") }

@@ -39,6 +39,18 @@ struct ViewRequest: Sendable {
 
     var timeFiltered: Bool { filter.time != .none }
 
+    /// The path question `pathMode` and `k` ask, as the core runs it for `actorgraph path` (`--shortest K`,
+    /// `--temporal P`).
+    var pathQuery: PathQuery {
+        switch pathMode {
+        case .shortest: PathQuery(.shortest)
+        case .k: PathQuery(.kShortest(k))
+        case .earliest: PathQuery(.temporal(.earliest))
+        case .latest: PathQuery(.temporal(.latest))
+        case .fastest: PathQuery(.temporal(.fastest))
+        }
+    }
+
     /// Nothing narrows the graph: no focus, path, selection or filter.
     var isWholeGraph: Bool {
         focus.isEmpty && pathEnds == nil && only == nil && filter.activeComponents.isEmpty

@@ -22,11 +22,11 @@ import Testing
             "build the CLI beside the server first: swift build --package-path Explorer --product actorgraph")
     }
 
-    /// The CLI's standard output and exit status for `arguments` on the seed graph.
-    static func run(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    /// The CLI's standard output and exit status for `arguments` on the seed graph (`--format json` unless `format`).
+    static func run(_ arguments: [String], format: String = "json") throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = try cli()
-        process.arguments = arguments + ["--graph", "graphs", "--catalogue", "seeds/sources.yaml", "--format", "json"]
+        process.arguments = arguments + ["--graph", "graphs", "--catalogue", "seeds/sources.yaml", "--format", format]
         process.currentDirectoryURL = Fixtures.root
         let output = Pipe()
         process.standardOutput = output
@@ -56,20 +56,42 @@ import Testing
             ], 0
         ),
         ("/api/neighbors/taliban?kinds=state&hide=russia", ["neighbors", "taliban", "--kinds", "state", "--avoid", "russia"], 0),
-        ("/api/path?from=putin&to=al-qaeda", ["path", "putin", "al-qaeda"], 0),
-        ("/api/path?from=putin&to=al-qaeda&mode=k&k=3", ["path", "putin", "al-qaeda", "--shortest", "3"], 0),
-        ("/api/path?from=al-qaeda&to=putin&mode=earliest", ["path", "al-qaeda", "putin", "--temporal", "earliest"], 3),
+        ("/api/path?path=putin,al-qaeda", ["path", "putin", "al-qaeda"], 0),
+        ("/api/path?path=putin,al-qaeda&pathMode=k&k=3", ["path", "putin", "al-qaeda", "--shortest", "3"], 0),
+        ("/api/path?path=al-qaeda,putin&pathMode=earliest", ["path", "al-qaeda", "putin", "--temporal", "earliest"], 3),
         (
-            "/api/path?from=al-qaeda&to=putin&mode=earliest&possibly=1",
+            "/api/path?path=al-qaeda,putin&pathMode=earliest&possibly=1",
             ["path", "al-qaeda", "putin", "--temporal", "earliest", "--possibly"], 0
         ),
         (
-            "/api/path?from=al-qaeda&to=putin&mode=fastest&possibly=1",
+            "/api/path?path=al-qaeda,putin&pathMode=fastest&possibly=1",
             ["path", "al-qaeda", "putin", "--temporal", "fastest", "--possibly"], 0
         ),
-        ("/api/path?from=putin&to=al-qaeda&categories=economic", ["path", "putin", "al-qaeda", "--categories", "economic"], 3),
-        ("/api/path?from=putin&to=al-qaeda&hide=russia", ["path", "putin", "al-qaeda", "--avoid", "russia"], 3),
-        ("/api/path?from=putin&to=al-qaeda&hide=taliban", ["path", "putin", "al-qaeda", "--avoid", "taliban"], 0),
+        ("/api/path?path=putin,al-qaeda&categories=economic", ["path", "putin", "al-qaeda", "--categories", "economic"], 3),
+        ("/api/path?path=putin,al-qaeda&hide=russia", ["path", "putin", "al-qaeda", "--avoid", "russia"], 3),
+        ("/api/path?path=putin,al-qaeda&hide=taliban", ["path", "putin", "al-qaeda", "--avoid", "taliban"], 0),
+        // The path finder honours every filter of the view, the time window included (as `--between`, `--at`).
+        (
+            "/api/path?path=putin,al-qaeda&from=2021&to=2023&undated=0",
+            ["path", "putin", "al-qaeda", "--between", "2021..2023"], 3
+        ),
+        (
+            "/api/path?path=putin,al-qaeda&from=2021&to=2023",
+            ["path", "putin", "al-qaeda", "--between", "2021..2023", "--include-undated"], 0
+        ),
+        ("/api/path?path=russia,taliban&status=denied", ["path", "russia", "taliban", "--status", "denied"], 0),
+        (
+            "/api/path?path=russia,taliban&pathMode=k&k=2&at=2021&minGrade=C3&types=meets,cooperates_with",
+            [
+                "path", "russia", "taliban", "--shortest", "2", "--at", "2021", "--include-undated", "--min-grade", "C3",
+                "--types", "meets,cooperates_with",
+            ], 0
+        ),
+        (
+            "/api/path?path=al-qaeda,putin&pathMode=earliest&from=1999&to=2005&possibly=1",
+            ["path", "al-qaeda", "putin", "--temporal", "earliest", "--between", "1999..2005", "--possibly", "--include-undated"],
+            0
+        ),
         ("/api/timeline?actor=russia&other=taliban", ["timeline", "russia", "taliban"], 0),
         ("/api/timeline?actor=taliban&at=2021&undated=0", ["timeline", "taliban", "--at", "2021"], 0),
     ]
@@ -86,5 +108,66 @@ import Testing
         }
         #expect(response.status == .ok, "\(uri)")
         #expect(Fixtures.text(response) == cli.output, "\(uri) differs from actorgraph \(arguments.joined(separator: " "))")
+    }
+
+    /// Views whose chart the server draws: its DOT must be what the view's own `command` line makes `actorgraph
+    /// render` write (`--format dot` in place of `-o view.svg`), so the page and the CLI draw through the same
+    /// ActorGraphDOT ``LinkChart`` and the command really reproduces the view.
+    static let views = [
+        "focus=zhirnov", "focus=taliban&depth=2&at=2021&possibly=1", "focus=russia&categories=diplomatic&labels=0",
+        "focus=taliban&hide=russia&bundle=none", "focus=kabulov&bundle=type&status=reported,claimed",
+        "path=putin,al-qaeda", "path=russia,taliban&pathMode=k&k=2&status=denied",
+        "path=al-qaeda,putin&pathMode=fastest&possibly=1", "from=2021-08-15&to=2021-08-31&undated=0",
+    ]
+
+    @Test(arguments: Self.views)
+    func theChartIsWhatTheViewsCommandRenders(_ query: String) async throws {
+        let service = try Fixtures.seedService()
+        let (view, dot) = try await Fixtures.application(service).test(.router) { client in
+            (
+                try await client.execute(uri: "/api/view?" + query, method: .get),
+                try await client.execute(uri: "/api/export?format=dot&" + query, method: .get)
+            )
+        }
+        #expect(dot.status == .ok, "\(query)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(Fixtures.text(view).utf8)) as? [String: Any])
+        let command = try #require(json["command"] as? String)
+        var words = try #require(Self.shellWords(command), "\(command)")
+        #expect(Array(words.prefix(2)) == ["actorgraph", "render"])
+        #expect(Array(words.suffix(2)) == ["-o", "view.svg"], "\(command)")
+        words = Array(words.dropFirst().dropLast(2))
+        let cli = try Self.run(words, format: "dot")
+        #expect(cli.status == 0, "\(command)")
+        #expect(Fixtures.text(dot) == cli.output, "\(query): the chart differs from \(command)")
+        #expect(cli.output.contains("id=\"link-0\""), "\(query) draws no link")
+    }
+
+    /// Words as a POSIX shell splits `text` with single quotes only (what ``ExplorerView/shellQuoted(_:)`` writes);
+    /// `nil` for anything else.
+    static func shellWords(_ text: String) -> [String]? {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var quoted = false
+        for character in text {
+            if quoted {
+                if character == "'" { quoted = false } else { word.append(character) }
+            } else if character == "'" {
+                quoted = true
+                inWord = true
+            } else if character == " " {
+                if inWord { words.append(word) }
+                word = ""
+                inWord = false
+            } else if character == "\\" || character == "\"" || character == "#" {
+                return nil
+            } else {
+                word.append(character)
+                inWord = true
+            }
+        }
+        if quoted { return nil }
+        if inWord { words.append(word) }
+        return words
     }
 }

@@ -30,7 +30,7 @@ import Testing
                 let id = try #require(actor["id"] as? String)
                 #expect(text.contains("id=\"actor-\(id)\""), "\(id)")
             }
-            #expect(text.contains("class=\"node actor kind-official focus\""))
+            #expect(text.contains("class=\"node actor kind-official emphasized\""))
         }
     }
 

@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func pathIsThePathCommandsJSON() async throws {
-        let response = try await get("/api/path?from=putin&to=al-qaeda")
+        let response = try await get("/api/path?path=putin,al-qaeda")
         #expect(response.status == .ok)
         let graph = service.graph
         let from = try #require(graph.actorIndex(id: "putin"))
@@ -94,21 +94,51 @@ import Testing
     }
 
     @Test func temporalAndKShortestPaths() async throws {
-        let earliest = Fixtures.text(try await get("/api/path?from=al-qaeda&to=putin&mode=earliest"))
+        let earliest = Fixtures.text(try await get("/api/path?path=al-qaeda,putin&pathMode=earliest"))
         #expect(earliest.contains("\"problem\": \"earliest\""))
         #expect(earliest.contains("\"reading\": \"definite\""))
-        let k = Fixtures.text(try await get("/api/path?from=putin&to=al-qaeda&mode=k&k=3"))
+        let k = Fixtures.text(try await get("/api/path?path=putin,al-qaeda&pathMode=k&k=3"))
         #expect(k.components(separatedBy: "\"length\":").count - 1 == 3)
-        let bad = try await get("/api/path?from=putin&to=putin")
+        let bad = try await get("/api/path?path=putin,putin")
         #expect(bad.status == .badRequest)
-        let mode = try await get("/api/path?from=putin&to=taliban&mode=longest")
-        #expect(Fixtures.text(mode).contains("\"parameter\": \"mode\""))
+        let mode = try await get("/api/path?path=putin,taliban&pathMode=longest")
+        #expect(Fixtures.text(mode).contains("\"parameter\": \"pathMode\""))
     }
 
     @Test func blockedPathSaysWhichFilterBlocksIt() async throws {
-        let response = try await get("/api/path?from=putin&to=al-qaeda&categories=economic")
+        let response = try await get("/api/path?path=putin,al-qaeda&categories=economic")
         #expect(Fixtures.text(response).contains("\"paths\": []"))
         #expect(Fixtures.text(response).contains("\"reason\": \"No path from Vladimir Putin to Al-Qaeda with these filters; one exists without --categories.\""))
+    }
+
+    @Test func pathHonoursTheStatusFilterAndTheTimeWindow() async throws {
+        func relations(_ uri: String) async throws -> [[String: Any]] {
+            let text = Fixtures.text(try await get(uri))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(uri)")
+            let paths = try #require(json["paths"] as? [[String: Any]], "\(uri)")
+            return paths.flatMap { $0["relations"] as? [[String: Any]] ?? [] }
+        }
+        let all = try await relations("/api/path?path=russia,taliban")
+        let denied = try await relations("/api/path?path=russia,taliban&status=denied")
+        #expect(all.count > denied.count)
+        #expect(!denied.isEmpty)
+        #expect(denied.allSatisfy { $0["status"] as? String == "denied" })
+        // The 2021–23 window keeps Putin's 2021 tie to Russia and the undated designation; without undated, none.
+        let window = try await relations("/api/path?path=putin,al-qaeda&from=2021&to=2023")
+        #expect(window.map { $0["id"] as? String }.count == 2)
+        #expect(window.compactMap { $0["date"] as? String }.allSatisfy { $0.hasPrefix("2021") })
+        let strict = Fixtures.text(try await get("/api/path?path=putin,al-qaeda&from=2021&to=2023&undated=0"))
+        #expect(strict.contains("one exists without the time filter"))
+        #expect(strict.contains("\"undated\": 1"))
+        // The view's path chart finds the same path under the same filters.
+        let view = Fixtures.text(try await get("/api/view?path=russia,taliban&status=denied"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(view.utf8)) as? [String: Any])
+        let onPath = (json["links"] as? [[String: Any]] ?? []).filter { $0["hop"] as? Int == 1 }
+            .flatMap { $0["relations"] as? [String] ?? [] }
+        #expect(Set(onPath) == Set(denied.compactMap { $0["id"] as? String }))
+        let missing = try await get("/api/path?pathMode=k&k=2")
+        #expect(missing.status == .badRequest)
+        #expect(Fixtures.text(missing).contains("\"parameter\": \"path\""))
     }
 
     @Test func relationQuotesItsCitationsOrSaysWhyNot() async throws {
@@ -206,7 +236,7 @@ import Testing
         }
         let actors = try #require(json["actors"] as? [[String: Any]])
         #expect(actors.contains { $0["id"] as? String == "zhirnov" && $0["focus"] as? Bool == true })
-        #expect(json["command"] as? String == "actorgraph render --focus zhirnov -o view.svg")
+        #expect(json["command"] as? String == "actorgraph render --focus zhirnov --caption '' -o view.svg")
         let unbundled = Fixtures.text(try await get("/api/view?focus=zhirnov&bundle=none"))
         let count = unbundled.components(separatedBy: "\"count\": 1,").count - 1
         #expect(count == relationIDs.count)
@@ -231,7 +261,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let hops = (json["links"] as? [[String: Any]] ?? []).compactMap { $0["hop"] as? Int }.sorted()
         #expect(hops == [1, 2])
-        #expect((json["command"] as? String)?.hasPrefix("actorgraph render --path putin al-qaeda -o view.svg") == true)
+        #expect((json["command"] as? String)?.hasPrefix("actorgraph render --path putin al-qaeda --caption '' -o view.svg") == true)
     }
 
     @Test func badViewParametersNameTheParameter() async throws {

@@ -52,26 +52,10 @@ extension ActorGraphCommand {
             }
             let filter = try filters.filter(for: graph, named: [start, end])
             let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
-            var report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
-            if selector.isTemporal {
-                let (found, problem, reading) = selector.temporalPath(view, from: start, to: end)
-                report.leftOut = QueryPresentation.leftOut(view) { lenient in
-                    selector.temporalPath(lenient, from: start, to: end).0.map { $0.path.hops.flatMap { $0 } } ?? []
-                }
-                Output.write(report.temporal(found, problem: problem, reading: reading, from: start, to: end, format: format), styled: format == .text)
-                if found == nil { throw ExitCode(ExitStatus.noResult) }
-                return
-            }
-            let result = selector.paths(view, from: start, to: end)
-            report.leftOut = QueryPresentation.leftOut(view) { lenient in
-                selector.paths(lenient, from: start, to: end).paths.flatMap { $0.hops.flatMap { $0 } }
-            }
-            var diagnosis: PathDiagnosis?
-            if result.paths.isEmpty {
-                diagnosis = PathDiagnosis(graph, filter: filter, from: start, to: end, maxLength: selector.maxLength ?? Int.max)
-            }
-            Output.write(report.paths(result, from: start, to: end, diagnosis: diagnosis, format: format), styled: format == .text)
-            if result.paths.isEmpty { throw ExitCode(ExitStatus.noResult) }
+            let answer = selector.query.answer(view, from: start, to: end)
+            let report = PathReport(graph: graph, view: view, timeFiltered: time != .none, leftOut: answer.leftOut)
+            Output.write(report.write(answer, format: format), styled: format == .text)
+            if answer.isEmpty { throw ExitCode(ExitStatus.noResult) }
         }
     }
 }
@@ -81,19 +65,22 @@ struct PathReport {
     let graph: RelationGraph
     let view: FilteredGraph
     let timeFiltered: Bool
-    /// What the time filter left out of the answer (``QueryPresentation/leftOut(_:_:)``).
+    /// What the time filter left out of the answer.
     var leftOut: LeftOut?
 
-    func paths(_ result: PathSearchResult, from: ActorIndex, to: ActorIndex, diagnosis: PathDiagnosis?,
-        format: TextOrJSON) -> String
-    {
-        switch format {
-        case .json:
-            let reason = diagnosis.map { QueryJSON.noPathReason(graph, from: from, to: to, $0) }
-            return QueryJSON.paths(
-                result, view: view, timeFiltered: timeFiltered, from: from, to: to, leftOut: leftOut, reason: reason
-            ).pretty()
-        case .text:
+    /// The answer as JSON (``QueryJSON/path(_:view:timeFiltered:)``, shared with the explorer) or text.
+    func write(_ answer: PathAnswer, format: TextOrJSON) -> String {
+        if format == .json { return QueryJSON.path(answer, view: view, timeFiltered: timeFiltered).pretty() }
+        switch answer.found {
+        case .paths(let result):
+            return paths(result, from: answer.from, to: answer.to, diagnosis: answer.diagnosis)
+        case .temporal(let found, let problem, let reading):
+            return temporal(found, problem: problem, reading: reading, from: answer.from, to: answer.to)
+        }
+    }
+
+    func paths(_ result: PathSearchResult, from: ActorIndex, to: ActorIndex, diagnosis: PathDiagnosis?) -> String {
+        do {
             guard !result.paths.isEmpty else {
                 let diagnosis = diagnosis ?? PathDiagnosis(graph, filter: view.filter, from: from, to: to)
                 return QueryJSON.noPathReason(graph, from: from, to: to, diagnosis) + "\n"
@@ -138,16 +125,10 @@ struct PathReport {
     }
 
     func temporal(_ found: TemporalPath?, problem: TemporalProblem, reading: TemporalReading, from: ActorIndex,
-        to: ActorIndex, format: TextOrJSON) -> String
+        to: ActorIndex) -> String
     {
         let readingName = QueryJSON.readingName(reading)
-        switch format {
-        case .json:
-            return QueryJSON.temporal(
-                found, problem: problem, reading: reading, view: view, timeFiltered: timeFiltered, from: from, to: to,
-                leftOut: leftOut
-            ).pretty()
-        case .text:
+        do {
             let notice = QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? ""
             guard let path = found else {
                 return "No time-respecting path from \(graph[from].name) to \(graph[to].name) (\(readingName) reading"

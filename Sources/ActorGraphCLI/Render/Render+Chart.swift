@@ -30,13 +30,11 @@ extension ActorGraphCommand.RenderCommand {
         if let (start, end) = ends {
             request.paths = try paths(graph, filter: filter, from: start, to: end)
         }
-        var chart = LinkChart(graph, request)
+        let chart = LinkChart(graph, request)
         if chart.links.isEmpty && ends == nil && !focus.isEmpty && chart.actors.count <= focus.count {
             Output.error("note: the focus actors have no relations with these filters")
         }
-        request.profile = try budget.profile(for: chart.links.count, layout: layout, labels: !noLabels)
-        if request.profile != chart.request.profile { chart = LinkChart(graph, request) }
-        return chart
+        return chart.drawn(with: try budget.profile(for: chart.links.count, layout: layout, labels: !noLabels))
     }
 
     /// The paths `--shortest`, `--all-shortest`, `--all` or `--time-respecting` select, or a failure saying none.
@@ -44,34 +42,19 @@ extension ActorGraphCommand.RenderCommand {
         -> ChartPaths
     {
         let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
-        var found: [ChartPath] = []
-        var question = "Path"
-        if pathSelector.isTemporal {
-            let (path, problem, reading) = pathSelector.temporalPath(view, from: start, to: end)
-            if let path { found = [ChartPath(path, reading: reading, in: graph)] }
-            question = "Time-respecting path (\(problem.rawValue))"
-        } else {
-            let result = pathSelector.paths(view, from: start, to: end)
-            found = result.paths.map { ChartPath($0) }
-            if result.truncated {
-                // The same words as `path`: the search stops at --shortest K or at --limit, whichever is given.
-                Output.error("note: more paths exist: the first \(found.count) are drawn; raise --limit or --shortest")
-            }
-            if let shortest = pathSelector.shortest {
-                question = shortest == 1 ? "Shortest path" : "\(found.count) shortest paths"
-            } else if pathSelector.allShortest {
-                question = "All \(found.count) shortest paths"
-            } else if pathSelector.all {
-                question = "All \(found.count) paths"
-            } else {
-                question = "Shortest path"
-            }
+        let query = pathSelector.query
+        let answer = query.run(view, from: start, to: end)
+        if case .paths(let result) = answer, result.truncated {
+            // The same words as `path`: the search stops at --shortest K or at --limit, whichever is given.
+            Output.error(
+                "note: more paths exist: the first \(answer.paths.count) are drawn; raise --limit or --shortest")
         }
-        if found.isEmpty {
+        let found = ChartPaths(answer, of: query, in: graph, context: context)
+        if found.paths.isEmpty {
             throw CommandFailure(
                 "error: no path from \(graph[start].name) to \(graph[end].name) with these filters",
                 status: ExitStatus.noResult)
         }
-        return ChartPaths(found, context: context, question: question)
+        return found
     }
 }

@@ -9,7 +9,7 @@ import { createExport, copyText } from './export.js';
 import { createFilters } from './filters.js';
 import { createPathPanel } from './pathfind.js';
 import { attachTypeahead } from './search.js';
-import { copyState, defaultState, filterParams, histogramParams, labelsShown, parseState, viewParams } from './state.js';
+import { copyState, defaultState, histogramParams, labelsShown, parseState, viewParams } from './state.js';
 import { createTimebar } from './timebar.js';
 
 window.actorgraphReady = false;
@@ -156,14 +156,15 @@ function keepOnly() {
 }
 
 /**
- * /api/path's parameters: the ends, the kind of path and the filters. Its `from`/`to` name the ends, so of the
- * time conditions only `at` can be passed; a window applies to the chart (path=…) but not to the hop list.
+ * /api/path's parameters: the view's ends and kind of path, and every filter of the view, its time window
+ * (from/to or as-of) included, so the hop list answers the same question as the drawn path.
  */
 function pathParams() {
-    const query = new URLSearchParams([['from', state.path[0]], ['to', state.path[1]], ['mode', state.pathMode]]);
-    if (state.pathMode === 'k') query.set('k', String(state.k));
-    for (const [key, value] of filterParams(state)) query.set(key, value);
-    if (state.at) query.set('at', state.at);
+    const all = viewParams(state);
+    const query = new URLSearchParams();
+    for (const key of ['path', 'pathMode', 'k', 'at', 'from', 'to', 'hide', 'possibly', 'undated', 'categories', 'types', 'kinds', 'status', 'minGrade']) {
+        if (all.has(key)) query.set(key, all.get(key));
+    }
     return query;
 }
 

@@ -73,16 +73,6 @@ export function viewParams(state, { forPage = false } = {}) {
     return params;
 }
 
-/** The filter part of a state only (for the histogram and the path query). */
-export function filterParams(state) {
-    const params = new URLSearchParams();
-    const all = viewParams(state);
-    for (const key of ['hide', 'possibly', 'undated', 'categories', 'types', 'kinds', 'status', 'minGrade']) {
-        if (all.has(key)) params.set(key, all.get(key));
-    }
-    return params;
-}
-
 /** The histogram's parameters: the view without its time condition, so the bar shows all the view's dates. */
 export function histogramParams(state) {
     const params = viewParams(state);
