@@ -9,17 +9,18 @@ import Testing
 /// Each JSON endpoint against the real `actorgraph` executable: the same question asked of the server and of the
 /// CLI's `--format json` must give the same bytes (docs/EXPLORER.md promises "exactly").
 @Suite struct CLIParityTests {
-    /// The CLI built from the same sources as the server (`swift build --package-path Explorer --product actorgraph`,
-    /// which `make explorer-test` runs first), or `$ACTORGRAPH_CLI`.
+    /// `$ACTORGRAPH_CLI` (`make explorer-test` builds the main package and points it at `.build/debug/actorgraph`),
+    /// else the main package's debug build, else one built beside the server. Build it from the same sources first:
+    /// a stale CLI fails these tests.
     static func cli() throws -> URL {
         if let path = ProcessInfo.processInfo.environment["ACTORGRAPH_CLI"] { return URL(fileURLWithPath: path) }
         let candidates = [
+            Fixtures.root.appendingPathComponent(".build/debug/actorgraph"),
             Fixtures.explorer.appendingPathComponent(".build/debug/actorgraph"),
-            Fixtures.explorer.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/actorgraph"),
         ]
         return try #require(
             candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-            "build the CLI beside the server first: swift build --package-path Explorer --product actorgraph")
+            "build the CLI first (swift build in the repository root) or set ACTORGRAPH_CLI")
     }
 
     /// The CLI's standard output and exit status for `arguments` on the seed graph (`--format json` unless `format`).
