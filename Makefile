@@ -8,7 +8,7 @@ SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>
 BIN          := .build/release/actorgraph
 PREFIX       ?= /usr/local
 
-.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build explorer-test
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build explorer-test explorer-bench
 
 all: build
 
@@ -178,6 +178,20 @@ install: release
 	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_actorgraph
 	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/actorgraph.fish
 	@echo "installed actorgraph, its man page (man actorgraph) and completions under $(DESTDIR)$(PREFIX)"
+
+## explorer-bench: the explorer under load (scripts/explorer-load.py; figures in docs/PERFORMANCE.md): the M snapshot
+## (generated with seed 7 and compiled once into $(BENCH_DIR)), the release explorer, 50 clients for 60 s.
+BENCH_DIR ?= /tmp/actorgraph-bench
+explorer-bench: release explorer
+	@mkdir -p $(BENCH_DIR)
+	@if [ ! -f $(BENCH_DIR)/M.agraph ]; then \
+		$(BIN) generate --actors 100000 --relations 1000000 --seed 7 --format csv -o $(BENCH_DIR)/M.csv \
+			--actors-file $(BENCH_DIR)/M.actors.csv && \
+		$(BIN) compile $(BENCH_DIR)/M.csv --graph-actors $(BENCH_DIR)/M.actors.csv -o $(BENCH_DIR)/M.agraph; \
+	fi
+	@uptime
+	$(PYTHON) scripts/explorer-load.py --explorer Explorer/.build/release/actorgraph-explorer --graph $(BENCH_DIR)/M.agraph
+	@uptime
 
 bench: release
 	@if [ -x scripts/bench.sh ]; then BIN=$(BIN) scripts/bench.sh; else echo "no benchmark harness yet (see docs/PERFORMANCE.md)"; fi

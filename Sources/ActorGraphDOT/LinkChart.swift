@@ -39,6 +39,13 @@ public struct LinkChart: Sendable {
         self.links = ChartLink.bundle(graph, selection: selection, mode: request.bundle)
     }
 
+    /// The relations `request` selects, in selection order, without bundling them into links: what a chart of it
+    /// would draw, for a histogram of the view or to see that a view is too large before bundling it (bundling a
+    /// million relations costs seconds; this is one pass).
+    public static func selectedRelations(_ graph: RelationGraph, _ request: ChartRequest) -> [RelationIndex] {
+        ChartSelection(graph, request).relations
+    }
+
     /// The same selection drawn with another profile (what a chart selects does not depend on its profile, so a
     /// caller that sizes the profile to the number of links need not select twice).
     public func drawn(with profile: DiagramProfile) -> LinkChart {

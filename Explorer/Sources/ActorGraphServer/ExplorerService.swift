@@ -1,4 +1,5 @@
 import ActorGraph
+import ActorGraphDOT
 import ActorGraphIO
 import HTTPTypes
 
@@ -159,8 +160,12 @@ public struct ExplorerService: Sendable {
         }
         let request = try ViewRequest(parameters.removing("bucket"), graph: graph, resolver: resolver)
         if bucket == .year, request.isWholeGraph { return wholeHistogram }
-        let view = ExplorerView(request, graph: graph, relationLimit: Int.max)
-        return Self.histogramJSON(DateHistogram(graph, relations: view.links.flatMap(\.relations), bucket: bucket))
+        // The relations the view's chart would draw, without bundling them (the time bar needs only their dates).
+        let relations =
+            request.pathEnds == nil
+            ? LinkChart.selectedRelations(graph, ExplorerView.chartRequest(request))
+            : ExplorerView(request, graph: graph, relationLimit: Int.max).links.flatMap(\.relations)
+        return Self.histogramJSON(DateHistogram(graph, relations: relations, bucket: bucket))
     }
 
     static func histogramJSON(_ histogram: DateHistogram) -> JSONValue {

@@ -54,17 +54,20 @@ struct ExplorerView: Sendable {
                 chartRequest.paths = paths
             }
         }
-        var chart = LinkChart(graph, chartRequest)
-        let relationCount = chart.links.reduce(0) { $0 + $1.relations.count }
-        if relationCount > relationLimit {
+        // Counted before bundling: a large view is refused after one pass over the selection, never bundled.
+        let selected = LinkChart.selectedRelations(graph, chartRequest).count
+        if selected > relationLimit {
             notices.append(
-                "The view holds \(relationCount) relations, more than the \(relationLimit) a view shows: "
+                "The view holds \(selected) relations, more than the \(relationLimit) a view shows: "
                     + "focus on an actor, find a path, or narrow the time window or the filters.")
+            // Only the focus actors (none for the whole graph), and what joins them.
             chartRequest.paths = nil
             chartRequest.focus = request.focus
             chartRequest.depth = 0
-            chart = LinkChart(graph, chartRequest)
+            chartRequest.only = Set(request.focus)
         }
+        let chart = LinkChart(graph, chartRequest)
+        let relationCount = chart.links.reduce(0) { $0 + $1.relations.count }
         notices += chart.notes
         let profile: DiagramProfile = chart.links.count <= 150 ? .comfortable : .degraded
         self.chart = chart.drawn(with: profile)
@@ -81,7 +84,7 @@ struct ExplorerView: Sendable {
     }
 
     /// The chart request of a view request, before a path is found.
-    private static func chartRequest(_ request: ViewRequest) -> ChartRequest {
+    static func chartRequest(_ request: ViewRequest) -> ChartRequest {
         let bundle: BundleMode = switch request.bundling {
         case .pair: .pair
         case .type: .type
