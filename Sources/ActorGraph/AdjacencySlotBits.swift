@@ -8,6 +8,9 @@ struct AdjacencySlotBits: Sendable {
 
     init() { words = [] }
 
+    /// Words as ``words`` holds them (read ready-made with a graph's other arrays).
+    init(words: [UInt64]) { self.words = words }
+
     /// The two directions' slot words side by side, each ``wordCount(_:)`` long.
     init(outgoing: [UInt64], incoming: [UInt64]) { words = outgoing + incoming }
 

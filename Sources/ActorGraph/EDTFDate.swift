@@ -155,7 +155,7 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
 /// The days a dated relation covers, as day numbers: certainly on every day of
 /// `definiteStart...definiteEnd` (empty when `definiteStart > definiteEnd`), possibly on every day of
 /// `possibleStart...possibleEnd`, never outside it. Open ends use ``beginningOfTime`` and ``endOfTime``.
-public struct TimeSpan: Hashable, Sendable {
+public struct TimeSpan: Hashable, Sendable, BitwiseCopyable {
     public static let beginningOfTime = Int32.min
     public static let endOfTime = Int32.max
 

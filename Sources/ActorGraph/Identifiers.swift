@@ -1,7 +1,7 @@
 /// The position of an actor in a ``RelationGraph``: a 32-bit index into its flat arrays.
 ///
 /// Distinct from ``RelationIndex`` so the one cannot be passed for the other.
-public struct ActorIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ActorIndex: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public let rawValue: UInt32
 
     @inline(__always)
@@ -18,7 +18,7 @@ public struct ActorIndex: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 /// The position of a relation in a ``RelationGraph``: a 32-bit index into its flat arrays.
-public struct RelationIndex: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct RelationIndex: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public let rawValue: UInt32
 
     @inline(__always)
@@ -35,7 +35,7 @@ public struct RelationIndex: Hashable, Comparable, Sendable, CustomStringConvert
 }
 
 /// The position of a relation type in a graph's vocabulary.
-public struct RelationTypeIndex: Hashable, Comparable, Sendable {
+public struct RelationTypeIndex: Hashable, Comparable, Sendable, BitwiseCopyable {
     public let rawValue: UInt16
 
     @inline(__always)

@@ -13,7 +13,7 @@ public struct RelationGraph: Sendable {
     public let vocabulary: RelationVocabulary
     public let sources: [SourceDocument]
     public let actors: [ActorRecord]
-    let actorIndexByID: [String: ActorIndex]
+    let actorIDs: ActorIDLookup
     let sourceIndexByID: [String: Int]
 
     // Relations, one slot per relation in load order; read through the accessors below outside the package.
@@ -56,7 +56,7 @@ public struct RelationGraph: Sendable {
         self.vocabulary = vocabulary
         self.sources = sources
         self.actors = actors
-        self.actorIndexByID = actorIndexByID
+        self.actorIDs = .dictionary(actorIndexByID)
         var sourceIndex: [String: Int] = [:]
         for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
         self.sourceIndexByID = sourceIndex
@@ -100,7 +100,7 @@ public struct RelationGraph: Sendable {
     public subscript(actor: ActorIndex) -> ActorRecord { actors[actor.position] }
 
     /// - Complexity: O(1) on average.
-    public func actorIndex(id: String) -> ActorIndex? { actorIndexByID[id] }
+    public func actorIndex(id: String) -> ActorIndex? { actorIDs.index(of: id, in: actors) }
 
     public func source(id: String) -> SourceDocument? { sourceIndexByID[id].map { sources[$0] } }
 

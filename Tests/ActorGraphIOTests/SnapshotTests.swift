@@ -99,6 +99,9 @@ struct SnapshotTests {
         #expect(Observed(decoded) == Observed(graph))
         #expect(decoded.relationIndex(id: "meeting-1") == graph.relationIndex(id: "meeting-1"))
         #expect(decoded.actorIndex(id: "x.1") == ActorIndex(2))
+        // Every actor is found through the stored id table, and an unknown id is not.
+        for actor in graph.actorIndices { #expect(decoded.actorIndex(id: graph[actor].id) == actor) }
+        #expect(decoded.actorIndex(id: "nobody") == nil)
         // Encoding is deterministic.
         #expect(GraphSnapshot.encode(decoded) == GraphSnapshot.encode(graph))
     }
@@ -119,8 +122,8 @@ struct SnapshotTests {
         }
         #expect(message(Array("source,target\n".utf8)) == "not an ActorGraph snapshot (no AGRAPH signature)")
         var newer = bytes
-        newer[8] = 7
-        #expect(message(newer) == "snapshot format version 7; this actorgraph reads version 6")
+        newer[8] = 8
+        #expect(message(newer) == "snapshot format version 8; this actorgraph reads version 7")
         #expect(message(Array(bytes.dropLast(10)))?.hasSuffix("(truncated?)") == true)
         var flipped = bytes
         flipped[bytes.count / 2] ^= 0x10
@@ -158,12 +161,34 @@ struct SnapshotTests {
         #expect(rejected > 2_000 && accepted > 0)
     }
 
-    /// `bytes` with its trailing checksum recomputed: what a forger who knows the format writes.
+    /// `bytes` with every checksum recomputed (each array's, then the small part's): what a forger who knows the
+    /// format writes. Sections are found from the header's counts as they stand.
     private func resealed(_ bytes: [UInt8]) -> [UInt8] {
-        var body = Array(bytes.dropLast(GraphSnapshot.checksumSize))
-        let sum = body.withUnsafeBytes(GraphSnapshot.checksum)
-        withUnsafeBytes(of: sum.littleEndian) { body.append(contentsOf: $0) }
-        return body
+        var bytes = bytes
+        func field(_ offset: Int) -> Int {
+            guard offset + 8 <= bytes.count else { return 0 }
+            return Int(truncatingIfNeeded: UInt64(littleEndian: bytes[offset..<(offset + 8)].withUnsafeBytes {
+                $0.loadUnaligned(as: UInt64.self)
+            }))
+        }
+        func put(_ value: UInt64, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + 8), with: $0) }
+        }
+        var layout = GraphSnapshot.Layout()
+        (layout.actors, layout.relations, layout.idSlots, layout.smallLength) = (field(32), field(40), field(56), field(64))
+        guard layout.smallLength < bytes.count, layout.actors < 1 << 32, layout.relations < 1 << 32,
+            layout.idSlots < 1 << 32
+        else { return bytes }
+        var offset = layout.arraysStart
+        for section in GraphSnapshot.Section.allCases {
+            let length = layout.count(section) * section.width
+            guard offset + length <= bytes.count else { break }
+            put(bytes[offset..<(offset + length)].withUnsafeBytes(GraphSnapshot.checksum), at: 72 + 8 * section.rawValue)
+            offset += length
+        }
+        let end = layout.arraysStart - GraphSnapshot.checksumSize
+        if end + 8 <= bytes.count { put(bytes[..<end].withUnsafeBytes(GraphSnapshot.checksum), at: end) }
+        return bytes
     }
 
     private func failure(_ bytes: [UInt8], verifyChecksum: Bool = true) -> String? {
@@ -186,9 +211,16 @@ struct SnapshotTests {
         for field in 0..<6 {
             for value: UInt64 in [1 << 32 - 3, 1 << 31, 1_000_000, 5_000] {
                 let forged = forging(bytes, count: field, to: value)
-                #expect(failure(forged) == "checksum mismatch: the file is corrupted")
+                // The counts size the file: one that disagrees with the file's size is refused before the checksum
+                // that follows the small part is even found.
+                let first = failure(forged) ?? ""
+                #expect(
+                    first == "checksum mismatch: the file is corrupted" || first == "counts out of range"
+                        || first.hasSuffix("(truncated?)"), "\(first)")
                 let message = failure(resealed(forged)) ?? ""
-                #expect(message.contains("bytes; the file holds") || message == "counts out of range", "\(message)")
+                #expect(
+                    message.contains("bytes; the file holds") || message == "counts out of range"
+                        || message.hasSuffix("(truncated?)"), "\(message)")
                 #expect(failure(forged, verifyChecksum: false) != nil)
             }
         }
@@ -252,15 +284,114 @@ struct SnapshotTests {
             for forged: Int32 in [Int32.max - 100, -5_000_000, 3_000_000] {
                 var copy = bytes
                 withUnsafeBytes(of: forged.littleEndian) { copy.replaceSubrange(position..<(position + 4), with: $0) }
-                #expect(failure(resealed(copy)) == "bad date 1 in the date table")
+                #expect(failure(resealed(copy)) == "relation 1 has a bad date")
             }
         }
-        // The shape word sits before the day columns: a precision of 3 or an interval kind on a point is refused.
+        // The shape words sit just before the day numbers: a precision of 3 or an interval kind on a point is refused.
         let shapePosition = try #require(positions.first) - 2
         for shape: UInt16 in [1 | 3 << 6, 1 | 1 << 2, 0, 1 << 14 | 1] {
             var copy = bytes
             withUnsafeBytes(of: shape.littleEndian) { copy.replaceSubrange(shapePosition..<(shapePosition + 2), with: $0) }
-            #expect(failure(resealed(copy)) == "bad date 1 in the date table", "shape \(shape)")
+            #expect(failure(resealed(copy)) == "relation 1 has a bad date", "shape \(shape)")
+        }
+    }
+
+    /// Where `section` starts in `bytes`, from the header's counts.
+    private func offset(of section: GraphSnapshot.Section, in bytes: [UInt8]) -> Int {
+        func field(_ offset: Int) -> Int {
+            Int(UInt64(littleEndian: bytes[offset..<(offset + 8)].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        }
+        var layout = GraphSnapshot.Layout()
+        (layout.actors, layout.relations, layout.idSlots, layout.smallLength) = (field(32), field(40), field(56), field(64))
+        return GraphSnapshot.Section.allCases.prefix(section.rawValue).reduce(layout.arraysStart) {
+            $0 + layout.count($1) * $1.width
+        }
+    }
+
+    private func forging<Value: FixedWidthInteger>(
+        _ bytes: [UInt8], _ section: GraphSnapshot.Section, element: Int, to value: Value
+    ) -> [UInt8] {
+        var forged = bytes
+        let start = offset(of: section, in: bytes) + element * MemoryLayout<Value>.size
+        withUnsafeBytes(of: value.littleEndian) { forged.replaceSubrange(start..<(start + $0.count), with: $0) }
+        return forged
+    }
+
+    /// The stored arrays are used as they are, so the core checks every index in them: a forger who recomputes the
+    /// checksums gets a message naming the array, never an out-of-range index; a changed byte without new
+    /// checksums is caught by the array's checksum.
+    @Test func forgedArraysAreRefused() throws {
+        let graph = try richGraph()
+        let bytes = GraphSnapshot.encode(graph)
+        let actors = UInt32(graph.actorCount), relations = UInt32(graph.relationCount)
+        let r = GraphSnapshot.Section.self
+        let cases: [(GraphSnapshot.Section, [UInt8], String)] = [
+            (r.relationSources, forging(bytes, r.relationSources, element: 0, to: actors),
+             "a relation names an actor out of range"),
+            (r.relationTargets, forging(bytes, r.relationTargets, element: 4, to: UInt32.max),
+             "a relation names an actor out of range"),
+            (r.relationTypes, forging(bytes, r.relationTypes, element: 0, to: UInt16(graph.vocabulary.count)),
+             "a relation has a type out of range"),
+            (r.outOffsets, forging(bytes, r.outOffsets, element: 1, to: relations + 1),
+             "the outgoing adjacency's offsets do not rise to the relation count"),
+            (r.inOffsets, forging(bytes, r.inOffsets, element: Int(actors), to: relations - 1),
+             "the incoming adjacency's offsets do not rise to the relation count"),
+            (r.outNeighbors, forging(bytes, r.outNeighbors, element: 2, to: actors),
+             "the outgoing adjacency names an actor or relation out of range"),
+            (r.inRelations, forging(bytes, r.inRelations, element: 0, to: relations),
+             "the incoming adjacency names an actor or relation out of range"),
+            (r.actorIDTable, forging(bytes, r.actorIDTable, element: 1, to: actors + 1), "the actor id table is malformed"),
+        ]
+        for (section, forged, message) in cases {
+            #expect(failure(forged) == "checksum mismatch in \(section.name): the file is corrupted")
+            #expect(failure(resealed(forged)) == message)
+        }
+        #expect(failure(resealed(bytes)) == nil)
+    }
+
+    /// Arrays in range that disagree with each other (a forged adjacency) give wrong answers, but no query traps.
+    @Test func inconsistentAdjacencyNeverTraps() throws {
+        let graph = try richGraph()
+        let bytes = GraphSnapshot.encode(graph)
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var forged = bytes
+            for slot in 0..<graph.relationCount {
+                forged = forging(forged, .outNeighbors, element: slot, to: UInt32.random(in: 0..<3, using: &random))
+                forged = forging(forged, .inRelations, element: slot, to: UInt32.random(in: 0..<UInt32(graph.relationCount), using: &random))
+            }
+            let decoded = try decode(resealed(forged)).get()
+            for from in decoded.actorIndices {
+                _ = decoded.relations(of: from)
+                _ = Neighborhood(decoded, center: from, depth: 3)
+                for to in decoded.actorIndices {
+                    _ = PathFinder(decoded).shortestPath(from: from, to: to)
+                    _ = PathFinder(decoded).kShortestPaths(from: from, to: to, k: 3)
+                }
+            }
+        }
+    }
+
+    /// A file shortened by another program after its size was taken (the reader reads with `pread`, never maps it,
+    /// so no page can vanish under it): the short read is reported, whichever part it cuts.
+    @Test func fileShortenedWhileReadIsRefused() throws {
+        let bytes = GraphSnapshot.encode(try richGraph())
+        let path = "/tmp/actorgraph-snapshot-short-\(UInt32.random(in: 0..<UInt32.max)).agraph"
+        defer { FileManagerWriter.remove(path) }
+        for length in [0, 40, bytes.count / 2, bytes.count - 1] {
+            #expect(FileManagerWriter.write(bytes, to: path))
+            let descriptor = open(path, O_RDONLY)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            #expect(truncate(path, off_t(length)) == 0)
+            let message: String?
+            do throws(GraphSnapshot.FormatError) {
+                _ = try GraphSnapshot.decode(SnapshotFile(descriptor: descriptor, count: bytes.count))
+                message = nil
+            } catch {
+                message = error.description
+            }
+            #expect(message?.hasSuffix("(truncated?)") == true, "cut to \(length): \(message ?? "loaded")")
         }
     }
 

@@ -6,19 +6,14 @@ extension GraphLoader {
         path.lowercased().hasSuffix(".\(GraphSnapshot.fileExtension)")
     }
 
-    /// Loads a snapshot written by `actorgraph compile`: one read, then ``GraphSnapshot/decode(_:verifyChecksum:)``.
+    /// Loads a snapshot written by `actorgraph compile`: each array read straight into place (``GraphSnapshot``).
     /// A file that cannot be read, is truncated or corrupted is one diagnostic naming the file.
     public static func loadSnapshot(_ options: GraphLoadOptions) throws(DiagnosticsError) -> LoadedGraph {
         let path = options.graphPath
         func failure(_ message: String, hint: String? = nil) -> DiagnosticsError {
             DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 0, column: 0), message, hint: hint)])
         }
-        guard let bytes = FileBytes.read(path) else { throw failure("cannot read the snapshot") }
-        let result = bytes.withUnsafeBytes { raw -> Result<RelationGraph, GraphSnapshot.FormatError> in
-            do throws(GraphSnapshot.FormatError) { return .success(try GraphSnapshot.decode(raw)) } catch {
-                return .failure(error)
-            }
-        }
+        guard let result = GraphSnapshot.read(path: path) else { throw failure("cannot read the snapshot") }
         switch result {
         case .success(let graph):
             return LoadedGraph(graph: graph, files: [path], cataloguePath: nil, verifiedSources: false)
