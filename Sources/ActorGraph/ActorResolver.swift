@@ -61,7 +61,7 @@ public struct ActorResolver: Sendable {
     /// The folded form without spaces (`U.S.` and `US` both `us`), as exact lookups also try it.
     public static func squashed(_ text: String) -> String { squash(normalize(text)) }
 
-    public init(graph: RelationGraph) { self.init(actors: graph.actors) }
+    public init(graph: RelationGraph) { self.init(actors: Array(graph.actors)) }
 
     private static func insert(_ index: ActorIndex, into table: inout [String: [ActorIndex]], key: String) {
         if table[key]?.contains(index) != true { table[key, default: []].append(index) }

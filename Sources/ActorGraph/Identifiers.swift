@@ -53,16 +53,23 @@ public enum Identifier {
 
     /// Why `text` is not a valid id, or `nil` when it is.
     public static func problem(with text: String) -> String? {
-        if text.isEmpty { return "is empty" }
-        if text.utf8.count > maximumLength { return "is longer than \(maximumLength) characters" }
-        for (offset, byte) in text.utf8.enumerated() {
+        var text = text
+        return text.withUTF8 { problem(utf8: $0) }
+    }
+
+    /// ``problem(with:)`` of the text these UTF-8 bytes spell, without making a `String` of them (a snapshot's
+    /// reader checks a million ids this way).
+    public static func problem(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.isEmpty { return "is empty" }
+        if bytes.count > maximumLength { return "is longer than \(maximumLength) characters" }
+        let first = bytes[0]
+        if !(first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) {
+            return "must start with a lower-case letter or a digit"
+        }
+        for byte in bytes {
             let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            if offset == 0 {
-                if !(isLower || isDigit) { return "must start with a lower-case letter or a digit" }
-            } else if !(isLower || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "."))
-            {
+            if !(isLower || isDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")) {
                 return "may hold only lower-case letters, digits, '_', '-' and '.'"
             }
         }

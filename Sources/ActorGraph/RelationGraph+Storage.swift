@@ -49,7 +49,7 @@ extension RelationGraph {
     ///
     /// - Complexity: O(actors + relations), sequential reads only.
     package init(
-        vocabulary: RelationVocabulary, sources: [SourceDocument], actors: [ActorRecord],
+        vocabulary: RelationVocabulary, sources: [SourceDocument], actors: ActorTable,
         details relationDetails: [(position: Int, details: RelationDetails)], storage: RelationGraphStorage
     ) throws(GraphStorageError) {
         try Self.check(storage, actorCount: actors.count, typeCount: vocabulary.count)
@@ -156,7 +156,7 @@ enum ActorIDLookup: Sendable {
         return nil
     }
 
-    func index(of id: String, in actors: [ActorRecord]) -> ActorIndex? {
+    func index(of id: String, in actors: ActorTable) -> ActorIndex? {
         switch self {
         case .dictionary(let dictionary): return dictionary[id]
         case .table(let table): return table.index(of: id, in: actors)
@@ -174,7 +174,7 @@ struct ActorIDTable: Sendable {
     init(slots: [UInt32]) { self.slots = slots }
 
     /// The table of `actors`' ids: twice as many slots as actors, rounded up to a power of two.
-    init(_ actors: [ActorRecord]) {
+    init(_ actors: some Collection<ActorRecord>) {
         var capacity = 2
         while capacity < 2 * actors.count + 1 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
@@ -194,7 +194,7 @@ struct ActorIDTable: Sendable {
     }
 
     /// - Complexity: O(1) on average; at most one pass over the slots.
-    func index(of id: String, in actors: [ActorRecord]) -> ActorIndex? {
+    func index(of id: String, in actors: ActorTable) -> ActorIndex? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Self.hash(id) & mask

@@ -12,7 +12,7 @@
 public struct RelationGraph: Sendable {
     public let vocabulary: RelationVocabulary
     public let sources: [SourceDocument]
-    public let actors: [ActorRecord]
+    public let actors: ActorTable
     let actorIDs: ActorIDLookup
     let sourceIndexByID: [String: Int]
 
@@ -55,7 +55,7 @@ public struct RelationGraph: Sendable {
     ) {
         self.vocabulary = vocabulary
         self.sources = sources
-        self.actors = actors
+        self.actors = ActorTable(actors)
         self.actorIDs = .dictionary(actorIndexByID)
         var sourceIndex: [String: Int] = [:]
         for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
@@ -98,6 +98,9 @@ public struct RelationGraph: Sendable {
     // MARK: Actors
 
     public subscript(actor: ActorIndex) -> ActorRecord { actors[actor.position] }
+
+    /// The actor's kind, without making its record.
+    public func kind(of actor: ActorIndex) -> ActorKind { actors.kinds[actor.position] }
 
     /// - Complexity: O(1) on average.
     public func actorIndex(id: String) -> ActorIndex? { actorIDs.index(of: id, in: actors) }

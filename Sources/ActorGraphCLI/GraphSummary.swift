@@ -15,7 +15,7 @@ struct GraphSummary {
     init(_ graph: RelationGraph) {
         self.graph = graph
         var kinds: [ActorKind: Int] = [:]
-        for actor in graph.actors { kinds[actor.kind, default: 0] += 1 }
+        for actor in graph.actorIndices { kinds[graph.kind(of: actor), default: 0] += 1 }
         actorsByKind = ActorKind.allCases.map { ($0, kinds[$0] ?? 0) }
         // Types counted by index (categories follow from them); the dated relations' days are put in decades against
         // a table of decade boundaries, not converted to calendar dates one by one.

@@ -43,7 +43,7 @@ struct ImportFastPathTests {
             let graph = result.graph
             return .loaded(
                 Snapshot(
-                    actors: graph.actors, types: graph.vocabulary.names, sources: graph.relationSource,
+                    actors: Array(graph.actors), types: graph.vocabulary.names, sources: graph.relationSource,
                     targets: graph.relationTarget, relationTypes: graph.relationType,
                     dates: graph.relationIndices.map { graph.date(of: $0) },
                     spans: graph.relationIndices.map { graph.span(of: $0) },

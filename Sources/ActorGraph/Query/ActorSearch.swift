@@ -49,7 +49,7 @@ public struct ActorSearch: Sendable {
         self.owners = owners
     }
 
-    public init(graph: RelationGraph) { self.init(actors: graph.actors) }
+    public init(graph: RelationGraph) { self.init(actors: Array(graph.actors)) }
 
     /// Up to `limit` actors whose folded id, name or alias contains the folded `query`, ranked by how well the
     /// best of their keys matches, then by name and id.

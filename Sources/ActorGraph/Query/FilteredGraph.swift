@@ -155,7 +155,7 @@ public struct FilteredGraph: Traversable, Sendable {
         if !avoidedBits.isEmpty && avoidedBits[position >> 6] & (1 << UInt64(position & 63)) != 0 {
             return namedActors.contains(actor)
         }
-        if checksKinds && !kindAllowed[kindPosition(graph.actors[position].kind)] {
+        if checksKinds && !kindAllowed[kindPosition(graph.actors.kinds[position])] {
             return namedActors.contains(actor)
         }
         return true

@@ -79,7 +79,7 @@ extension ActorGraphCommand {
             }
             options.knownActorsOnly = knownOnly
             options.keepNegated = keepNegated
-            let extractor = Extractor(actors: context.graph.actors, vocabulary: context.graph.vocabulary)
+            let extractor = Extractor(actors: Array(context.graph.actors), vocabulary: context.graph.vocabulary)
             if extractor.lexicon.count == 0 {
                 Output.error("warning: the vocabulary has no 'triggers'; no relation can be proposed (see docs/EXTRACT.md)")
             }

@@ -97,7 +97,7 @@ extension GraphSnapshot {
                 guard !verifyChecksum || checksum(checked) == expected else {
                     throw FormatError("checksum mismatch: the file is corrupted")
                 }
-                return try readSmallPart(checked, layout)
+                return try readSmallPart(checked, layout, small: small)
             }
         }
         let (vocabulary, sources, actors, details) = try parts.get()
@@ -144,8 +144,10 @@ extension GraphSnapshot {
     }
 
     /// Types, sources, actors and details, from the checked bytes of the header and the small part.
-    private static func readSmallPart(_ checked: UnsafeRawBufferPointer, _ layout: Layout) throws(FormatError) -> (
-        RelationVocabulary, [SourceDocument], [ActorRecord], [(position: Int, details: RelationDetails)]
+    private static func readSmallPart(
+        _ checked: UnsafeRawBufferPointer, _ layout: Layout, small: [UInt8]
+    ) throws(FormatError) -> (
+        RelationVocabulary, [SourceDocument], ActorTable, [(position: Int, details: RelationDetails)]
     ) {
         var reader = ByteReader(checked)
         reader.offset = headerSize
@@ -156,7 +158,7 @@ extension GraphSnapshot {
             throw FormatError("the header's counts need at least \(least) bytes; the file holds \(layout.smallLength)")
         }
         let (vocabulary, sources) = try readTypesAndSources(&reader, layout)
-        let actors = try readActors(&reader, layout)
+        let actors = try readActors(&reader, layout, small: small)
         let details = try readDetails(&reader, layout)
         guard reader.offset == checked.count else {
             throw FormatError("\(checked.count - reader.offset) bytes after the graph")
@@ -215,28 +217,58 @@ extension GraphSnapshot {
         return sources
     }
 
-    private static func readActors(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> [ActorRecord] {
-        var actors: [ActorRecord] = []
-        actors.reserveCapacity(min(layout.actors, reader.remaining / 16))
+    /// The actors, checked as ``readActor(_:)`` would read them but not made: each is made when it is read
+    /// (``ActorTable``), from `small`, which the table keeps. Only the kinds are kept as a column.
+    private static func readActors(
+        _ reader: inout ByteReader, _ layout: Layout, small: [UInt8]
+    ) throws(FormatError) -> ActorTable {
+        var offsets: [UInt32] = []
+        var kinds: [ActorKind] = []
+        offsets.reserveCapacity(min(layout.actors, reader.remaining / 19))
+        kinds.reserveCapacity(min(layout.actors, reader.remaining / 19))
         for _ in 0..<layout.actors {
-            let id = try reader.identifier("actor id")
-            let name = try reader.string("actor name")
-            let kindText = try reader.string("actor kind")
+            offsets.append(UInt32(reader.offset))
+            try reader.skipIdentifier("actor id")
+            try reader.skipString("actor name")
+            let kindStart = reader.offset
+            try reader.skipString("actor kind")
+            reader.offset = kindStart
+            let kindText = try reader.withStringBytes("actor kind") { String(decoding: $0, as: UTF8.self) }
             guard let kind = ActorKind(rawValue: kindText) else {
                 throw FormatError("unknown actor kind '\(kindText)'")
             }
-            let subkind = try reader.optionalString("subkind")
-            let aliasCount = try reader.count(atLeast: 4)
-            var aliases: [String] = []
-            aliases.reserveCapacity(aliasCount)
-            for _ in 0..<aliasCount { aliases.append(try reader.string("alias")) }
-            let actor = ActorRecord(
-                id: id, name: name, kind: kind, subkind: subkind, aliases: aliases,
-                description: try reader.optionalString("actor description"),
-                country: try reader.optionalString("country"))
-            actors.append(actor)
+            kinds.append(kind)
+            try reader.skipOptionalString("subkind")
+            for _ in 0..<(try reader.count(atLeast: 4)) { try reader.skipString("alias") }
+            try reader.skipOptionalString("actor description")
+            try reader.skipOptionalString("country")
         }
-        return actors
+        let (starts, kindColumn) = (offsets, kinds)
+        return ActorTable(kinds: kindColumn) { position in
+            small.withUnsafeBytes { raw in
+                var actorReader = ByteReader(raw)
+                actorReader.offset = Int(starts[position])
+                // Checked above, so this cannot fail; a placeholder rather than a trap if it ever did.
+                return (try? readActor(&actorReader)) ?? ActorRecord(id: "?", name: "?", kind: kindColumn[position])
+            }
+        }
+    }
+
+    /// One actor, as ``encode(_:)`` writes it.
+    private static func readActor(_ reader: inout ByteReader) throws(FormatError) -> ActorRecord {
+        let id = try reader.identifier("actor id")
+        let name = try reader.string("actor name")
+        let kindText = try reader.string("actor kind")
+        guard let kind = ActorKind(rawValue: kindText) else { throw FormatError("unknown actor kind '\(kindText)'") }
+        let subkind = try reader.optionalString("subkind")
+        let aliasCount = try reader.count(atLeast: 4)
+        var aliases: [String] = []
+        aliases.reserveCapacity(aliasCount)
+        for _ in 0..<aliasCount { aliases.append(try reader.string("alias")) }
+        return ActorRecord(
+            id: id, name: name, kind: kind, subkind: subkind, aliases: aliases,
+            description: try reader.optionalString("actor description"),
+            country: try reader.optionalString("country"))
     }
 
     private static func readDetails(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> [(

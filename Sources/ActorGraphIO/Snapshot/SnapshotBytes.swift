@@ -108,6 +108,36 @@ struct ByteReader {
         return text
     }
 
+    /// Whether ``CSVReader/string(_:)`` takes the bytes as they are (printable ASCII, tab, line ends).
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
+            return false
+        }
+        return true
+    }
+
+    /// Checks a string as ``string(_:)`` reads it, without making it; `isID` adds ``identifier(_:)``'s check.
+    mutating func skipString(_ what: String, isID: Bool = false) throws(GraphSnapshot.FormatError) {
+        let (problem, validID) = try withStringBytes(what) { bytes -> (String?, Bool) in
+            guard Self.isPlain(bytes) || CSVReader.string(bytes) != nil else {
+                return (CSVReader.problem(Array(bytes)), false)
+            }
+            return (nil, !isID || Identifier.problem(utf8: bytes) == nil)
+        }
+        if let problem { throw GraphSnapshot.FormatError("\(problem) in \(what)") }
+        guard validID else { throw GraphSnapshot.FormatError("\(what) is not a valid id") }
+    }
+
+    mutating func skipIdentifier(_ what: String) throws(GraphSnapshot.FormatError) { try skipString(what, isID: true) }
+
+    mutating func skipOptionalString(_ what: String) throws(GraphSnapshot.FormatError) {
+        switch try u8() {
+        case 0: return
+        case 1: try skipString(what)
+        case let flag: throw GraphSnapshot.FormatError("bad flag \(flag) before \(what)")
+        }
+    }
+
     /// A string that must be a valid id (``Identifier``), as a graph file's reader requires: a forged snapshot's
     /// NUL, quote or `<>` in an id would otherwise reach the DOT and XML writers, which would alter it.
     mutating func identifier(_ what: String) throws(GraphSnapshot.FormatError) -> String {
