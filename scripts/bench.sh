@@ -3,7 +3,8 @@
 # edge lists and the same seeded query pairs, one markdown table per size (docs/PERFORMANCE.md, "Peers").
 #
 #   make bench                       # sizes S and M
-#   BENCH_L=1 make bench             # and L (1M actors / 10M relations: long, about 10 GB of memory)
+#   BENCH_L=1 make bench             # and L (1M actors / 10M relations: long, about 10 GB of memory), in the
+#                                    # peer tables and the cold-query table (generating and compiling L: ~6 min)
 #   BENCH_SIZES=S scripts/bench.sh   # only S
 #
 # Settings (environment): BIN (the release actorgraph; generates the CSVs), BENCH_SIZES, BENCH_L, BENCH_SEED
