@@ -17,7 +17,9 @@ trap 'git checkout -q -- Sources Tests' EXIT INT TERM
 mutations=(
   "help-text⟂Sources/ActorGraphCLI/Queries/Neighbors.swift⟂s/Show an actor's ego network/Show an actor's network/⟂helpTextsAreWhole"
   "usage-message⟂Sources/ActorGraphCLI/PathSelectorOptions.swift⟂s/--shortest must be at least 1/--shortest must be positive/⟂QueryCommandsTests"
-  "snapshot-checksum⟂Sources/ActorGraphIO/Snapshot/GraphSnapshot.swift⟂s/guard checksum\\(checked\\) == expectedChecksum else/guard checksum(checked) == expectedChecksum || true else/⟂corruptedSnapshotsNeverTrap"
+  "snapshot-checksum⟂Sources/ActorGraphIO/Snapshot/GraphSnapshot+Reading.swift⟂s/guard !verifyChecksum \\|\\| checksum\\(checked\\) == expected else/guard !verifyChecksum || checksum(checked) == expected || true else/⟂corruptedSnapshotsNeverTrap"
+  "snapshot-array-checksum⟂Sources/ActorGraphIO/Snapshot/GraphSnapshot+Reading.swift⟂s/guard sum == layout.sums\\[section.rawValue\\] else/guard sum == sum || sum == layout.sums[section.rawValue] else/⟂forgedArraysAreRefused"
+  "snapshot-id-table⟂Sources/ActorGraph/RelationGraph+Storage.swift⟂s/slots.allSatisfy\\(\\{ \\\$0 <= actorLimit \\}\\)/true/⟂forgedArraysAreRefused"
   "symmetric-types⟂Sources/ActorGraph/RelationGraph.swift⟂s/(public func isSymmetric\\(_ relation: RelationIndex\\) -> Bool \\{\\s*)typeIsSymmetric/\$1!typeIsSymmetric/⟂onlyTheMeetingIsSymmetric"
   "oracle-word-skip⟂Sources/ActorGraph/Query/FilteredGraph.swift⟂s/position = \\(position \\| 63\\) \\+ 1/position = (position | 63) + 65/⟂DirectedStepOracleTests"
   "legend-entry⟂Sources/ActorGraphDOT/ChartCaption+Legend.swift⟂s/for entry in entries \\{/for entry in entries.dropLast() {/⟂rendersSVGPNGAndPDFThroughTheWorker"
