@@ -103,7 +103,7 @@ extension ActorGraphCommand {
             let base = try loadBase()
             if let base {
                 options.vocabulary = base.graph.vocabulary
-                options.knownActors = base.graph.actors
+                options.knownActors = Array(base.graph.actors)
             }
             if let vocabulary {
                 do {
