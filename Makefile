@@ -168,7 +168,7 @@ explore: release explorer
 ## install: the release binary, its man page (swift-argument-parser's generate-manual plugin, from the command
 ## tree) and shell completions for bash, zsh and fish, under $(PREFIX) (default /usr/local; DESTDIR honoured).
 install: release
-	$(SWIFT) package plugin generate-manual --product actorgraph
+	$(SWIFT) package plugin generate-manual
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/actorgraph
 	install -D -m 0644 .build/plugins/GenerateManual/outputs/actorgraph/actorgraph.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/actorgraph.1
