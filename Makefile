@@ -23,13 +23,13 @@ graphviz:
 	fi
 	@pkg-config --exists libgvc || { echo "error: libgvc is still missing; install libgraphviz-dev" >&2; exit 1; }
 
-# networkx reads our GraphML/GEXF in the tests. Use the system one when present, else a local venv.
+# networkx reads our GraphML/GEXF in the tests, which run .venv's Python whenever .venv exists (the browser and engine
+# tests create it too), so networkx goes into .venv even when the system Python has it.
 python-deps:
-	@if $(PYTHON) -c 'import networkx' 2>/dev/null; then :; \
-	elif [ -x .venv/bin/python3 ] && .venv/bin/python3 -c 'import networkx' 2>/dev/null; then :; \
-	else \
+	@[ -x .venv/bin/python3 ] || $(PYTHON) -m venv .venv
+	@if ! .venv/bin/python3 -c 'import networkx' 2>/dev/null; then \
 		echo "Installing networkx into .venv (for the GraphML/GEXF consumer tests)..."; \
-		($(PYTHON) -m venv .venv && .venv/bin/pip install -q networkx) || \
+		.venv/bin/pip install -q networkx || \
 		echo "warning: could not install networkx; its consumer tests will be skipped (and fail under CI=true)" >&2; \
 	fi
 
