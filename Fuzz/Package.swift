@@ -9,20 +9,31 @@ let package = Package(
     name: "ActorGraphFuzz",
     dependencies: [.package(name: "ActorGraph", path: "..")],
     targets: [
+        // libFuzzer's driver, which every target's entry point calls.
+        .target(name: "FuzzDriver"),
         // The YAML composer and the graph-file reader: graph file bytes, as `check` reads them.
-        .executableTarget(name: "FuzzGraphFile", dependencies: [.product(name: "ActorGraphIO", package: "ActorGraph")]),
+        .executableTarget(
+            name: "FuzzGraphFile",
+            dependencies: ["FuzzDriver", .product(name: "ActorGraphIO", package: "ActorGraph")]),
         // The EDTF date parser (text) and the importer's byte parser, compared with each other.
         .executableTarget(
             name: "FuzzEDTF",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "ActorGraph", package: "ActorGraph"),
                 .product(name: "ActorGraphIO", package: "ActorGraph"),
             ]),
         // The CSV reader and edge-list importer: edge list and actor list from one input.
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "ActorGraphIO", package: "ActorGraph")]),
+        .executableTarget(
+            name: "FuzzCSV",
+            dependencies: ["FuzzDriver", .product(name: "ActorGraphIO", package: "ActorGraph")]),
         // The snapshot decoder, checksum checked and unchecked.
-        .executableTarget(name: "FuzzSnapshot", dependencies: [.product(name: "ActorGraphIO", package: "ActorGraph")]),
+        .executableTarget(
+            name: "FuzzSnapshot",
+            dependencies: ["FuzzDriver", .product(name: "ActorGraphIO", package: "ActorGraph")]),
         // The DOT escaper: whatever text goes in, one well-formed quoted string comes out.
-        .executableTarget(name: "FuzzDOT", dependencies: [.product(name: "ActorGraphDOT", package: "ActorGraph")]),
+        .executableTarget(
+            name: "FuzzDOT",
+            dependencies: ["FuzzDriver", .product(name: "ActorGraphDOT", package: "ActorGraph")]),
     ]
 )

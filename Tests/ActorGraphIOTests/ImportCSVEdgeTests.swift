@@ -86,6 +86,29 @@ struct ImportCSVEdgeTests {
         #expect(graph.actors[0].aliases == ["RF", "Russian Federation"])
     }
 
+    /// One reading of a kind cell (ActorKindCell) for the actor list, an id's kind column and a name's kind column:
+    /// case and spacing folded, anything else refused with the same message.
+    @Test func kindCellsAreReadAlikeEverywhere() throws {
+        let actors = "id,name,kind\nru,Russia, State \n"
+        let edges = "source,target,target_kind,type\nru,tb,GROUP,meets\n"
+        let byID = try load(edges, actors: actors).get().graph
+        #expect(byID.actors.map(\.kind) == [.state, .group])
+        var names = CSVImportOptions()
+        names.readsNames = true
+        let byName = try load("source,target,target_kind,type\nru,The Taliban,Group,meets\n", actors: actors, options: names)
+            .get().graph
+        #expect(byName.actors.map(\.kind) == [.state, .group])
+        #expect(messages(load("source,target,target_kind,type\nru,tb,party,meets\n", actors: actors)) == [
+            "edges.csv:2:7: unknown actor kind 'party'"
+        ])
+        #expect(
+            messages(load("source,target,target_kind,type\nru,Taliban,party,meets\n", actors: actors, options: names))
+                == ["edges.csv:2:12: unknown actor kind 'party'"])
+        #expect(messages(load(edges, actors: "id,name,kind\nru,Russia,country\n")) == [
+            "actors.csv:2:11: unknown actor kind 'country'", "edges.csv:2:1: unknown actor 'ru' and no kind for it",
+        ])
+    }
+
     @Test func mappingRenamesColumnsAndUnknownColumnsBecomeAttributes() throws {
         var options = CSVImportOptions()
         try options.mapping.apply("source=from, target=to,type=relation,actor.kind=category")

@@ -116,32 +116,11 @@ struct ViewRequest: Sendable {
                 })
         }
         if parameters["categories"] != nil {
-            filter.categories = Set(
-                try parameters.list("categories").map { (name: String) throws(APIError) -> RelationCategory in
-                    guard let category = RelationCategory(rawValue: name) else {
-                        let known = RelationCategory.allCases.map(\.rawValue).joined(separator: ", ")
-                        throw APIError.badParameter("categories", "unknown category '\(name)' (one of: \(known))")
-                    }
-                    return category
-                })
+            filter.categories = Set(try members(parameters, "categories", FilterMembers.categories))
         }
-        if parameters["kinds"] != nil {
-            filter.kinds = Set(
-                try parameters.list("kinds").map { (name: String) throws(APIError) -> ActorKind in
-                    guard let kind = ActorKind(rawValue: name) else {
-                        throw APIError.badParameter("kinds", "unknown kind '\(name)' (one of: state, group, official)")
-                    }
-                    return kind
-                })
-        }
+        if parameters["kinds"] != nil { filter.kinds = Set(try members(parameters, "kinds", FilterMembers.kinds)) }
         if parameters["status"] != nil {
-            filter.statuses = Set(
-                try parameters.list("status").map { (name: String) throws(APIError) -> RelationStatus in
-                    guard let status = RelationStatus(rawValue: name) else {
-                        throw APIError.badParameter("status", "unknown status '\(name)' (one of: reported, claimed, denied)")
-                    }
-                    return status
-                })
+            filter.statuses = Set(try members(parameters, "status", FilterMembers.statuses))
         }
         for actor in hidden {
             if named.contains(actor) {
@@ -151,6 +130,16 @@ struct ViewRequest: Sendable {
             filter.avoided.insert(actor)
         }
         return filter
+    }
+
+    /// The members of a fixed list a parameter names, or a bad parameter naming the choices.
+    static func members<Member>(
+        _ parameters: QueryParameters, _ name: String, _ parse: ([String]) -> Result<[Member], FilterMembers.Unknown>
+    ) throws(APIError) -> [Member] {
+        switch parse(parameters.list(name)) {
+        case .success(let members): return members
+        case .failure(let unknown): throw APIError.badParameter(name, "\(unknown.message) \(unknown.choices)")
+        }
     }
 
     /// `at=D`, or `from=A&to=B` (either side may be absent).

@@ -1,10 +1,11 @@
 import ActorGraphIO
+import FuzzDriver
 
 /// Any bytes as an edge list, and split at the first NUL into an edge list and its actor list: a graph with
 /// its problems, or diagnostics, never a crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = Array(FuzzDriver.input(data, size))
     var options = CSVImportOptions()
     if bytes.first == UInt8(ascii: "\t") { options.separator = UInt8(ascii: "\t") }
     if bytes.count % 2 == 0 { options.defaultKind = .group }
@@ -20,17 +21,5 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 /// SwiftPM links an executable's entry point as `FuzzCSV_main`; it hands the arguments to libFuzzer's driver.
 @_cdecl("FuzzCSV_main")
 public func fuzzCSVMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzCSV(data, size)
-    }
+    FuzzDriver.run(argc, argv, fuzzCSV)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

@@ -1,10 +1,11 @@
 @testable import ActorGraphDOT
+import FuzzDriver
 
 /// Any text through the DOT escaper: the result must be the inside of one DOT quoted string (no raw quote or line
 /// end, no dangling backslash) within the byte cap, whatever the input.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+public func fuzzDOT(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let text = String(decoding: FuzzDriver.input(data, size), as: UTF8.self)
     let escaped = Array(DOTEscaping.escapedText(text).utf8)
     if escaped.count > DOTEscaping.maximumQuotedBytes + 8 { fatalError("\(escaped.count) bytes, over the cap") }
     var index = 0
@@ -25,17 +26,5 @@ public func fuzzDOT(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 /// SwiftPM links an executable's entry point as `FuzzDOT_main`; it hands the arguments to libFuzzer's driver.
 @_cdecl("FuzzDOT_main")
 public func fuzzDOTMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzDOT(data, size)
-    }
+    FuzzDriver.run(argc, argv, fuzzDOT)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

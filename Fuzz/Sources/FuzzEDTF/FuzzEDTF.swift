@@ -1,12 +1,13 @@
 import ActorGraph
 
 @testable import ActorGraphIO
+import FuzzDriver
 
 /// Any text as an EDTF date: a date or an error at an offset inside the text; a parsed date prints as text that
 /// parses to itself; the importer's byte parser, when it answers, agrees with the text parser.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzEDTF(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let buffer = UnsafeBufferPointer(start: data, count: size)
+public func fuzzEDTF(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let buffer = FuzzDriver.input(data, size)
     let text = String(decoding: buffer, as: UTF8.self)
     let parsed = EDTFDate.parse(text)
     switch parsed {
@@ -29,17 +30,5 @@ public func fuzzEDTF(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 /// SwiftPM links an executable's entry point as `FuzzEDTF_main`; it hands the arguments to libFuzzer's driver.
 @_cdecl("FuzzEDTF_main")
 public func fuzzEDTFMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzEDTF(data, size)
-    }
+    FuzzDriver.run(argc, argv, fuzzEDTF)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

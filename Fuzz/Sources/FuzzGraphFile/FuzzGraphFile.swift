@@ -1,9 +1,10 @@
 import ActorGraphIO
+import FuzzDriver
 
 /// Any bytes as a graph file: the loader must return a graph or positioned diagnostics, never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzGraphFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzGraphFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = Array(FuzzDriver.input(data, size))
     do {
         _ = try GraphLoader.load(files: [(name: "fuzz.yaml", bytes: bytes)], catalogue: nil, sourceTexts: nil)
     } catch {
@@ -18,17 +19,5 @@ public func fuzzGraphFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 /// SwiftPM links an executable's entry point as `FuzzGraphFile_main`; it hands the arguments to libFuzzer's driver.
 @_cdecl("FuzzGraphFile_main")
 public func fuzzGraphFileMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzzGraphFile(data, size)
-    }
+    FuzzDriver.run(argc, argv, fuzzGraphFile)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

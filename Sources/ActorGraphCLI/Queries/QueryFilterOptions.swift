@@ -112,28 +112,9 @@ public struct RelationFilterOptions: ParsableArguments {
             filter.excludedTypes = Set(try Self.typeIndices(excludeTypes, option: "--exclude-types", graph: graph))
         }
         if let categories {
-            filter.categories = Set(
-                try Self.names(categories, option: "--categories").map { name in
-                    guard let category = RelationCategory(rawValue: name) else {
-                        throw CommandFailure(
-                            "error: unknown category '\(name)' in --categories (one of: "
-                                + RelationCategory.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                            status: ExitStatus.badFilter)
-                    }
-                    return category
-                })
+            filter.categories = Set(try Self.members(categories, option: "--categories", FilterMembers.categories))
         }
-        if let kinds {
-            filter.kinds = Set(
-                try Self.names(kinds, option: "--kinds").map { name in
-                    guard let kind = ActorKind(rawValue: name) else {
-                        throw CommandFailure(
-                            "error: unknown kind '\(name)' in --kinds (one of: state, group, official)",
-                            status: ExitStatus.badFilter)
-                    }
-                    return kind
-                })
-        }
+        if let kinds { filter.kinds = Set(try Self.members(kinds, option: "--kinds", FilterMembers.kinds)) }
         if !avoid.isEmpty {
             let references = ActorReferences(graph)
             for text in avoid {
@@ -156,6 +137,17 @@ public struct RelationFilterOptions: ParsableArguments {
             throw CommandFailure("error: \(option) '\(list)' has an empty name", status: ExitStatus.badFilter)
         }
         return names
+    }
+
+    /// The members of a fixed list a comma-separated option names, or a bad-filter failure naming the choices.
+    static func members<Member>(
+        _ list: String, option: String, _ parse: ([String]) -> Result<[Member], FilterMembers.Unknown>
+    ) throws -> [Member] {
+        switch parse(try names(list, option: option)) {
+        case .success(let members): return members
+        case .failure(let unknown):
+            throw CommandFailure("error: \(unknown.message) in \(option) \(unknown.choices)", status: ExitStatus.badFilter)
+        }
     }
 
     static func typeIndices(_ list: String, option: String, graph: RelationGraph) throws -> [RelationTypeIndex] {
@@ -210,14 +202,7 @@ public struct EvidenceFilterOptions: ParsableArguments {
         filter.minimumSources = minSources ?? 0
         if let status {
             filter.statuses = Set(
-                try RelationFilterOptions.names(status, option: "--status").map { name in
-                    guard let value = RelationStatus(rawValue: name) else {
-                        throw CommandFailure(
-                            "error: unknown status '\(name)' in --status (one of: reported, claimed, denied)",
-                            status: ExitStatus.badFilter)
-                    }
-                    return value
-                })
+                try RelationFilterOptions.members(status, option: "--status", FilterMembers.statuses))
         }
     }
 }

@@ -114,17 +114,11 @@ extension CSVImportState {
                 &check)
             return nil
         }
-        var kind = options.defaultKind
-        if let kindText = text(record, kindColumn, "\(role)_kind", &check) {
-            guard let parsed = ActorKind(rawValue: kindText) else {
-                problem(
-                    record, kindColumn, "unknown actor kind '\(kindText)'",
-                    hint: "one of: " + ActorKind.allCases.map(\.rawValue).joined(separator: ", "), &check)
-                return nil
-            }
-            kind = parsed
-        }
-        guard let kind else {
+        let kind: ActorKind
+        switch newActorKind(record, kindColumn: kindColumn, role: role, &check) {
+        case .kind(let given): kind = given
+        case .bad: return nil
+        case .missing:
             problem(
                 record, column, "unknown actor '\(id)' and no kind for it",
                 hint: "add it to the actor list, give a \(role)_kind column, or pass --default-kind", &check)

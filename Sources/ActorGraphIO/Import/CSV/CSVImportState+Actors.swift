@@ -96,12 +96,10 @@ extension CSVImportState {
             bad = true
         }
         let kindText = text(columns.kind, "kind") ?? ""
-        let kind = ActorKind(rawValue: kindText)
+        let kind = ActorKindCell.kind(kindText)
         if kind == nil {
-            report(
-                Diagnostic(
-                    location(columns.kind), "unknown actor kind '\(kindText)'",
-                    hint: "one of: " + ActorKind.allCases.map(\.rawValue).joined(separator: ", ")))
+            let problem = ActorKindCell.problem(kindText)
+            report(Diagnostic(location(columns.kind), problem.message, hint: problem.hint))
             bad = true
         }
         let subkind = text(columns.subkind, "subkind")

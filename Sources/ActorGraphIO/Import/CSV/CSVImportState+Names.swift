@@ -72,17 +72,11 @@ extension CSVImportState {
                     + "; write the id of the one meant", &check)
             return nil
         case .notFound:
-            var kind = options.defaultKind
-            if let kindText = self.text(record, kindColumn, "\(role)_kind", &check) {
-                guard let parsed = ActorKind(rawValue: ActorResolver.normalize(kindText)) else {
-                    problem(
-                        record, kindColumn, "unknown actor kind '\(kindText)'",
-                        hint: "one of: " + ActorKind.allCases.map(\.rawValue).joined(separator: ", "), &check)
-                    return nil
-                }
-                kind = parsed
-            }
-            guard let kind else {
+            let kind: ActorKind
+            switch newActorKind(record, kindColumn: kindColumn, role: role, &check) {
+            case .kind(let given): kind = given
+            case .bad: return nil
+            case .missing:
                 problem(
                     record, column, "unknown actor '\(text)' and no kind for it",
                     hint: "give a \(role)_kind column, pass --default-kind, or list it in --actors", &check)
