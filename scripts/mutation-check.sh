@@ -27,6 +27,9 @@ mutations=(
   "variants-not-merged⟂Sources/ActorGraphIO/Import/CSV/CSVImportState+Spreadsheet.swift⟂s/if !mergedInto.isEmpty \\{ merge/if mergedInto.isEmpty { merge/⟂mergeDropsTheDuplicateAndMergesTheVariants"
   "import-requires-citation⟂Sources/ActorGraphCLI/Exchange/Import.swift⟂s/(options.readsNames = true\\n)/\$1            options.requireCitation = defaultCitation == nil\\n/⟂generatedOutputReimportsWithoutAnError"
   "problem-total⟂Sources/ActorGraphCLI/Exchange/Import+Report.swift⟂s/let total = diagnostics.count \\+ error.notShown/let total = diagnostics.count/⟂manyProblemsAreToldByKindWithTheRightTotal"
+  "memory-bound⟂Sources/ActorGraph/RelationGraph.swift⟂s/Double\\(relationStorageBytes\\) \\/ Double\\(relationCount\\)/Double(relationStorageBytes + 4 * relationCount) \\/ Double(relationCount)/⟂aMillionRelationsFitIn64BytesEach"
+  "kind-cell-fold⟂Sources/ActorGraphIO/Import/CSV/ActorKindCell.swift⟂s/ActorKind\\(rawValue: text\\) \\?\\? ActorKind\\(rawValue: ActorResolver.normalize\\(text\\)\\)/ActorKind(rawValue: text)/⟂kindCellsAreReadAlikeEverywhere"
+  "filter-members⟂Sources/ActorGraph/Query/FilterMembers.swift⟂s/known: Member.allCases.map\\(\\\\.rawValue\\)/known: Member.allCases.dropLast().map(\\\\.rawValue)/⟂FilterMembersTests"
   "runner-timeout⟂Sources/ActorGraphTestSupport/ProcessRunner.swift⟂s/kill\\(process.processIdentifier, SIGKILL\\)/_ = process.processIdentifier/⟂aChildPastItsTimeoutIsKilledAndSaysSo"
 )
 
