@@ -14,6 +14,14 @@ public enum CSVEdgeImporter {
         edges: (name: String, bytes: [UInt8]), actors: (name: String, bytes: [UInt8])? = nil,
         options: CSVImportOptions = CSVImportOptions()
     ) throws(DiagnosticsError) -> CSVImportResult {
+        let result = try importing(edges: edges, actors: actors, options: options)
+        FreedMemory.returnToTheSystem()
+        return result
+    }
+
+    private static func importing(
+        edges: (name: String, bytes: [UInt8]), actors: (name: String, bytes: [UInt8])?, options: CSVImportOptions
+    ) throws(DiagnosticsError) -> CSVImportResult {
         var state = CSVImportState(options: options)
         if let actors {
             actors.bytes.withUnsafeBufferPointer { state.readActors($0, name: actors.name) }

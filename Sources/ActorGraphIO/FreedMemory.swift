@@ -1,0 +1,22 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Gives the pages of memory freed after a large load back to the system. An import frees its parse buffers, row
+/// tables and interning maps in many allocations below glibc's mmap threshold (which rises to 32 MiB once a large
+/// block is freed), so they would stay resident in the heap after the graph is built; measured in
+/// docs/PERFORMANCE.md ("Memory after a CSV load").
+enum FreedMemory {
+    static func returnToTheSystem() {
+        #if canImport(Glibc)
+            // glibc's `malloc_trim` is declared in <malloc.h>, which the Glibc module does not import; looked up
+            // once by name (absent from other C libraries, where this does nothing).
+            if let trim = mallocTrim { _ = trim(0) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+        private typealias Trim = @convention(c) (Int) -> Int32
+        private static let mallocTrim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    #endif
+}
