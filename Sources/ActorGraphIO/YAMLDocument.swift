@@ -40,7 +40,7 @@ enum YAMLDocument {
     static func compose(_ bytes: [UInt8], file: String) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
         let textProblems = checkText(bytes, file: file)
         if !textProblems.isEmpty { return (nil, textProblems) }
-        var composer = Composer(file: file)
+        var composer = Composer(file: file, lines: EditorLines(bytes))
         let root = composer.run(bytes)
         return (root, composer.diagnostics)
     }
@@ -48,7 +48,7 @@ enum YAMLDocument {
     /// How many items were carried over to new storage while composing `bytes`: linear in the file when lists grow
     /// in place, quadratic when an append copies. The scaling test's counter, free of wall-clock time.
     static func relocatedItems(composing bytes: [UInt8]) -> Int {
-        var composer = Composer(file: "")
+        var composer = Composer(file: "", lines: nil)
         _ = composer.run(bytes)
         return composer.relocatedItems
     }
@@ -153,9 +153,14 @@ enum YAMLDocument {
 /// Builds ``YAMLNode`` trees from libyaml's event stream with an explicit stack (no recursion, bounded depth).
 private struct Composer {
     let file: String
+    /// Where lines start as an editor counts them, when libyaml would count others (`nil`: libyaml's marks are right).
+    let lines: EditorLines?
     var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, lines: EditorLines?) {
+        self.file = file
+        self.lines = lines
+    }
 
     /// An open sequence or mapping. A struct mutated in place through the stack's subscript, so an append never
     /// copies the list: an enum popped off the stack and rebuilt held a second reference to its array, and every
@@ -179,7 +184,11 @@ private struct Composer {
     private var progress: ProgressTicker?
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let lines {
+            let (line, column) = lines.position(ofCharacter: Int(mark.index))
+            return SourceLocation(file: file, line: line, column: column)
+        }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     mutating func run(_ bytes: [UInt8]) -> YAMLNode? {
@@ -336,8 +345,18 @@ private struct Composer {
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         let here = location(mark)
+        // libyaml's own depth limit (1,000 levels) can trip before the composer's, when its scanner reads a deep
+        // flow collection ahead of the events: the same refusal as the composer's, at the level that is too deep.
+        if problem.hasPrefix("Maximum nesting level reached") {
+            diagnostics.append(
+                Diagnostic(here, "nesting deeper than \(YAMLDocument.maximumDepth) levels", hint: "graph files need only a few levels; flatten the structure"))
+            return
+        }
         var message = "YAML syntax error: \(problem)"
-        if let context { message += " (\(context) at line \(Int(parser.context_mark.line) + 1), column \(Int(parser.context_mark.column) + 1))" }
+        if let context {
+            let start = location(parser.context_mark)
+            message += " (\(context) at line \(start.line), column \(start.column))"
+        }
         diagnostics.append(Diagnostic(here, message, hint: Self.hint(for: problem)))
     }
 
@@ -354,5 +373,45 @@ private struct Composer {
             return "quote the value; characters such as '@' and '`' cannot start a plain value"
         }
         return nil
+    }
+}
+
+/// Line starts as an editor counts them: only a line feed ends a line. libyaml also ends lines at U+2028 and U+2029
+/// (YAML 1.1), so its line numbers run one ahead per separator; its character index does not, and is mapped here.
+/// Built only for a file that holds a separator (most files use libyaml's marks directly).
+struct EditorLines {
+    /// The character index (as libyaml counts: one per scalar, a leading byte-order mark not counted) of each line's start.
+    private let starts: [Int]
+
+    init?(_ bytes: [UInt8]) {
+        var hasSeparator = false
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                hasSeparator = true
+                break
+            }
+            index += 1
+        }
+        guard hasSeparator else { return nil }
+        var starts = [0]
+        var character = 0
+        let first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for byte in bytes[first...] where byte & 0xC0 != 0x80 {
+            character += 1
+            if byte == 0x0A { starts.append(character) }
+        }
+        self.starts = starts
+    }
+
+    /// The 1-based line and column (in characters) of libyaml's character index.
+    func position(ofCharacter index: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= index { low = middle } else { high = middle }
+        }
+        return (low + 1, index - starts[low] + 1)
     }
 }
