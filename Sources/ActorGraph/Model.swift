@@ -64,6 +64,10 @@ extension String {
 
 /// A place in a source document that states a relation.
 public struct Citation: Hashable, Sendable {
+    /// The largest line number a citation or a source's line count may hold (2^31 - 1): every reader refuses more, so
+    /// whatever is read can be written and read back, a snapshot included.
+    public static let maximumLine = Int(Int32.max)
+
     public var source: String
     /// 1-based, inclusive line numbers.
     public var lines: ClosedRange<Int>

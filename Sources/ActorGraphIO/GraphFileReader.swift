@@ -125,11 +125,12 @@ extension ParsedGraphFile {
         }
         var lines: Int?
         if let node = fields["lines"], let text = reader.text(node, what: "'lines'") {
-            if let value = Int(text), value >= 1 {
+            // Digits only: `Int` alone would take "+5".
+            if text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), (1...Citation.maximumLine).contains(value) {
                 lines = value
             } else {
                 reader.diagnostics.append(
-                    Diagnostic(node.location, "'lines' must be a whole number of at least 1, found '\(text)'"))
+                    Diagnostic(node.location, "'lines' must be a whole number from 1 to \(Citation.maximumLine), found '\(text)'"))
             }
         }
         let published = reader.date(fields["published"], what: "'published' date")

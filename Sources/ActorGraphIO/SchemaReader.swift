@@ -146,6 +146,11 @@ struct SchemaReader {
             diagnostics.append(Diagnostic(node.location, "\(what) '\(text)' ends before it starts", hint: "write the smaller line number first"))
             return nil
         }
+        guard last <= Citation.maximumLine else {
+            diagnostics.append(
+                Diagnostic(node.location, "\(what) '\(text)' goes past line \(Citation.maximumLine)", hint: "cite the lines of the source text"))
+            return nil
+        }
         return first...last
     }
 

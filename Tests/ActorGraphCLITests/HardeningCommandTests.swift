@@ -51,4 +51,40 @@ struct HardeningCommandTests {
             #expect(device.stderr.hasPrefix("/dev/zero: error: cannot read the file: it is a device or socket, not a file\n"))
         }
     }
+
+    /// `compile` wrote line counts its own snapshot reader refused ("a count of 99999999999 is out of range", whose
+    /// hint, compile again, looped). Every reader now stops at `Citation.maximumLine`, which a snapshot holds.
+    @Test func lineNumbersStopWhereSnapshotsCanHoldThem() throws {
+        func graph(lines: String, cited: String) -> String {
+            """
+            sources:
+              - {id: doc, title: Doc, file: doc.txt, language: en, summary: S, lines: \(lines),
+                 sha256: "0000000000000000000000000000000000000000000000000000000000000000"}
+            actors:
+              - {id: a, name: A, kind: state}
+              - {id: b, name: B, kind: state}
+            relations:
+              - {from: a, to: b, type: meets, sources: [{source: doc, lines: "\(cited)"}], note: Big.}
+
+            """
+        }
+        try withGraph(graph(lines: "99999999999", cited: "99999999990-99999999999")) { folder in
+            let result = try runActorGraph(["compile", "graphs", "-o", "g.agraph"], in: folder)
+            #expect(result.status == 1)
+            #expect(
+                result.stderr.hasPrefix(
+                    "graphs/graph.yaml:2:75: error: 'lines' must be a whole number from 1 to 2147483647, found '99999999999'\n"
+                        + "graphs/graph.yaml:8:66: error: 'lines' '99999999990-99999999999' goes past line 2147483647\n"),
+                "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("g.agraph").path))
+        }
+        // The largest line compiles, and the snapshot reads back with the same citation.
+        try withGraph(graph(lines: "2147483647", cited: "2147483640-2147483647")) { folder in
+            let compiled = try runActorGraph(["compile", "graphs", "-o", "g.agraph"], in: folder)
+            #expect(compiled.status == 0, "\(compiled.stderr)")
+            let relations = try runActorGraph(["relations", "--graph", "g.agraph", "--format", "json"], in: folder)
+            #expect(relations.status == 0, "\(relations.stderr)")
+            #expect(relations.stdout.contains("\"lines\": \"2147483640-2147483647\""), "\(relations.stdout)")
+        }
+    }
 }

@@ -75,6 +75,6 @@ struct SourceConfinementTests {
         let folder = try layout()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = messages(catalogue(file: "x.txt", lines: "0"), folder: folder)
-        #expect(text.contains(":7:12: error: 'lines' must be a whole number of at least 1, found '0'"), "\(text)")
+        #expect(text.contains(":7:12: error: 'lines' must be a whole number from 1 to 2147483647, found '0'"), "\(text)")
     }
 }

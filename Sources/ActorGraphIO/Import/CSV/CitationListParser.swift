@@ -34,9 +34,9 @@ enum CitationListParser {
                 bound.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(bound) : nil
             }
             guard bounds.count <= 2, let first = bounds[0], let last = bounds.last ?? nil, first >= 1,
-                last >= first
+                last >= first, last <= Citation.maximumLine
             else {
-                return .failure(CitationSyntaxError("lines '\(pieces[1])' must be A or A-B with 1 <= A <= B"))
+                return .failure(CitationSyntaxError("lines '\(pieces[1])' must be A or A-B with 1 <= A <= B <= \(Citation.maximumLine)"))
             }
             var grade: AdmiraltyGrade?
             if pieces.count == 3 {
