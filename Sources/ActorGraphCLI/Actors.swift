@@ -25,6 +25,10 @@ extension ActorGraphCommand {
         @Option(help: "Output format.")
         var format: TableFormat = .table
 
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
+        func validate() throws { try spreadsheet.validate(writesDelimitedText: format == .csv, formats: "--format csv") }
+
         func run() throws {
             let graph = try graphOptions.load().graph
             let needle = match.map(ActorResolver.normalize)
@@ -39,7 +43,7 @@ extension ActorGraphCommand {
                 Output.write(JSONValue.array(selected.map { GraphJSON.actor(graph, $0) }).pretty())
             case .csv:
                 // The export's actor list, which `import --actors` reads back.
-                Output.write(CSVWriter.actors(graph, selected))
+                Output.write(CSVWriter.actors(graph, selected, options: spreadsheet.options()))
             case .table:
                 let rows = selected.map { index -> [String] in
                     let actor = graph[index]

@@ -31,6 +31,10 @@ extension ActorGraphCommand {
         @Option(help: "Output format.")
         var format: TableFormat = .table
 
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
+        func validate() throws { try spreadsheet.validate(writesDelimitedText: format == .csv, formats: "--format csv") }
+
         func run() throws {
             let graph = try graphOptions.load().graph
             var typeIndex: RelationTypeIndex?
@@ -56,7 +60,7 @@ extension ActorGraphCommand {
             case .json:
                 Output.write(JSONValue.array(selected.map { GraphJSON.relation(graph, $0) }).pretty())
             case .csv:
-                Output.write(CSVWriter.relations(graph, selected))
+                Output.write(CSVWriter.relations(graph, selected, options: spreadsheet.options()))
             case .table:
                 let rows = selected.map { relation -> [String] in
                     let type = graph.type(of: relation)

@@ -92,31 +92,34 @@ public enum GraphJSON {
 
 /// One RFC 4180 record as text, for the listing commands' `--format csv`: the export's quoting rules
 /// (`EdgeListWriter.writeRecord`), so every CSV ActorGraph writes quotes cells the same way.
+/// `options` is `.csv`, or `.csv` with `safeSpreadsheet` (what the CLI writes unless told `--no-safe-spreadsheet`).
 public enum CSVWriter {
-    public static func record(_ fields: [String]) -> String {
+    public static func record(_ fields: [String], options: DelimitedTextOptions = .csv) -> String {
         let output = ExportOutput()
-        EdgeListWriter.writeRecord(fields, .csv, to: output)
+        EdgeListWriter.writeRecord(fields, options, to: output)
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// The export's edge list (``EdgeListWriter``) of `relations` in the order given, so `import` reads it back.
     public static func relations(
-        _ graph: RelationGraph, _ relations: [RelationIndex], matches: [RelationIndex: TimeMatch] = [:]
+        _ graph: RelationGraph, _ relations: [RelationIndex], matches: [RelationIndex: TimeMatch] = [:],
+        options: DelimitedTextOptions = .csv
     ) -> String {
         let output = ExportOutput()
-        EdgeListWriter.writeRelations(graph, .ordered(graph, relations), matches: matches, to: output)
+        EdgeListWriter.writeRelations(graph, .ordered(graph, relations), options: options, matches: matches, to: output)
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// The export's actor list of `actors`, in the order given.
-    public static func actors(_ graph: RelationGraph, _ actors: [ActorIndex]) -> String {
-        var text = record(EdgeListWriter.actorColumns)
+    public static func actors(_ graph: RelationGraph, _ actors: [ActorIndex], options: DelimitedTextOptions = .csv) -> String {
+        var text = record(EdgeListWriter.actorColumns, options: options)
         for actor in actors {
             let record = graph[actor]
-            text += Self.record([
-                record.id, record.name, record.kind.rawValue, record.subkind ?? "", ExportText.aliases(record.aliases),
-                record.description ?? "", record.country ?? "",
-            ])
+            text += Self.record(
+                [
+                    record.id, record.name, record.kind.rawValue, record.subkind ?? "", ExportText.aliases(record.aliases),
+                    record.description ?? "", record.country ?? "",
+                ], options: options)
         }
         return text
     }

@@ -64,7 +64,11 @@ struct Merger {
     ) -> (locations: [String: SourceLocation], lines: [String: Int]) {
         var sourceLocations: [String: SourceLocation] = [:]
         var sourceLines: [String: Int] = [:]
+        var records: [String: SourceDocument] = [:]
         for source in sources {
+            // A graph file may restate a source exactly as the catalogue (or another file) has it: a YAML export
+            // carries its sources so that it reads back anywhere, beside its catalogue too.
+            if records[source.record.id] == source.record { continue }
             if let first = sourceLocations[source.record.id] {
                 diagnostics.append(
                     Diagnostic(
@@ -73,6 +77,7 @@ struct Merger {
                 continue
             }
             sourceLocations[source.record.id] = source.location
+            records[source.record.id] = source.record
             sourceLines[source.record.id] = source.record.lines
             if let texts = sourceTexts { verify(source, against: texts, lines: &sourceLines) }
             try? builder.addSource(source.record)

@@ -51,7 +51,7 @@ struct FoundationCommandsTests {
         #expect(String(reflecting: type(of: parsed)) == "ActorGraphCLI.ActorGraphCommand.ActorsCommand")
         let fields = String(describing: parsed)
         #expect(fields.contains("_kind: Optional(ActorGraph.ActorKind.official)"), "\(fields)")
-        #expect(fields.contains("_format: json)"), "\(fields)")
+        #expect(fields.contains("_format: json"), "\(fields)")
     }
 
     @Test func checkCountsAndJSON() throws {

@@ -31,9 +31,10 @@ def export_all(graph, directory):
     exports = Path(directory) / "exports"
     exports.mkdir()
     graph_argument = ["--graph", str(graph)]
-    actorgraph("export", *graph_argument, "--format", "csv", "-o", str(exports / "relations.csv"),
+    # For programs, not spreadsheets: cells exactly as stored (the default neutralises formula-like text cells).
+    actorgraph("export", *graph_argument, "--format", "csv", "--no-safe-spreadsheet", "-o", str(exports / "relations.csv"),
                "--actors-file", str(exports / "actors.csv"))
     actorgraph("export", *graph_argument, "--format", "jsonl", "-o", str(exports / "relations.jsonl"))
     actorgraph("export", *graph_argument, "--format", "json", "-o", str(exports / "graph.json"))
-    actorgraph("export", *graph_argument, "--format", "neo4j", "-o", str(exports / "neo4j"))
+    actorgraph("export", *graph_argument, "--format", "neo4j", "--no-safe-spreadsheet", "-o", str(exports / "neo4j"))
     return exports

@@ -42,8 +42,7 @@ extension ActorGraphCommand {
         @Option(help: "With csv or tsv: also write the actor list to this file.")
         var actorsFile: String?
 
-        @Flag(help: "With csv or tsv: prefix cells starting with =, +, -, @ with a quote so spreadsheets show them as text.")
-        var safeSpreadsheet = false
+        @OptionGroup var spreadsheet: SpreadsheetOptions
 
         @Option(
             help: ArgumentHelp(
@@ -61,9 +60,8 @@ extension ActorGraphCommand {
             if actorsFile != nil && format != .csv && format != .tsv {
                 throw ValidationError("--actors-file goes with --format csv or tsv")
             }
-            if safeSpreadsheet && format != .csv && format != .tsv {
-                throw ValidationError("--safe-spreadsheet goes with --format csv or tsv")
-            }
+            try spreadsheet.validate(
+                writesDelimitedText: [.csv, .tsv, .neo4j].contains(format), formats: "--format csv, tsv or neo4j")
             if symmetricEdges != .undirectedEdges && format != .graphml && format != .gexf {
                 throw ValidationError("--symmetric-edges goes with --format graphml or gexf")
             }
@@ -88,8 +86,7 @@ extension ActorGraphCommand {
             let inputs = loaded.inputFiles
             switch format {
             case .csv, .tsv:
-                var options: DelimitedTextOptions = format == .csv ? .csv : .tsv
-                options.safeSpreadsheet = safeSpreadsheet
+                let options = spreadsheet.options(format == .csv ? .csv : .tsv)
                 if let actorsFile {
                     guard let output, output != "-" else {
                         throw CommandFailure("error: --actors-file needs -o for the edge list too")
@@ -125,7 +122,10 @@ extension ActorGraphCommand {
                     output.write(text)
                 }
             case .yaml:
-                try Output.writeFile(to: output, protecting: inputs) { GraphYAMLWriter.write(graph, chosen, to: $0) }
+                // Every source of the graph goes into the file, so it reads back from any folder: with no catalogue,
+                // or beside one that defines the same sources (an identical restatement is one source).
+                let options = GraphYAMLWriter.Options(sources: graph.sources)
+                try Output.writeFile(to: output, protecting: inputs) { GraphYAMLWriter.write(graph, chosen, options: options, to: $0) }
             case .neo4j:
                 guard let folder = output else { return }
                 var isFolder: ObjCBool = false
@@ -146,8 +146,12 @@ extension ActorGraphCommand {
                 do {
                     try Output.writeFiles(
                         [
-                            (base.appendingPathComponent(Neo4jWriter.actorsFile).path, { Neo4jWriter.writeActors(graph, chosen, to: $0) }),
-                            (base.appendingPathComponent(Neo4jWriter.relationsFile).path, { Neo4jWriter.writeRelations(graph, chosen, to: $0) }),
+                            (base.appendingPathComponent(Neo4jWriter.actorsFile).path, {
+                                Neo4jWriter.writeActors(graph, chosen, safeSpreadsheet: spreadsheet.neutralises, to: $0)
+                            }),
+                            (base.appendingPathComponent(Neo4jWriter.relationsFile).path, {
+                                Neo4jWriter.writeRelations(graph, chosen, safeSpreadsheet: spreadsheet.neutralises, to: $0)
+                            }),
                         ], protecting: inputs)
                 } catch {
                     // A failed export leaves nothing behind, not even the folder it made.

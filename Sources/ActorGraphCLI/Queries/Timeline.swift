@@ -29,6 +29,10 @@ extension ActorGraphCommand {
         @Option(help: "Output format.")
         var format: TimelineFormat = .text
 
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
+        func validate() throws { try spreadsheet.validate(writesDelimitedText: format == .csv, formats: "--format csv") }
+
         func run() throws {
             let time = try filters.timeCondition()
             let graph = try graphOptions.load().graph
@@ -49,12 +53,13 @@ extension ActorGraphCommand {
             }
             Output.write(
                 Self.render(
-                    entries, graph: graph, actors: named, timeFiltered: time != .none, leftOut: leftOut, format: format),
+                    entries, graph: graph, actors: named, timeFiltered: time != .none, leftOut: leftOut, format: format,
+                    cells: spreadsheet.options()),
                 styled: format == .text)
         }
 
         static func render(_ entries: [MatchedRelation], graph: RelationGraph, actors: [ActorIndex], timeFiltered: Bool,
-            leftOut: LeftOut? = nil, format: TimelineFormat) -> String
+            leftOut: LeftOut? = nil, format: TimelineFormat, cells: DelimitedTextOptions = .csv) -> String
         {
             switch format {
             case .json:
@@ -64,7 +69,7 @@ extension ActorGraphCommand {
             case .csv:
                 // The export's edge list, in timeline order, with the time match of each relation.
                 let matches = timeFiltered ? Dictionary(entries.map { ($0.relation, $0.match) }) { first, _ in first } : [:]
-                return CSVWriter.relations(graph, entries.map(\.relation), matches: matches)
+                return CSVWriter.relations(graph, entries.map(\.relation), matches: matches, options: cells)
             case .text:
                 let dates = entries.map { Presentation.date(graph, $0.relation) }
                 let width = dates.map(\.count).max() ?? 0

@@ -5,7 +5,8 @@ public struct DelimitedTextOptions: Sendable, Hashable {
     /// `,` for CSV, tab for TSV. TSV uses the same quoting rules, so a tab or newline inside a cell survives.
     public var separator: UInt8
     /// Prefix with `'` every cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab or
-    /// CR). For reading by people; an import does not undo it.
+    /// CR), except a number or date (`-0044-03`, `+5`: digits and date punctuation only, which no spreadsheet can
+    /// make call anything). For reading by people; an import does not undo it.
     public var safeSpreadsheet: Bool
     /// CRLF between records as RFC 4180 says; LF for consumers that prefer it (Neo4j's importer).
     public var crlf: Bool
@@ -38,6 +39,7 @@ extension ExportOutput {
                 break
             }
         }
+        if formula, Self.isNumberOrDate(text) { formula = false }
         if !needsQuotes && !formula {
             write(text)
             return
@@ -49,6 +51,16 @@ extension ExportOutput {
             if byte == UInt8(ascii: "\"") { write(byte: byte) }
         }
         if needsQuotes { write(byte: UInt8(ascii: "\"")) }
+    }
+
+    /// A signed number or EDTF date (`-0044-03-15`, `+12`, `-1..2021`, `-00XX`): only digits and `-+:./?~%XTZ`.
+    /// A spreadsheet may compute it, but no formula in it can call a function or another program.
+    static func isNumberOrDate(_ text: String) -> Bool {
+        let first = text.utf8.first
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "+"), text.utf8.count > 1 else { return false }
+        return text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || "-+:./?~%XTZ".utf8.contains(byte)
+        }
     }
 
     func endRecord(_ options: DelimitedTextOptions) {

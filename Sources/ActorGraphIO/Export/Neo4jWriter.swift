@@ -12,9 +12,16 @@ public enum Neo4jWriter {
     public static let actorsFile = "actors.csv"
     public static let relationsFile = "relations.csv"
 
-    static let options = DelimitedTextOptions(separator: UInt8(ascii: ","), safeSpreadsheet: false, crlf: false)
+    /// `safeSpreadsheet`: neutralise cells a spreadsheet would run as formulas (``DelimitedTextOptions``); Neo4j then
+    /// stores the `'` too, so a database load wants it off.
+    static func options(safeSpreadsheet: Bool) -> DelimitedTextOptions {
+        DelimitedTextOptions(separator: UInt8(ascii: ","), safeSpreadsheet: safeSpreadsheet, crlf: false)
+    }
 
-    public static func writeActors(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
+    public static func writeActors(
+        _ graph: RelationGraph, _ selection: ExportSelection, safeSpreadsheet: Bool = false, to output: ExportOutput
+    ) {
+        let options = options(safeSpreadsheet: safeSpreadsheet)
         EdgeListWriter.writeRecord(
             ["id:ID(Actor)", "name", "kind", "subkind", "aliases", "description", "country", ":LABEL"], options,
             to: output)
@@ -29,7 +36,10 @@ public enum Neo4jWriter {
         }
     }
 
-    public static func writeRelations(_ graph: RelationGraph, _ selection: ExportSelection, to output: ExportOutput) {
+    public static func writeRelations(
+        _ graph: RelationGraph, _ selection: ExportSelection, safeSpreadsheet: Bool = false, to output: ExportOutput
+    ) {
+        let options = options(safeSpreadsheet: safeSpreadsheet)
         let attributeKeys = selection.attributeKeys(in: graph)
         let header =
             [
