@@ -202,10 +202,10 @@ FUZZ_SECONDS ?= 300
 fuzz: graphviz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
-## sanitize: the test suite under AddressSanitizer (.build-asan) and its concurrent parts under ThreadSanitizer
-## (.build-tsan); see scripts/sanitize.sh for the subsets.
+## sanitize: the test suite under AddressSanitizer and its concurrent parts under ThreadSanitizer (both in
+## .build-sanitize); see scripts/sanitize.sh for the subsets.
 sanitize: deps
 	scripts/sanitize.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan Explorer/.build $(DEMO_OUTPUT)
+	rm -rf .build .build-fuzz .build-sanitize .build-asan .build-tsan Explorer/.build $(DEMO_OUTPUT)

@@ -14,8 +14,10 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(FuzzGraphFile FuzzEDTF FuzzCSV FuzzSnapshot FuzzDOT)
 
 echo "== building the fuzz targets (sanitize=fuzzer,address) in $SCRATCH"
+start=$(date +%s)
 swift build --package-path Fuzz --scratch-path "$SCRATCH" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
+echo "   built in $(( $(date +%s) - start )) s"
 BIN="$(swift build --package-path Fuzz --scratch-path "$SCRATCH" --show-bin-path \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)"
 
