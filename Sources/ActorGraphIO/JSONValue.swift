@@ -77,6 +77,12 @@ public enum JSONValue: Hashable, Sendable {
     /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.
     public static func writeString(_ value: String, to output: inout String) {
         output.append("\"")
+        // Most strings need no escape: append them whole (0xE2 leads U+2028 and U+2029, so it takes the long way).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
+            output.append(value)
+            output.append("\"")
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
