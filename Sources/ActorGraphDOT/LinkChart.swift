@@ -131,26 +131,36 @@ struct ChartSelection {
     private mutating func selectFocus(_ graph: RelationGraph, _ view: FilteredGraph, _ request: ChartRequest) {
         let focus = Set(request.focus)
         var inside = [Bool](repeating: false, count: graph.actorCount)
+        var members: [ActorIndex] = []
         for center in request.focus {
+            if !inside[center.position] { members.append(center) }
             inside[center.position] = true
             for member in Neighborhood(view, center: center, depth: request.depth).members
-            where !request.leavesOut(member.actor) {
+            where !request.leavesOut(member.actor) && !inside[member.actor.position] {
                 inside[member.actor.position] = true
+                members.append(member.actor)
             }
         }
-        var touched = [Bool](repeating: false, count: graph.actorCount)
-        for relation in graph.relationIndices {
+        // The relations among the actors inside, in graph order: each is an outgoing relation of its source, so
+        // reading the inside actors' outgoing relations finds every one once without a pass over the whole graph.
+        var among: [RelationIndex] = []
+        for actor in members {
+            for relation in graph.outgoingRelations(of: actor) where inside[graph.target(of: relation).position] {
+                among.append(relation)
+            }
+        }
+        among.sort()
+        var touched = Set(request.focus)
+        for relation in among {
             let source = graph.source(of: relation)
             let target = graph.target(of: relation)
-            guard inside[source.position], inside[target.position] else { continue }
             if request.directOnly && !focus.contains(source) && !focus.contains(target) { continue }
             guard let match = view.match(relation) else { continue }
             add(relation, match: match)
-            touched[source.position] = true
-            touched[target.position] = true
+            touched.insert(source)
+            touched.insert(target)
         }
-        for center in request.focus { touched[center.position] = true }
-        actors = graph.actorIndices.filter { touched[$0.position] }
+        actors = touched.sorted()
         emphasizedActors = focus
     }
 
