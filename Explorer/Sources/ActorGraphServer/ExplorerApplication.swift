@@ -29,13 +29,14 @@ public enum ExplorerApplication {
     /// The router with every endpoint of docs/EXPLORER.md behind ``SecurityMiddleware``.
     public static func router(
         service: ExplorerService, renderer: ChartRenderer, assets: AssetTable, hosts: HostAllowList,
-        limiter: RateLimiter?
+        limiter: RateLimiter?, pool: WorkPool = .shared
     ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityMiddleware(hosts: hosts, limiter: limiter))
         addPages(router, assets: assets)
-        addQueries(router, service: service)
-        addCharts(router, service: service, renderer: renderer)
+        addQueries(router, service: service, pool: pool)
+        addViews(router, service: service, pool: pool)
+        addCharts(router, service: service, renderer: renderer, pool: pool)
         return router
     }
 
@@ -83,7 +84,9 @@ public enum ExplorerApplication {
         }
     }
 
-    private static func addQueries(_ router: Router<BasicRequestContext>, service: ExplorerService) {
+    /// Cheap questions (search, a card, one step of neighbours, a shortest path) are answered on the request's own
+    /// task; deeper neighbourhoods and other kinds of path go to `pool`, so they never hold up the cheap ones.
+    private static func addQueries(_ router: Router<BasicRequestContext>, service: ExplorerService, pool: WorkPool) {
         router.get("/api/graph") { request, _ throws(APIError) -> Response in
             _ = try QueryParameters(query: request.uri.query, allowed: [])
             return json(service.overview())
@@ -95,44 +98,64 @@ public enum ExplorerApplication {
             _ = try QueryParameters(query: request.uri.query, allowed: [])
             return json(try service.actor(try pathParameter(context)))
         }
-        router.get("/api/neighbors/:id") { request, context throws(APIError) -> Response in
+        router.get("/api/neighbors/:id") { request, context async throws(APIError) -> Response in
             let allowed = ViewRequest.filterNames.union(["depth", "limit"])
             let parameters = try QueryParameters(query: request.uri.query, allowed: allowed)
-            return json(try service.neighbors(try pathParameter(context), parameters))
+            let id = try pathParameter(context)
+            guard parameters["depth"] == nil || parameters["depth"] == "1" else {
+                return json(try await pool.run { () throws(APIError) in try service.neighbors(id, parameters) })
+            }
+            return json(try service.neighbors(id, parameters))
         }
         router.get("/api/relation/:id") { request, context throws(APIError) -> Response in
             _ = try QueryParameters(query: request.uri.query, allowed: [])
             return json(try service.relation(try pathParameter(context)))
         }
-        router.get("/api/path") { request, _ throws(APIError) -> Response in
+        router.get("/api/path") { request, _ async throws(APIError) -> Response in
             let allowed = ViewRequest.filterNames.union(["path", "pathMode", "k"])
-            return json(try service.path(try QueryParameters(query: request.uri.query, allowed: allowed)))
+            let parameters = try QueryParameters(query: request.uri.query, allowed: allowed)
+            guard parameters["pathMode"] == nil || parameters["pathMode"] == "shortest" else {
+                return json(try await pool.run { () throws(APIError) in try service.path(parameters) })
+            }
+            return json(try service.path(parameters))
         }
         router.get("/api/timeline") { request, _ throws(APIError) -> Response in
             let allowed = ViewRequest.filterNames.subtracting(["from", "to"]).union(["actor", "other"])
             return json(try service.timeline(try QueryParameters(query: request.uri.query, allowed: allowed)))
         }
-        router.get("/api/histogram") { request, _ throws(APIError) -> Response in
+    }
+
+    /// A view's selection, its histogram (unless answered before) and its chart's DOT are computed on `pool`.
+    private static func addViews(_ router: Router<BasicRequestContext>, service: ExplorerService, pool: WorkPool) {
+        router.get("/api/histogram") { request, _ async throws(APIError) -> Response in
             let allowed = ViewRequest.viewNames.union(["bucket"])
-            return json(try service.histogram(try QueryParameters(query: request.uri.query, allowed: allowed)))
+            let parameters = try QueryParameters(query: request.uri.query, allowed: allowed)
+            if let cached = service.cachedHistogram(parameters) { return bytes(cached, type: jsonType) }
+            return bytes(try await pool.run { () throws(APIError) in try service.histogramBytes(parameters) }, type: jsonType)
         }
-        router.get("/api/view") { request, _ throws(APIError) -> Response in
+        router.get("/api/view") { request, _ async throws(APIError) -> Response in
             let parameters = try QueryParameters(query: request.uri.query, allowed: ViewRequest.viewNames)
-            let viewRequest = try service.viewRequest(parameters)
-            let view = ExplorerView(viewRequest, graph: service.graph)
-            return json(view.json(service.graph, request: viewRequest))
+            return json(
+                try await pool.run { () throws(APIError) -> JSONValue in
+                    let viewRequest = try service.viewRequest(parameters)
+                    let view = ExplorerView(viewRequest, graph: service.graph)
+                    return view.json(service.graph, request: viewRequest)
+                })
         }
     }
 
-    private static func addCharts(_ router: Router<BasicRequestContext>, service: ExplorerService, renderer: ChartRenderer) {
+    private static func addCharts(
+        _ router: Router<BasicRequestContext>, service: ExplorerService, renderer: ChartRenderer, pool: WorkPool
+    ) {
         router.get("/api/chart.svg") { request, _ async throws(APIError) -> Response in
             let parameters = try QueryParameters(query: request.uri.query, allowed: ViewRequest.viewNames)
-            let svg = try await ExplorerExport.chart(parameters, service: service, renderer: renderer, format: .svg)
+            let svg = try await ExplorerExport.chart(
+                parameters, service: service, renderer: renderer, pool: pool, format: .svg)
             return bytes(svg, type: "image/svg+xml")
         }
         router.get("/api/export") { request, _ async throws(APIError) -> Response in
             let parameters = try QueryParameters(query: request.uri.query, allowed: ViewRequest.viewNames.union(["format"]))
-            let file = try await ExplorerExport.file(parameters, service: service, renderer: renderer)
+            let file = try await ExplorerExport.file(parameters, service: service, renderer: renderer, pool: pool)
             var response = bytes(file.bytes, type: file.contentType)
             response.headers[.contentDisposition] = "attachment; filename=\"\(file.name)\""
             return response
@@ -151,8 +174,10 @@ public enum ExplorerApplication {
         return decoded
     }
 
+    static let jsonType = "application/json; charset=utf-8"
+
     static func json(_ value: JSONValue) -> Response {
-        bytes(Array(value.pretty().utf8), type: "application/json; charset=utf-8")
+        bytes(Array(value.pretty().utf8), type: jsonType)
     }
 
     static func bytes(_ bytes: [UInt8], type: String) -> Response {

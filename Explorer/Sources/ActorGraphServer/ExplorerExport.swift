@@ -6,7 +6,7 @@ import HTTPTypes
 
 /// `/api/chart.svg` and `/api/export`: the view drawn by the worker, or its relations in an exchange format.
 enum ExplorerExport {
-    struct File {
+    struct File: Sendable {
         let name: String
         let contentType: String
         let bytes: [UInt8]
@@ -14,26 +14,45 @@ enum ExplorerExport {
 
     /// The view of `parameters` laid out by Graphviz in the worker, within the chart budget.
     static func chart(
-        _ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer, format: GraphvizFormat
+        _ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer, pool: WorkPool,
+        format: GraphvizFormat
     ) async throws(APIError) -> [UInt8] {
-        let request = try service.viewRequest(parameters)
-        let view = ExplorerView(request, graph: service.graph)
-        let drawn = view.links.count
-        guard drawn <= renderer.limits.relations else {
-            throw APIError(
-                .unprocessableContent,
-                "the view has \(drawn) links; a chart draws at most \(renderer.limits.relations): focus on an actor, "
-                    + "find a path, or narrow the time window or the filters")
+        let dot = try await pool.run { () throws(APIError) -> String in
+            let request = try service.viewRequest(parameters)
+            let view = ExplorerView(request, graph: service.graph)
+            let drawn = view.links.count
+            guard drawn <= renderer.limits.relations else {
+                throw APIError(
+                    .unprocessableContent,
+                    "the view has \(drawn) links; a chart draws at most \(renderer.limits.relations): focus on an actor, "
+                        + "find a path, or narrow the time window or the filters")
+            }
+            return view.chart.document.text
         }
-        return try await renderer.render(view.chart.document.text, format: format)
+        return try await renderer.render(dot, format: format)
     }
 
     /// The view as a file: `svg`, `png`, `pdf`, `dot` (the chart) or `csv`, `gexf`, `graphml` (its relations and actors).
-    static func file(_ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer)
+    static func file(_ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer, pool: WorkPool)
         async throws(APIError) -> File
     {
         let formatText = parameters["format"] ?? ""
         let viewParameters = parameters.removing("format")
+        switch formatText {
+        case "svg", "png", "pdf":
+            let format: GraphvizFormat = formatText == "svg" ? .svg : formatText == "png" ? .png : .pdf
+            let bytes = try await chart(viewParameters, service: service, renderer: renderer, pool: pool, format: format)
+            let type = formatText == "svg" ? "image/svg+xml" : formatText == "png" ? "image/png" : "application/pdf"
+            return File(name: "actorgraph-view.\(formatText)", contentType: type, bytes: bytes)
+        default:
+            return try await pool.run { () throws(APIError) in try exchangeFile(formatText, viewParameters, service: service) }
+        }
+    }
+
+    /// The view's DOT, or its relations and actors in an exchange format.
+    private static func exchangeFile(_ formatText: String, _ viewParameters: QueryParameters, service: ExplorerService)
+        throws(APIError) -> File
+    {
         switch formatText {
         case "dot":
             // The chart's DOT before layout: what `actorgraph render … --format dot` writes for the same view.
@@ -42,11 +61,6 @@ enum ExplorerExport {
             return File(
                 name: "actorgraph-view.dot", contentType: "text/vnd.graphviz; charset=utf-8",
                 bytes: Array(view.chart.document.text.utf8))
-        case "svg", "png", "pdf":
-            let format: GraphvizFormat = formatText == "svg" ? .svg : formatText == "png" ? .png : .pdf
-            let bytes = try await chart(viewParameters, service: service, renderer: renderer, format: format)
-            let type = formatText == "svg" ? "image/svg+xml" : formatText == "png" ? "image/png" : "application/pdf"
-            return File(name: "actorgraph-view.\(formatText)", contentType: type, bytes: bytes)
         case "csv", "gexf", "graphml":
             let request = try service.viewRequest(viewParameters)
             let view = ExplorerView(request, graph: service.graph)

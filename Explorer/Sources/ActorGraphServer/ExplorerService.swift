@@ -13,6 +13,11 @@ public struct ExplorerService: Sendable {
     let title: String
     /// The unfiltered yearly histogram, the time bar's first request, computed at load.
     let wholeHistogram: JSONValue
+    /// `/api/graph`'s answer, computed at load (it reads every relation's dates).
+    let overviewAnswer: JSONValue
+    /// Histograms already answered, by their parameters: the time bar asks the same few again on every brush, step
+    /// and filter change of a view.
+    let histograms = AnswerCache<[UInt8]>(capacity: 512)
 
     public init(graph: RelationGraph, sourcesDirectory: String?, title: String) {
         self.graph = graph
@@ -21,6 +26,7 @@ public struct ExplorerService: Sendable {
         self.texts = SourceTexts(graph: graph, directory: sourcesDirectory)
         self.title = title
         self.wholeHistogram = Self.histogramJSON(DateHistogram(graph, relations: graph.relationIndices, bucket: .year))
+        self.overviewAnswer = Self.overview(graph, title: title, texts: texts)
     }
 
     /// Loads YAML files, an edge list or a snapshot through ``GraphLoader``, as the CLI does.
@@ -36,7 +42,9 @@ public struct ExplorerService: Sendable {
     // MARK: Endpoints
 
     /// `/api/graph`: counts, vocabulary and date range for the page's controls.
-    func overview() -> JSONValue {
+    func overview() -> JSONValue { overviewAnswer }
+
+    private static func overview(_ graph: RelationGraph, title: String, texts: SourceTexts) -> JSONValue {
         var first: Int32?
         var last: Int32?
         for relation in graph.relationIndices {
@@ -150,6 +158,18 @@ public struct ExplorerService: Sendable {
         let leftOut = QueryJSON.leftOut(view) { Timeline.entries($0, actor: first, other: second).map(\.relation) }
         return QueryJSON.timeline(
             entries, graph: graph, actors: named, timeFiltered: filter.time != .none, leftOut: leftOut)
+    }
+
+    /// `/api/histogram`'s answer when these parameters were answered before.
+    func cachedHistogram(_ parameters: QueryParameters) -> [UInt8]? {
+        histograms[parameters.canonical]
+    }
+
+    /// `/api/histogram`'s answer as bytes, kept for the next request with the same parameters.
+    func histogramBytes(_ parameters: QueryParameters) throws(APIError) -> [UInt8] {
+        let bytes = Array(try histogram(parameters).pretty().utf8)
+        histograms.store(bytes, for: parameters.canonical)
+        return bytes
     }
 
     /// `/api/histogram?bucket=&…view`: relation counts per year or month and category.

@@ -46,6 +46,13 @@ public struct QueryParameters: Sendable {
         return copy
     }
 
+    /// The parameters in one fixed spelling (names sorted, empty values left out), whatever order they came in:
+    /// the key of a cached answer.
+    public var canonical: String {
+        values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            .joined(separator: "&")
+    }
+
     public subscript(name: String) -> String? {
         guard let value = values[name], !value.isEmpty else { return nil }
         return value

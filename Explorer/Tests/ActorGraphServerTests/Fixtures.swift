@@ -47,12 +47,13 @@ enum Fixtures {
 
     /// An application over `service` whose router answers requests addressed to `localhost` (the test client's).
     static func application(
-        _ service: ExplorerService, renderer: ChartRenderer? = nil, limiter: RateLimiter? = nil
+        _ service: ExplorerService, renderer: ChartRenderer? = nil, limiter: RateLimiter? = nil,
+        pool: WorkPool = .shared
     ) throws -> some ApplicationProtocol {
         let renderer = try renderer ?? ChartRenderer(workerExecutable: workerExecutable(), workerArguments: ["render-worker"])
         let router = ExplorerApplication.router(
             service: service, renderer: renderer, assets: testAssets, hosts: HostAllowList(exactly: ["localhost"]),
-            limiter: limiter)
+            limiter: limiter, pool: pool)
         return Application(router: router)
     }
 
