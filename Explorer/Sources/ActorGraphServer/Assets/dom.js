@@ -94,9 +94,32 @@ export function toast(message, isError = false) {
     toast.timer = setTimeout(() => { box.hidden = true; }, isError ? 6000 : 2500);
 }
 
-/** Formats an EDTF-ish date for people: keeps the text as written, `undated` for null. */
+/**
+ * Formats an EDTF date for people: a day, month or year as written (with its `?`/`~`), an interval `A/B` as
+ * `A – B`, an open or unknown end as `from A` or `until B`; `undated` for none.
+ */
 export function showDate(date) {
-    return date === null || date === undefined || date === '' ? 'undated' : String(date);
+    if (date === null || date === undefined || date === '') return 'undated';
+    const text = String(date);
+    const slash = text.indexOf('/');
+    if (slash < 0) return text;
+    const start = text.slice(0, slash);
+    const end = text.slice(slash + 1);
+    const open = (part) => part === '' || part === '..';
+    if (open(start) && open(end)) return 'undated';
+    if (open(start)) return `until ${end}`;
+    if (open(end)) return `from ${start}`;
+    return `${start} – ${end}`;
+}
+
+/** A list row's date (`.row-date`), broken only between words, so `until 2021-08-15` never splits the day. */
+export function dateCell(date) {
+    const cell = el('span', { class: 'row-date' });
+    showDate(date).split(' ').forEach((word, i) => {
+        if (i) cell.append(' ');
+        cell.append(el('span', { class: 'nowrap', text: word }));
+    });
+    return cell;
 }
 
 /** Human label for a relation type name (`designates_terrorist` → `designates terrorist`). */

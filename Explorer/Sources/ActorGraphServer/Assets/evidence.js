@@ -1,6 +1,6 @@
 // The evidence panel: an actor's card, a bundle's relations, and a relation with the cited lines of its sources.
 
-import { el, clear, showDate, typeLabel } from './dom.js';
+import { el, clear, dateCell, showDate, typeLabel } from './dom.js';
 
 const heading = (kicker, title, extra = null) => el('header', { class: 'card-head' },
     el('div', { class: 'kicker', text: kicker }), el('h2', { class: 'card-title' }, title), extra);
@@ -22,7 +22,7 @@ function relationRow(ctx, relation) {
         el('button', { type: 'button', class: 'row-open', 'data-relation': relation.id,
             title: 'Show the evidence for this relation', on: { click: () => ctx.onRelation(relation.id) } },
         el('span', { class: `swatch category-${relation.category}`, 'aria-hidden': 'true' }),
-        el('span', { class: 'row-date', text: showDate(relation.date) }),
+        dateCell(relation.date),
         el('span', { class: 'row-text' }, `${ctx.name(relation.from)} `,
             el('span', { class: 'row-type', text: typeLabel(relation.type) }), ` ${ctx.name(relation.to)}`),
         relation.status !== 'reported' ? el('span', { class: `badge status-${relation.status}`, text: relation.status }) : null));
@@ -104,7 +104,7 @@ export function createEvidence(panel, ctx) {
                 heading(`${r.category} · relation`, relationLine(ctx, r)),
                 el('dl', { class: 'fields' },
                     field('Type', `${typeLabel(r.type)}${r.directed ? '' : ' (symmetric)'}`),
-                    field('Date', el('span', {}, showDate(r.date), r.start || r.end ? el('span', { class: 'muted', text: `  (${r.start ?? 'open'} … ${r.end ?? 'open'})` }) : null)),
+                    field('Date', el('span', {}, showDate(r.date), (r.start || r.end) && r.start !== r.end ? el('span', { class: 'muted', text: `  (${r.start ?? 'open'} … ${r.end ?? 'open'})` }) : null)),
                     field('Date note', r.date_note),
                     field('Status', el('span', {}, status, time)),
                     field('Claimed by', r.claimed_by ? (ctx.known(r.claimed_by) ? actorLink(ctx, r.claimed_by) : r.claimed_by) : null),

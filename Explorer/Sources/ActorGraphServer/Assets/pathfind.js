@@ -1,6 +1,6 @@
 // The path finder: two actors, a kind of path, and the answer as numbered hops, each relation openable.
 
-import { el, clear, showDate, typeLabel } from './dom.js';
+import { el, clear, dateCell, typeLabel } from './dom.js';
 import { attachTypeahead } from './search.js';
 
 /** `ctx.onFind({from, to, mode, k})`, `ctx.onClear()`, `ctx.onRelation(id)`, `ctx.onHover(hops|null)`, `ctx.name(id)`. */
@@ -54,7 +54,7 @@ export function createPathPanel(ctx) {
                     el('button', { type: 'button', class: 'row-open', 'data-relation': relation.id, on: { click: () => ctx.onRelation(relation.id) } },
                         el('span', { class: `swatch category-${relation.category}`, 'aria-hidden': 'true' }),
                         el('span', { class: 'row-type', text: typeLabel(relation.type) }),
-                        el('span', { class: 'row-date', text: showDate(relation.date) })))))));
+                        dateCell(relation.date)))))));
     }
 
     return {

@@ -8,6 +8,8 @@ const AXIS = 16;
 const PAD = 8;
 /** The widest a bar gets, so a few bins do not turn into slabs. */
 const MAX_STEP = 56;
+/** A run of more empty bins than this between dated ones is drawn as one narrow gap. */
+const GAP_RUN = 3;
 /** The pause between two steps of play, after the chart has settled. */
 const PLAY_PAUSE_MS = 650;
 
@@ -98,33 +100,78 @@ class Timebar {
             return;
         }
         const width = Math.max(this.plot.clientWidth, 200);
-        const step = Math.min((width - 2 * PAD) / bins.length, MAX_STEP);
+        const layout = this.layout(bins);
+        const step = Math.min((width - 2 * PAD) / layout.count, MAX_STEP);
+        const left = (i) => PAD + layout.column[i] * step;
         const svg = svgEl('svg', { width, height: HEIGHT, class: 'histogram', role: 'img', 'aria-label': `Relations by ${this.histogram.bucket}` });
         const timed = Boolean(this.time.at || this.time.from || this.time.to);
         const [lo, hi] = this.range();
         if (timed && lo >= 0) {
-            svg.append(svgEl('rect', { class: this.time.at ? 'asof-band' : 'brush', x: PAD + lo * step, y: 0,
-                width: Math.max((hi - lo + 1) * step, 2), height: HEIGHT - AXIS }));
+            svg.append(svgEl('rect', { class: this.time.at ? 'asof-band' : 'brush', x: left(lo), y: 0,
+                width: Math.max(left(hi) + step - left(lo), 2), height: HEIGHT - AXIS }));
         }
-        this.drawBars(svg, step, timed ? [lo, hi] : null);
-        const every = Math.max(1, Math.ceil(46 / step));
-        bins.forEach((bin, i) => {
-            if (i % every) return;
-            svg.append(svgEl('text', { class: 'tick', x: PAD + i * step + step / 2, y: HEIGHT - 4, 'text-anchor': 'middle', text: this.keyOf(bin) }));
-        });
+        this.drawBars(svg, step, left, timed ? [lo, hi] : null);
+        this.drawAxis(svg, bins, layout, step, left);
         if (this.time.at && lo >= 0) {
-            const x = PAD + lo * step + step / 2;
+            const x = left(lo) + step / 2;
             svg.append(svgEl('g', { class: 'asof-handle', id: 'asof-handle' },
                 svgEl('line', { x1: x, x2: x, y1: 0, y2: HEIGHT - AXIS }),
                 svgEl('path', { d: `M${x - 5},0 L${x + 5},0 L${x},7 Z` })));
         }
         svg.append(svgEl('rect', { class: 'hit', x: 0, y: 0, width, height: HEIGHT }));
         this.plot.append(svg);
-        this.attachPointer(svg, step);
+        this.attachPointer(svg, step, layout, left);
+    }
+
+    /**
+     * The column of each bin: one each, except that a run of more than GAP_RUN empty bins between dated ones
+     * shares one column, drawn as a gap, so that a few recent years are not squeezed beside decades of nothing.
+     */
+    layout(bins) {
+        const empty = (bin) => !Object.values(bin.counts ?? {}).some((n) => n > 0);
+        const column = [];
+        const gaps = [];
+        let count = 0;
+        for (let i = 0; i < bins.length;) {
+            let j = i;
+            while (j < bins.length && empty(bins[j])) j += 1;
+            if (j - i > GAP_RUN && i > 0 && j < bins.length) {
+                for (let k = i; k < j; k += 1) column.push(count);
+                gaps.push({ column: count, first: i, last: j - 1 });
+                count += 1;
+                i = j;
+            } else {
+                column.push(count);
+                count += 1;
+                i += 1;
+            }
+        }
+        const firstOf = [];
+        column.forEach((c, i) => { if (firstOf[c] === undefined) firstOf[c] = i; });
+        return { column, gaps, count, firstOf };
+    }
+
+    /** Year (or month) labels under the bars, and a break mark where empty years were folded. */
+    drawAxis(svg, bins, layout, step, left) {
+        const every = Math.max(1, Math.ceil(46 / step));
+        let lastLabel = -Infinity;
+        bins.forEach((bin, i) => {
+            if (layout.firstOf[layout.column[i]] !== i || layout.gaps.some((g) => g.column === layout.column[i])) return;
+            if (layout.column[i] - lastLabel < every) return;
+            lastLabel = layout.column[i];
+            svg.append(svgEl('text', { class: 'tick', x: left(i) + step / 2, y: HEIGHT - 4, 'text-anchor': 'middle', text: this.keyOf(bin) }));
+        });
+        for (const gap of layout.gaps) {
+            const x = PAD + gap.column * step + step / 2;
+            const span = `${this.keyOf(bins[gap.first])}–${this.keyOf(bins[gap.last])}`;
+            svg.append(svgEl('g', { class: 'gap', 'data-first': this.keyOf(bins[gap.first]), 'data-last': this.keyOf(bins[gap.last]) },
+                svgEl('title', { text: `${span}: no dated relation (${gap.last - gap.first + 1} empty ${this.histogram.bucket}s folded)` }),
+                svgEl('text', { class: 'gap-mark', x, y: HEIGHT - AXIS - 3, 'text-anchor': 'middle', text: '⋯' })));
+        }
     }
 
     /** One stacked bar per bin; bins outside `[lo, hi]` are faded. */
-    drawBars(svg, step, window) {
+    drawBars(svg, step, left, window) {
         const bins = this.histogram.bins;
         const totals = bins.map((bin) => Object.values(bin.counts ?? {}).reduce((a, b) => a + b, 0));
         const max = Math.max(1, ...totals);
@@ -139,26 +186,26 @@ class Timebar {
                 if (!n) continue;
                 const h = (n / max) * barH;
                 y -= h;
-                group.append(svgEl('rect', { class: `cat-fill category-${category}`, x: PAD + i * step + 0.5, y,
+                group.append(svgEl('rect', { class: `cat-fill category-${category}`, x: left(i) + 0.5, y,
                     width: Math.max(step - 1, 1), height: h }));
             }
             svg.append(group);
         });
     }
 
-    attachPointer(svg, step) {
+    attachPointer(svg, step, layout, left) {
         const bins = this.histogram.bins;
         const indexAt = (event) => {
             const x = event.clientX - svg.getBoundingClientRect().left - PAD;
-            return Math.min(bins.length - 1, Math.max(0, Math.floor(x / step)));
+            return layout.firstOf[Math.min(layout.count - 1, Math.max(0, Math.floor(x / step)))];
         };
         let start = null;
         svg.addEventListener('pointerdown', (event) => {
             start = indexAt(event);
             try { svg.setPointerCapture(event.pointerId); } catch { /* a synthetic pointer has nothing to capture */ }
-            this.preview(svg, step, start, start);
+            this.preview(svg, step, left, start, start);
         });
-        svg.addEventListener('pointermove', (event) => { if (start !== null) this.preview(svg, step, start, indexAt(event)); });
+        svg.addEventListener('pointermove', (event) => { if (start !== null) this.preview(svg, step, left, start, indexAt(event)); });
         svg.addEventListener('pointerup', (event) => {
             if (start === null) return;
             const end = indexAt(event);
@@ -172,7 +219,7 @@ class Timebar {
     }
 
     /** Shows a window or handle while dragging, without redrawing (the pointer stays captured by the same SVG). */
-    preview(svg, step, a, b) {
+    preview(svg, step, left, a, b) {
         const lo = this.mode === 'at' ? b : Math.min(a, b);
         const hi = this.mode === 'at' ? b : Math.max(a, b);
         let band = svg.querySelector('rect.preview');
@@ -180,8 +227,8 @@ class Timebar {
             band = svgEl('rect', { class: 'preview', y: 0, height: HEIGHT - AXIS });
             svg.insertBefore(band, svg.firstChild);
         }
-        band.setAttribute('x', PAD + lo * step);
-        band.setAttribute('width', Math.max((hi - lo + 1) * step, 2));
+        band.setAttribute('x', left(lo));
+        band.setAttribute('width', Math.max(left(hi) + step - left(lo), 2));
         for (const [i, bin] of Array.from(svg.querySelectorAll('.bin')).entries()) bin.classList.toggle('outside', i < lo || i > hi);
         const bins = this.histogram.bins;
         this.label.textContent = this.mode === 'at' ? `As of ${this.keyOf(bins[hi])}` : `${this.keyOf(bins[lo])} – ${this.keyOf(bins[hi])}`;
