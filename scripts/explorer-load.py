@@ -49,6 +49,13 @@ def start(explorer, graph):
     sys.exit("explorer did not start within 600 s")
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time of a process so far (/proc/PID/stat, fields 14 and 15, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -219,8 +226,11 @@ def main():
         rss_marks = {"100": (recorder.total, rss_kib(server.pid))}
         recorder.latencies.pop("first 100 (serial)", None)
         began = time.monotonic()
+        server_cpu, client_cpu = cpu_seconds(server.pid), os.times()
         run(port, paths, arguments.clients, arguments.chart_clients, arguments.seconds, recorder, server.pid, rss_marks)
         elapsed = time.monotonic() - began
+        server_cpu = cpu_seconds(server.pid) - server_cpu
+        client_cpu = (os.times().user - client_cpu.user) + (os.times().system - client_cpu.system)
         rss_marks["end"] = (recorder.total, rss_kib(server.pid))
         rows = summary(recorder, elapsed)
         print(f"\n{arguments.clients} clients ({arguments.chart_clients} on charts) for {elapsed:.0f} s; "
@@ -236,11 +246,16 @@ def main():
         if "10000" in rss_marks:
             growth = (rss_marks["10000"][1] - rss_marks["100"][1]) * 100 / rss_marks["100"][1]
             print(f"growth from 100 to {rss_marks['10000'][0]} requests: {growth:+.1f} %")
+        answered = sum(row["requests"] + row["errors"] for row in rows.values())
+        print(f"CPU during the run: server {server_cpu:.1f} s ({server_cpu * 1000 / max(1, answered):.2f} ms per request), "
+              f"these clients {client_cpu:.1f} s ({client_cpu * 1000 / max(1, answered):.2f} ms per request), "
+              f"of {elapsed * os.cpu_count():.0f} core-seconds; load average {os.getloadavg()[0]:.1f}")
         if recorder.first_errors:
             print("first errors:", recorder.first_errors)
         print(json.dumps({"clients": arguments.clients, "chart_clients": arguments.chart_clients,
                           "seconds": round(elapsed, 1), "startup_s": round(startup, 1), "endpoints": rows,
-                          "rss_kib": rss_marks, "load_average": os.getloadavg()}))
+                          "rss_kib": rss_marks, "load_average": os.getloadavg(),
+                          "cpu_s": {"server": round(server_cpu, 1), "clients": round(client_cpu, 1)}}))
     finally:
         server.send_signal(signal.SIGTERM)
         try:
