@@ -18,7 +18,10 @@ the machine's cores with the server). Queries are chosen from the graph itself w
 repeatable. Bounded: at most 200 clients and 600 s, and the server is stopped at the end.
 
 usage: scripts/explorer-load.py --explorer Explorer/.build/release/actorgraph-explorer --graph /tmp/M.agraph
-           [--clients 50] [--chart-clients 2] [--seconds 60] [--seed 7]
+           [--clients 50] [--chart-clients 2] [--seconds 60] [--seed 7] [--serial N]
+
+--serial N: instead of the load, N requests of each endpoint one at a time on one connection (the cost of a request
+alone); prints the median and 90th percentile per endpoint.
 """
 import argparse
 import http.client
@@ -183,6 +186,25 @@ def run(port, paths, clients, chart_clients, seconds, recorder, server_pid, rss_
         thread.join()
 
 
+def serial(port, paths, count):
+    """`count` requests of each endpoint one at a time, after one unmeasured request each (the histogram cache)."""
+    client = Client(port)
+    print("| endpoint | requests | median ms | p90 ms | mean answer bytes |\n|---|---|---|---|---|")
+    for name, group in paths.items():
+        for path in group[:count]:
+            client.get(path)
+        times, size = [], 0
+        for index in range(count):
+            began = time.perf_counter()
+            status, body = client.get(group[index % len(group)])
+            times.append(time.perf_counter() - began)
+            size += len(body)
+            if status != 200:
+                sys.exit(f"{status} for {group[index % len(group)]}")
+        times.sort()
+        print(f"| {name} | {count} | {times[count // 2] * 1000:.2f} | {times[count * 9 // 10] * 1000:.2f} | {size // count} |")
+
+
 def summary(recorder, seconds):
     rows = {}
     for name in sorted(set(recorder.latencies) | set(recorder.errors)):
@@ -207,6 +229,7 @@ def main():
     parser.add_argument("--chart-clients", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--serial", type=int, default=0)
     arguments = parser.parse_args()
     if not 1 <= arguments.clients <= 200 or not 0 < arguments.seconds <= 600:
         sys.exit("bounded: 1 to 200 clients, at most 600 s")
@@ -217,6 +240,9 @@ def main():
     try:
         paths, chart_ids = targets(port, arguments.seed)
         print("chart views (actor, relations):", chart_ids[:5], "...", flush=True)
+        if arguments.serial > 0:
+            serial(port, paths, arguments.serial)
+            return
         recorder = Recorder()
         warm = Client(port)
         mixed = [path for name, group in paths.items() if name != "chart" for path in group[:20]]
