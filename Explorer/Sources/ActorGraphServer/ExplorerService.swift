@@ -16,8 +16,9 @@ public struct ExplorerService: Sendable {
     /// `/api/graph`'s answer, computed at load (it reads every relation's dates).
     let overviewAnswer: JSONValue
     /// Histograms already answered, by their parameters: the time bar asks the same few again on every brush, step
-    /// and filter change of a view.
-    let histograms = AnswerCache<[UInt8]>(capacity: 512)
+    /// and filter change of a view. At most 512 of them and 32 MiB: a monthly histogram
+    /// of a long range (12,000 bins) is over a megabyte.
+    let histograms = AnswerCache(capacity: 512, byteBudget: 32 << 20)
 
     public init(graph: RelationGraph, sourcesDirectory: String?, title: String) {
         self.graph = graph
