@@ -70,7 +70,9 @@ enum ExplorerExport {
             let output = ExportOutput()
             switch formatText {
             case "csv":
-                EdgeListWriter.writeRelations(graph, selection, options: .csv, to: output)
+                // For a spreadsheet, as `actorgraph export --format csv` writes by default: formula-like cells neutralised.
+                EdgeListWriter.writeRelations(
+                    graph, selection, options: DelimitedTextOptions(safeSpreadsheet: true), to: output)
             case "gexf":
                 GEXFWriter.write(graph, selection, to: output)
             default:

@@ -176,4 +176,30 @@ import Testing
             #expect(badEscape.status == .badRequest)
         }
     }
+
+    /// The view's CSV is for a spreadsheet: a name or note that a spreadsheet would run as a formula is neutralised
+    /// with a leading quote, as `actorgraph export --format csv` does by default; dates and signed numbers are not.
+    @Test func csvExportsNeutraliseFormulas() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-formula-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = """
+            actorgraph: 1
+            actors:
+              - { id: calc, name: "=cmd|' /C calc'!A0", kind: group }
+              - { id: plain, name: "Plain", kind: state }
+            relations:
+              - { id: r1, from: calc, to: plain, type: meets, date: 2021-08-17, note: "@SUM(A1)" }
+            """
+        try Data(graph.utf8).write(to: folder.appendingPathComponent("graph.yaml"))
+        let service = try ExplorerService.load(
+            GraphLoadOptions(graphPath: folder.appendingPathComponent("graph.yaml").path))
+        try await Fixtures.application(service).test(.router) { client in
+            let csv = Fixtures.text(try await client.execute(uri: "/api/export?format=csv&focus=calc", method: .get))
+            #expect(csv.contains(",'=cmd|' /C calc'!A0,"))
+            #expect(csv.contains("'@SUM(A1)"))
+            #expect(!csv.contains(",@SUM(A1)"))
+            #expect(csv.contains(",2021-08-17,"))
+        }
+    }
 }
