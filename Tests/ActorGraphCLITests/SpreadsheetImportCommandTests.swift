@@ -70,7 +70,7 @@ struct SpreadsheetImportCommandTests {
             in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         for expected in [
-            "analyst.csv:27:20: warning: missing relation type",
+            "analyst.csv:27:20: warning: empty relation type",
             "analyst.csv:5:1: 'Türkiye' → turkey (a name or alias of 'Turkey')",
             "analyst.csv:8:1: 'U.S.' → usa (a name or alias of 'United States')",
             "analyst.csv:4:1: 'Zamir Kabulov' → kabulov (a name or alias of 'Zamir Kabulov')",

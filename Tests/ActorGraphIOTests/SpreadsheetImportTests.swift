@@ -33,7 +33,7 @@ struct SpreadsheetImportTests {
         let result = try loadFixture(spreadsheetOptions())
         #expect(result.rows == 30)
         // The row with an empty type is the one problem; every other row is a relation.
-        #expect(result.problems.map { "\($0.location.line): \($0.message)" } == ["27: missing relation type"])
+        #expect(result.problems.map { "\($0.location.line): \($0.message)" } == ["27: empty relation type"])
         #expect(result.graph.relationCount == 29)
         let report = result.report
         #expect(report.newActors.count == result.graph.actorCount)
@@ -124,6 +124,44 @@ struct SpreadsheetImportTests {
         #expect(grown.resolve("turkiye", bulk: true) == .found(ActorIndex(0)))
         grown.addNames(["Turkey"], to: ActorIndex(0))
         #expect(grown.resolve("TURKEY", bulk: true) == .found(ActorIndex(0)))
+    }
+
+    /// An empty type cell is an error of its row that says how to fill it, unless `--default-type` fills it; each
+    /// row it fills is listed.
+    @Test func anEmptyTypeCellIsAnErrorOrTheDefaultType() throws {
+        let text = "from,to,type\nIran,Iraq,\nIran,Oman,meets\nOman,Iraq,\n"
+        var options = spreadsheetOptions()
+        let refused = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options)
+        #expect(refused.problems.map { "\($0.location)" } == ["e.csv:2:11", "e.csv:4:11"])
+        #expect(refused.problems.first?.message == "empty relation type")
+        #expect(refused.problems.first?.hint?.contains("--default-type TYPE") == true)
+        #expect(refused.graph.relationCount == 1)
+        options.defaultType = "Supplies arms to"
+        let filled = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options)
+        #expect(filled.problems.isEmpty)
+        #expect(filled.report.filledTypes.map { "\($0.location) \($0.result)" } == ["e.csv:2:11 supplies_arms_to", "e.csv:4:11 supplies_arms_to"])
+        let types = filled.graph.relationIndices.map { filled.graph.type(of: $0).name }
+        #expect(types == ["supplies_arms_to", "meets", "supplies_arms_to"])
+    }
+
+    /// A new name is compared with every actor of the graph and its aliases, not only those the rows name.
+    @Test func variantsAreFoundAmongAllTheGraphsActors() throws {
+        let known = [
+            ActorRecord(id: "pakistan", name: "Pakistan", kind: .state),
+            ActorRecord(id: "tuerkiye", name: "Republic of Türkiye", kind: .state, aliases: ["Turkey"]),
+            ActorRecord(id: "iran", name: "Iran", kind: .state),
+        ]
+        let text = "from,to,type\nTurky,Iran,meets\nPakistn,Iran,meets\nIraq,Iran,meets\n"
+        var options = spreadsheetOptions(known: known)
+        let listed = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options)
+        #expect(listed.report.variants.map { "\($0.variant)→\($0.kept) \($0.keptInGraph)" } == ["turky→tuerkiye true", "pakistn→pakistan true"])
+        #expect(listed.report.variants.first?.reason == "'Turky' and 'Turkey' differ by 1 edit after folding")
+        options.merge = true
+        let merged = try CSVEdgeImporter.load(edges: ("e.csv", Array(text.utf8)), options: options)
+        let graph = merged.graph
+        #expect(graph.relationIndices.map { graph.actors[graph.source(of: $0).position].id } == ["tuerkiye", "pakistan", "iraq"])
+        let named = Set(merged.knownActorIndices.map { graph.actors[$0.position].id })
+        #expect(named == ["tuerkiye", "pakistan", "iran"])
     }
 
     @Test func variantsNeedTheSameSkeleton() {

@@ -104,11 +104,13 @@ extension ActorGraphCommand.ImportCommand {
         section("names resolved to actors", report.names) { "\($0.location): '\($0.text)' → \($0.result) (\($0.reason))" }
         section("new actors", report.newActors) { "\($0.location): '\($0.text)' → \($0.result) (\($0.reason))" }
         section("dates converted to EDTF", report.dates) { "\($0.location): '\($0.text)' → \($0.result) (\($0.reason))" }
+        section("empty type cells filled", report.filledTypes) { "\($0.location): → \($0.result) (\($0.reason))" }
         section("duplicate rows", report.duplicates) {
             "\($0.location): repeats line \($0.firstLine)" + (merged ? "; dropped" : "")
         }
         section("probable variants of one actor", report.variants) {
-            "\($0.location): \($0.variant) ('\($0.variantName)') may be \($0.kept) ('\($0.keptName)'): \($0.reason)"
+            "\($0.location): \($0.variant) ('\($0.variantName)') may be \($0.kept) ('\($0.keptName)'"
+                + ($0.keptInGraph ? ", of the graph" : "") + "): \($0.reason)"
                 + ($0.merged ? "; merged" : "")
         }
         section("documents not in the catalogue", report.missingDocuments) {

@@ -13,7 +13,8 @@ extension ActorGraphCommand {
                 folder, when it holds graph files), the actor list and the actors made so far, ignoring case, diacritics \
                 and punctuation; a name nothing answers to makes a new actor with an id made from it (kind from a \
                 source_kind/target_kind column or --default-kind). Dates may be EDTF or written as people do \
-                (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. A document column \
+                (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. An empty type cell is \
+                an error of its row unless --default-type gives one (each row it fills is listed). A document column \
                 (--source-column, default source_doc or document) becomes a citation of the catalogue entry it \
                 names (one not catalogued yet is kept as the attribute 'document' and listed, to add with \
                 'sources add'); a notes or comment column is the note. Rows without a citation load as unsourced \
@@ -41,6 +42,9 @@ extension ActorGraphCommand {
 
         @Option(help: "Kind of actors first met in the edge list when no kind column gives one (\(ActorKind.choices)).")
         var defaultKind: ActorKind?
+
+        @Option(help: "The relation type of rows whose type cell is empty (each is listed); without it such a row is an error.")
+        var defaultType: String?
 
         @Flag(help: "Load the good rows, report the bad ones and how many were skipped.")
         var skipBadRows = false
@@ -112,6 +116,8 @@ extension ActorGraphCommand {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the vocabulary"))
                 }
             }
+            try checkDefaultType(options)
+            options.defaultType = defaultType
             let fallbackCitation = try defaultCitationValue()
             let cataloguePath = catalogue ?? base?.cataloguePath ?? GraphLoader.defaultCatalogue(near: edges)
             if let cataloguePath {
@@ -139,6 +145,21 @@ extension ActorGraphCommand {
             case .success(let bytes): return bytes
             case .failure(let failure): throw CommandFailure("error: cannot read '\(path)': \(failure)")
             }
+        }
+
+        /// `--default-type` must name a type of the vocabulary the rows use.
+        private func checkDefaultType(_ options: CSVImportOptions) throws {
+            guard let defaultType else { return }
+            let vocabulary = options.vocabulary
+            if vocabulary.index(named: defaultType) != nil
+                || vocabulary.index(named: CSVColumnMapping.folded(defaultType)) != nil
+            {
+                return
+            }
+            let suggestion = NearestName.nearest(defaultType, among: vocabulary.names).map { "did you mean '\($0)'? " }
+            throw CommandFailure(
+                "error: --default-type '\(defaultType)' is not a relation type of the vocabulary\n"
+                    + "hint: \(suggestion ?? "")'actorgraph types' lists them")
         }
 
         private func defaultCitationValue() throws -> Citation? {

@@ -133,8 +133,7 @@ extension CSVImportState {
     mutating func edgeType(_ record: borrowing CSVRecord, _ columns: EdgeColumns, _ check: inout RowCheck) -> EdgeType?
     {
         guard let column = columns.type, !record.isEmpty(column) else {
-            problem(record, columns.type, "missing relation type", &check)
-            return nil
+            return defaultType(record, columns.type, &check)
         }
         if let interned = typeNames.find(record.rawBytes(column)) { return .interned(typeIndexByName[interned]) }
         guard let name = text(record, column, "type", &check) else { return nil }
@@ -156,6 +155,27 @@ extension CSVImportState {
                 ?? "use a type of the vocabulary (actorgraph types), pass --vocabulary, or add a category column",
             &check)
         return nil
+    }
+
+    /// The type of a row whose type cell is empty: ``CSVImportOptions/defaultType``, listed, else a problem that
+    /// says how to fill it.
+    private mutating func defaultType(
+        _ record: borrowing CSVRecord, _ column: Int?, _ check: inout RowCheck
+    ) -> EdgeType? {
+        guard let name = options.defaultType,
+            let index = vocabulary.index(named: name) ?? vocabulary.index(named: CSVColumnMapping.folded(name))
+        else {
+            problem(
+                record, column, column == nil ? "missing relation type" : "empty relation type",
+                hint: "write the relation type in this cell ('actorgraph types' lists them), "
+                    + "or pass --default-type TYPE to give every empty type cell that type", &check)
+            return nil
+        }
+        report.filledTypes.append(
+            CSVImportReport.Conversion(
+                location: location(record, column, check), text: "", result: vocabulary[index].name,
+                reason: "--default-type"))
+        return .known(index.rawValue)
     }
 
     /// A row that states its type's category or direction must agree with the vocabulary, or the file was written

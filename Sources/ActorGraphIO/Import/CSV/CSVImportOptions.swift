@@ -36,6 +36,9 @@ public struct CSVImportOptions: Sendable {
     /// The column whose cell names the document a row comes from: it becomes a citation of a catalogue entry
     /// (an existing one whose id or title matches, else a stub; ``CSVImportResult/stubSources``).
     public var documentColumn: String?
+    /// The relation type of rows whose type cell is empty (each such row is listed in
+    /// ``CSVImportReport/filledTypes``); `nil` makes an empty type cell a problem of its row.
+    public var defaultType: String?
     /// Drop exact duplicate rows and make probable variants of one actor a single actor.
     public var merge = false
     /// Whether plain rows take the byte-level fast path; off only in tests that compare both paths.

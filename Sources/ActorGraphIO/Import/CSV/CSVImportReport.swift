@@ -32,6 +32,8 @@ public struct CSVImportReport: Sendable {
         public var location: SourceLocation
         public var reason: String
         public var merged: Bool
+        /// Whether the kept actor is one of the graph's (not written by the import).
+        public var keptInGraph = false
     }
 
     /// A document cell that names no catalogue entry: its text, where it first appears, how many rows name it.
@@ -47,6 +49,8 @@ public struct CSVImportReport: Sendable {
     /// Actors created from names, with their slug ids.
     public var newActors: [Conversion] = []
     public var dates: [Conversion] = []
+    /// Empty type cells given ``CSVImportOptions/defaultType``.
+    public var filledTypes: [Conversion] = []
     public var duplicates: [Duplicate] = []
     public var variants: [Variant] = []
     /// Document cells that name no catalogue entry, with the first place each appears.
@@ -57,7 +61,7 @@ public struct CSVImportReport: Sendable {
     public init() {}
 
     public var isEmpty: Bool {
-        columns.isEmpty && names.isEmpty && newActors.isEmpty && dates.isEmpty && duplicates.isEmpty
-            && variants.isEmpty && missingDocuments.isEmpty && citedRows == 0
+        columns.isEmpty && names.isEmpty && newActors.isEmpty && dates.isEmpty && filledTypes.isEmpty
+            && duplicates.isEmpty && variants.isEmpty && missingDocuments.isEmpty && citedRows == 0
     }
 }

@@ -98,17 +98,21 @@ extension CSVImportState {
     private mutating func actorIndex(for target: ImportNameIndex.Target, _ index: inout ImportNameIndex) -> UInt32 {
         switch target {
         case .actor(let position): return position
-        case .known(let position):
-            if let added = index.knownAdded[position] { return added }
-            let actor = options.knownActors[position]
-            let added = UInt32(actors.count)
-            _ = actorIDs.insert(actor.id)
-            actors.append(actor)
-            actorLines.append(nil)
-            knownActorPositions.append(Int(added))
-            index.knownAdded[position] = added
-            return added
+        case .known(let position): return knownActorIndex(position, &index)
         }
+    }
+
+    /// The import's actor for a graph actor (``CSVImportOptions/knownActors``), added the first time it is needed.
+    mutating func knownActorIndex(_ position: Int, _ index: inout ImportNameIndex) -> UInt32 {
+        if let added = index.knownAdded[position] { return added }
+        let actor = options.knownActors[position]
+        let added = UInt32(actors.count)
+        _ = actorIDs.insert(actor.id)
+        actors.append(actor)
+        actorLines.append(nil)
+        knownActorPositions.append(Int(added))
+        index.knownAdded[position] = added
+        return added
     }
 
     /// Records a new actor made from a name, so later rows resolve to it.

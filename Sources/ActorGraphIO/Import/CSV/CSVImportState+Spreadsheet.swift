@@ -81,51 +81,100 @@ extension CSVImportState {
         return result
     }
 
-    /// Reports actors made from names that are probably another actor of the import (same skeleton, a small
-    /// edit distance after folding); with ``CSVImportOptions/merge`` each is merged into the one met first.
+    /// An actor a new one may be a variant of: one of the import, or one of the graph's (``CSVImportOptions/knownActors``)
+    /// that no row names yet.
+    private enum VariantCandidate: Equatable {
+        case actor(Int)
+        case known(Int)
+    }
+
+    /// Reports actors made from names that are probably another actor — of the import or of the graph, by any of
+    /// its names and aliases (same skeleton, a small edit distance after folding); with ``CSVImportOptions/merge``
+    /// each is merged into that actor (the one met first; a graph actor is then named by the relations).
     ///
-    /// - Complexity: O(actors × names each); at most 16 earlier actors are compared per skeleton.
+    /// - Complexity: O((graph actors + actors) × names each); at most 16 actors are compared per skeleton.
     mutating func findVariants() {
         guard !newActorLocations.isEmpty else { return }
-        var buckets: [String: [Int]] = [:]
-        var mergedInto: [Int: Int] = [:]
-        for position in actors.indices {
-            let actor = actors[position]
-            var matched: (other: Int, reason: String)?
-            let names = [actor.name] + actor.aliases
-            if newActorLocations[position] != nil {
-                search: for name in names {
-                    let key = Array(ActorResolver.squashed(name))
-                    for other in buckets[Self.skeleton(name)] ?? [] where other != position {
-                        for otherName in [actors[other].name] + actors[other].aliases {
-                            let otherKey = Array(ActorResolver.squashed(otherName))
-                            let limit = max(1, min(key.count, otherKey.count) / 3)
-                            if let distance = ActorResolver.editDistance(key, otherKey, limit: limit) {
-                                matched = (other, "'\(name)' and '\(otherName)' differ by \(distance) edit\(distance == 1 ? "" : "s") after folding")
-                                break search
-                            }
-                        }
-                    }
-                }
-            }
-            if let matched, let location = newActorLocations[position] {
-                report.variants.append(
-                    CSVImportReport.Variant(
-                        kept: actors[matched.other].id, variant: actor.id, keptName: actors[matched.other].name,
-                        variantName: actor.name, location: location, reason: matched.reason, merged: options.merge))
-                if options.merge {
-                    mergedInto[position] = mergedInto[matched.other] ?? matched.other
-                    continue
-                }
-            }
+        var buckets: [String: [VariantCandidate]] = [:]
+        func file(_ candidate: VariantCandidate, names: [String]) {
             for name in names {
                 let key = Self.skeleton(name)
-                if !key.isEmpty, buckets[key, default: []].count < 16, buckets[key]?.last != position {
-                    buckets[key, default: []].append(position)
+                if !key.isEmpty, buckets[key, default: []].count < 16, buckets[key]?.last != candidate {
+                    buckets[key, default: []].append(candidate)
                 }
             }
         }
+        let added = names?.knownAdded ?? [:]
+        for (position, actor) in options.knownActors.enumerated() {
+            file(added[position].map { .actor(Int($0)) } ?? .known(position), names: [actor.name] + actor.aliases)
+        }
+        let graphPositions = Set(knownActorPositions)
+        var mergedInto: [Int: Int] = [:]
+        for position in actors.indices where !graphPositions.contains(position) {
+            let actor = actors[position]
+            let names = [actor.name] + actor.aliases
+            if let location = newActorLocations[position],
+                let (other, reason) = variantMatch(names, position: position, buckets)
+            {
+                let kept = record(of: other)
+                var variant = CSVImportReport.Variant(
+                    kept: kept.id, variant: actor.id, keptName: kept.name, variantName: actor.name,
+                    location: location, reason: reason, merged: options.merge)
+                switch other {
+                case .known: variant.keptInGraph = true
+                case .actor(let kept): variant.keptInGraph = graphPositions.contains(kept)
+                }
+                report.variants.append(variant)
+                if options.merge {
+                    let target = importPosition(of: other)
+                    mergedInto[position] = mergedInto[target] ?? target
+                    continue
+                }
+            }
+            file(.actor(position), names: names)
+        }
         if !mergedInto.isEmpty { merge(mergedInto) }
+    }
+
+    private func record(of candidate: VariantCandidate) -> ActorRecord {
+        switch candidate {
+        case .actor(let position): return actors[position]
+        case .known(let position): return options.knownActors[position]
+        }
+    }
+
+    /// The import's position of a candidate: a graph actor no row named is added, as when a row names it.
+    private mutating func importPosition(of candidate: VariantCandidate) -> Int {
+        switch candidate {
+        case .actor(let position): return position
+        case .known(let position):
+            var index = takeNameIndex()
+            defer { names = index }
+            return Int(knownActorIndex(position, &index))
+        }
+    }
+
+    /// The first candidate of the same skeleton within a third of the shorter name's length after folding.
+    private func variantMatch(
+        _ names: [String], position: Int, _ buckets: [String: [VariantCandidate]]
+    ) -> (VariantCandidate, String)? {
+        for name in names {
+            let key = Array(ActorResolver.squashed(name))
+            for other in buckets[Self.skeleton(name)] ?? [] where other != .actor(position) {
+                let otherRecord = record(of: other)
+                for otherName in [otherRecord.name] + otherRecord.aliases {
+                    let otherKey = Array(ActorResolver.squashed(otherName))
+                    let limit = max(1, min(key.count, otherKey.count) / 3)
+                    if let distance = ActorResolver.editDistance(key, otherKey, limit: limit) {
+                        return (
+                            other,
+                            "'\(name)' and '\(otherName)' differ by \(distance) edit\(distance == 1 ? "" : "s") after folding"
+                        )
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// Drops the actors of `mergedInto`, pointing their relations at the actor each merges into and keeping its
