@@ -67,9 +67,12 @@ public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     public let lexicon: TriggerLexicon
     let vocabulary: RelationVocabulary
+    /// Each graph actor's kind, by id: a title in apposition joins a person to a party.
+    let kinds: [String: ActorKind]
 
     public init(actors: [ActorRecord], vocabulary: RelationVocabulary) {
         gazetteer = Gazetteer(actors: actors)
+        kinds = Dictionary(actors.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         lexicon = TriggerLexicon(vocabulary: vocabulary)
         self.vocabulary = vocabulary
     }
@@ -85,7 +88,9 @@ public struct Extractor: Sendable {
         var seen = Set<String>()
         var truncated = false
         for sentence in sentences {
-            let mentions = gazetteer.mentions(in: sentence.tokens) { lexicon.startsTrigger(sentence.tokens, at: $0) }
+            let mentions = gazetteer.mentions(
+                in: sentence.tokens, isTitle: { lexicon.startsTrigger(sentence.tokens, at: $0) },
+                isRoleTitle: { isRoleTitle(sentence.tokens, at: $0) })
             for mention in mentions {
                 guard case .newName(let name) = mention.target else { continue }
                 if names[name] == nil { nameOrder.append(name) }
@@ -141,7 +146,8 @@ public struct Extractor: Sendable {
     private func proposals(
         for match: TriggerMatch, in sentence: Sentence, mentions: [Mention], dates: [DateMention], options: ExtractionOptions
     ) -> [Candidate] {
-        guard let (from, to, pairing) = pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
+        guard let (from, to, pairing) = apposition(for: match, tokens: sentence.tokens, mentions: mentions)
+            ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
         let froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
         let tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)

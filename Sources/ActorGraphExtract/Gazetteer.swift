@@ -70,15 +70,20 @@ public struct Gazetteer: Sendable {
     ///
     /// - Complexity: O(tokens · longest name in words).
     ///
-    /// - Parameter isTitle: words that never start a new name, such as the triggers ("Ambassador", "Envoy").
-    public func mentions(in tokens: [Token], isTitle: (Int) -> Bool = { _ in false }) -> [Mention] {
+    /// - Parameters:
+    ///   - isTitle: words that never start a new name, such as the triggers ("Ambassador", "Envoy").
+    ///   - isRoleTitle: titles of persons ("Minister", "Ambassador"): a run of capitalised words ending before one
+    ///     qualifies the title ("Foreign Minister Sergey Lavrov"), it is no name of its own.
+    public func mentions(
+        in tokens: [Token], isTitle: (Int) -> Bool = { _ in false }, isRoleTitle: (Int) -> Bool = { _ in false }
+    ) -> [Mention] {
         var result: [Mention] = []
         var position = 0
         while position < tokens.count {
             if let found = actorMention(in: tokens, at: position) {
                 result.append(found)
                 position = found.range.upperBound
-            } else if !isTitle(position), let name = newName(in: tokens, at: position, isTitle: isTitle) {
+            } else if !isTitle(position), let name = newName(in: tokens, at: position, isRoleTitle: isRoleTitle) {
                 result.append(name)
                 position = name.range.upperBound
             } else {
@@ -121,11 +126,12 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
-    private func newName(in tokens: [Token], at start: Int, isTitle: (Int) -> Bool) -> Mention? {
+    private func newName(in tokens: [Token], at start: Int, isRoleTitle: (Int) -> Bool) -> Mention? {
         guard isNameWord(tokens[start]) else { return nil }
         var end = start + 1
         while end < tokens.count, joins(tokens[end - 1]) {
             let token = tokens[end]
+            if isRoleTitle(end) { return nil }
             // A trigger word may continue a name ("Trade Office") but not start one ("Ambassador Zhirnov").
             if isNameWord(token), actorMention(in: tokens, at: end) == nil {
                 end += 1

@@ -7,7 +7,7 @@ public struct Sentence: Sendable {
 }
 
 /// Splits text into sentences of tokens. A blank line ends a sentence; a single line break does not (texts wrapped
-/// at 80 columns run sentences across lines). A sentence ends after `.`, `!` or `?` before a capital, unless the
+/// at 80 columns run sentences across lines) unless the line before is short for the text (a headline, a byline). A sentence ends after `.`, `!` or `?` before a capital, unless the
 /// word before is an abbreviation (`Mr.`, `U.S.`, an initial).
 public enum TextScanner {
     static let abbreviations: Set<String> = [
@@ -25,12 +25,18 @@ public enum TextScanner {
             if !current.isEmpty { sentences.append(Sentence(tokens: current)) }
             current = []
         }
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let short = shortLine(lines)
+        var previousLength = Int.max
+        for (offset, line) in lines.enumerated() {
             let tokens = tokenize(line, line: offset + 1)
             if tokens.isEmpty {
                 finish()
                 continue
             }
+            // A line well short of the text's usual width ends its sentence: a headline, a byline, a list item.
+            if previousLength < short { finish() }
+            previousLength = line.count
             // The previous line's last word meets this line's first across the break.
             if let last = current.last, endsSentence(last, next: tokens[0]) { finish() }
             for (position, token) in tokens.enumerated() {
@@ -40,6 +46,14 @@ public enum TextScanner {
         }
         finish()
         return sentences
+    }
+
+    /// Lines shorter than this end their sentence: 60 % of the median length of the text's lines with words, so a
+    /// text wrapped at 80 columns keeps joining its lines and a headline above a paragraph stands alone.
+    static func shortLine(_ lines: [Substring]) -> Int {
+        let lengths = lines.map(\.count).filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return 0 }
+        return lengths[lengths.count / 2] * 3 / 5
     }
 
     private static func endsSentence(_ token: Token, next: Token?) -> Bool {

@@ -49,6 +49,15 @@ struct TextScannerTests {
         #expect(tokens.allSatisfy { $0.line == 3 })
     }
 
+    /// A line well short of the text's usual width (a headline, a byline) ends its sentence; a wrapped line does not.
+    @Test func aShortLineEndsItsSentence() {
+        let paragraph = "Freedonia met Sylvania on Thursday in the capital to discuss the new tariffs at length."
+        let text = "Harbour talks resume\nBy a staff reporter, 8 March 2024\n\(paragraph)\n\(paragraph)\n\(paragraph)\nshort tail\n"
+        let sentences = TextScanner.sentences(text)
+        #expect(sentences.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(sentences.last?.tokens.last?.text == "tail")
+    }
+
     @Test func sentencesEndAtStopsButNotAtAbbreviationsOrInitials() {
         let text = "Mr. Firefly met U.S. envoys. They left.\n\nA new paragraph? Yes.\nNext line, which runs\non here\n\nheading"
         let sentences = TextScanner.sentences(text).map { $0.tokens.map(\.text).joined(separator: " ") }
@@ -135,6 +144,32 @@ struct ExtractorTests {
                 "L2 freedonia meets tuerkiye 'Talks' 2022-06",
                 "L3 sylvania recognises freedonia 'recognised' 2023",
             ])
+    }
+
+    /// A title in apposition joins the person to the party named before the title, not to what follows it.
+    @Test func aTitleInAppositionJoinsThePersonToItsParty() {
+        let roles = RelationVocabulary([
+            RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met"]),
+            RelationType(name: "represents", directed: true, category: .role, triggers: ["ambassador", "minister"]),
+        ])
+        let people = actors + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"])]
+        let extractor = Extractor(actors: people, vocabulary: roles)
+        let text = """
+            Later, said Rufus T. Firefly, the Freedonian ambassador to Sylvania, nothing changed.
+
+            Sylvania's U.S. ambassador Trentino spoke first.
+
+            Officials met Sylvanian Foreign Minister Trentino in Freedonia.
+            """
+        #expect(
+            extractor.extract(text).candidates.map(summary) == [
+                "L1 firefly represents freedonia 'ambassador' claimed by firefly",
+                "L3 trentino represents sylvania 'ambassador'",
+                "L5 sylvania meets trentino 'met'",
+                "L5 trentino represents sylvania 'Minister'",
+            ])
+        // "Foreign Minister" qualifies the title: it is no possible new actor.
+        #expect(extractor.extract(text).newNames.map(\.name) == [])
     }
 
     @Test func cuesSetStatusAndClaimant() {

@@ -77,7 +77,8 @@ extension ActorGraphCommand.ImportCommand {
             GraphYAMLWriter.write(graph, selection, options: writerOptions, to: output)
         }
         let written = selection.actors.count
-        var summary = "imported \(imported) relations and \(written) new actors into \(output)"
+        var summary =
+            "imported \(imported) relation\(imported == 1 ? "" : "s") and \(written) new actor\(written == 1 ? "" : "s") into \(output)"
         if !result.knownActorIndices.isEmpty {
             summary += " (and names \(result.knownActorIndices.count) actors of the graph)"
         }
@@ -86,7 +87,9 @@ extension ActorGraphCommand.ImportCommand {
         }
         let unsourced = graph.relationIndices.filter { graph.details(of: $0).citations.isEmpty }.count
         if unsourced > 0 && fallbackCitation == nil {
-            summary += "\n\(unsourced) relation\(unsourced == 1 ? " has" : "s have") no citation: they load as unsourced sketches (check --require-sources refuses them)"
+            summary += "\n\(unsourced) relation\(unsourced == 1 ? " has" : "s have") no citation: "
+                + (unsourced == 1 ? "it loads as an unsourced sketch" : "they load as unsourced sketches")
+                + " (check --require-sources refuses them)"
         }
         Output.error(summary)
     }

@@ -1,0 +1,82 @@
+import ActorGraph
+
+/// Titles in apposition: a trigger of a `role` type (`ambassador`, `minister`) says whom a person acts for when the
+/// party stands just before it and the person just after it or before it across a comma — "Russian Ambassador
+/// Dmitry Zhirnov", "Dmitry Zhirnov, the Russian ambassador to Afghanistan", "Russia's U.N. ambassador Vassily
+/// Nebenzia". The nearest-pair rule would join the party to whatever follows ("… to Afghanistan").
+extension Extractor {
+    /// Lower-case words that may stand between a party and its title ("Putin's special envoy").
+    static let titleModifiers: Set<String> = [
+        "special", "former", "then", "new", "deputy", "foreign", "chief", "top", "senior", "acting", "permanent",
+        "presidential", "s",
+    ]
+
+    /// The (person, party) a title joins, or `nil` when the sentence does not have that shape.
+    func apposition(for match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)? {
+        guard vocabulary[match.type]?.category == .role,
+            var partyIndex = mentions.lastIndex(where: { $0.range.upperBound <= match.range.lowerBound })
+        else { return nil }
+        var party = mentions[partyIndex]
+        guard !isPerson(party), modifiesTitle(tokens, from: party.range.upperBound, to: match.range.lowerBound) else {
+            return nil
+        }
+        // "Russia's U.N. ambassador": the possessor is the party, the next name where the title serves.
+        if partyIndex > 0, possessive(tokens, mentions[partyIndex - 1], party), !isPerson(mentions[partyIndex - 1]) {
+            partyIndex -= 1
+            party = mentions[partyIndex]
+        }
+        if let next = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }),
+            next.range.lowerBound == match.range.upperBound, Self.plain(tokens[match.range.upperBound - 1]),
+            mayBePerson(next), next.target != party.target
+        {
+            return (next, party, "title in apposition: '\(next.text)' acts for '\(party.text)'")
+        }
+        guard partyIndex > 0 else { return nil }
+        let person = mentions[partyIndex - 1]
+        let between = tokens[person.range.upperBound..<party.range.lowerBound].map(\.folded)
+        guard tokens[person.range.upperBound - 1].gapAfter.contains(","), between.count <= 1,
+            between.allSatisfy({ ["the", "a", "an"].contains($0) }), mayBePerson(person), person.target != party.target
+        else { return nil }
+        return (person, party, "title in apposition: '\(person.text)', the title of '\(party.text)'")
+    }
+
+    /// Whether the words from `start` to the title (at most three) only qualify it: no punctuation but a possessive
+    /// or an abbreviation's dots, each a capitalised word, an initial or a modifier such as "special".
+    private func modifiesTitle(_ tokens: [Token], from start: Int, to title: Int) -> Bool {
+        guard title - start <= 3 else { return false }
+        for index in (start - 1)..<title {
+            let gap = tokens[index].gapAfter
+            guard gap.allSatisfy({ $0 == " " || $0 == "." || $0 == "'" || $0 == "’" }) else { return false }
+            if index >= start {
+                let token = tokens[index]
+                guard token.isCapitalised || Self.titleModifiers.contains(token.folded) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether `owner` stands just before `owned` with a possessive between ("Russia's U.N.").
+    private func possessive(_ tokens: [Token], _ owner: Mention, _ owned: Mention) -> Bool {
+        guard owned.range.lowerBound == owner.range.upperBound + 1 else { return false }
+        let apostrophe = tokens[owner.range.upperBound - 1].gapAfter
+        return tokens[owner.range.upperBound].folded == "s" && (apostrophe == "'" || apostrophe == "’")
+    }
+
+    /// Whether a trigger of a `role` type starts at `position` ("Minister", "Ambassador").
+    func isRoleTitle(_ tokens: [Token], at position: Int) -> Bool {
+        lexicon.matches(in: tokens, at: position).contains { vocabulary[$0.type]?.category == .role }
+    }
+
+    private static func plain(_ token: Token) -> Bool { token.gapAfter.allSatisfy { $0 == " " } }
+
+    private func isPerson(_ mention: Mention) -> Bool {
+        if case .actor(let id) = mention.target { return kinds[id] == .official }
+        return false
+    }
+
+    /// A graph actor that is a person, or a new name (whose kind the reviewer sets).
+    private func mayBePerson(_ mention: Mention) -> Bool {
+        if case .actor(let id) = mention.target { return kinds[id] == .official }
+        return true
+    }
+}
