@@ -25,6 +25,13 @@ extension ActorGraphCommand {
         var format: TextOrJSON = .text
 
         func run() throws {
+            // Catalogue stubs: listed after a load, errors of their own with --require-sources.
+            let stubs = (graphOptions.catalogue ?? GraphLoader.defaultCatalogue(near: graphOptions.graph)).flatMap { path in
+                FileBytes.read(path).map { SourceCatalogue.stubs(in: $0, name: path) }
+            } ?? []
+            let stubErrors = requireSources ? stubs.map { stub in
+                "\(stub.location): error: source '\(stub.id)' is a catalogue stub\n  hint: \(GraphSummary.completion(stub))"
+            } : []
             let loaded: LoadedGraph
             do {
                 loaded = try GraphLoader.load(
@@ -41,11 +48,19 @@ extension ActorGraphCommand {
                         ]).pretty())
                 }
                 // Warnings travel with the errors but are not errors.
-                let count = error.total - error.diagnostics.filter { $0.severity == .warning }.count
+                let count = error.total - error.diagnostics.filter { $0.severity == .warning }.count + stubErrors.count
                 throw CommandFailure(
-                    error.description + "\n\(count) error\(count == 1 ? "" : "s") found.", status: ExitStatus.failure)
+                    ([error.description] + stubErrors).joined(separator: "\n")
+                        + "\n\(count) error\(count == 1 ? "" : "s") found.", status: ExitStatus.failure)
             }
-            let summary = GraphSummary(loaded.graph)
+            var summary = GraphSummary(loaded.graph)
+            summary.stubs = stubs
+            if !stubErrors.isEmpty {
+                let count = stubErrors.count
+                throw CommandFailure(
+                    stubErrors.joined(separator: "\n") + "\n\(count) error\(count == 1 ? "" : "s") found.",
+                    status: ExitStatus.failure)
+            }
             // Warnings go to standard error as the compiler's do; JSON carries them under "warnings".
             if format == .text, !loaded.warnings.isEmpty {
                 Output.error(loaded.warnings.map(\.description).joined(separator: "\n"))

@@ -1,5 +1,6 @@
 import ActorGraph
 import ActorGraphIO
+import Foundation
 
 /// Counts of a graph by actor kind, relation type, category and decade.
 struct GraphSummary {
@@ -11,6 +12,8 @@ struct GraphSummary {
     var dated = 0
     /// Relations citing no source: sketches to cite later.
     var unsourced = 0
+    /// Catalogue entries still to complete with `sources add` (set by `check`).
+    var stubs: [CatalogueStub] = []
 
     init(_ graph: RelationGraph) {
         self.graph = graph
@@ -76,9 +79,23 @@ struct GraphSummary {
             ("relations_by_decade", .object(relationsByDecade.map { ($0.0, .int($0.1)) })),
             ("dated", .int(dated)),
             ("unsourced", .int(unsourced)),
+            ("stubs", .array(stubs.map { stub in
+                .object([
+                    ("id", .string(stub.id)), ("file", .string(stub.file)), ("location", .string("\(stub.location)")),
+                    ("complete_with", .string(Self.completion(stub))),
+                ])
+            })),
             ("undated", .int(graph.relationCount - dated)),
             ("bytes_per_relation", .double((graph.bytesPerRelation * 10).rounded() / 10)),
         ])
+    }
+
+    /// How to complete a stub: the command, run with the text in the catalogue's folder.
+    static func completion(_ stub: CatalogueStub) -> String {
+        let folder = URL(fileURLWithPath: stub.location.file).deletingLastPathComponent().relativePathFromHere
+        let path = (folder == "." ? "" : folder + "/") + stub.file
+        return "put the text at \(path), then run: actorgraph sources add \(path) --id \(stub.id) "
+            + "(it replaces the stub); rows imported with this document cite it once imported again"
     }
 
     func text(_ loaded: LoadedGraph) -> String {
@@ -102,6 +119,10 @@ struct GraphSummary {
         lines.append("  by decade:   " + relationsByDecade.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         lines.append("  by type:")
         for (name, count) in relationsByType { lines.append("    \(Presentation.padded(name, 32)) \(count)") }
+        if !stubs.isEmpty {
+            lines.append("Catalogue stubs to complete (\(stubs.count)): entries with no text yet; nothing can cite them")
+            for stub in stubs { lines.append("  \(stub.location): \(stub.id) (file \(stub.file)): \(Self.completion(stub))") }
+        }
         let warnings = loaded.warnings.count
         lines.append(
             warnings == 0 ? "No problems found." : "No errors found; \(warnings) warning\(warnings == 1 ? "" : "s") (on standard error).")

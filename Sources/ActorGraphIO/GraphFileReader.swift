@@ -58,7 +58,7 @@ extension ParsedGraphFile {
     static let topLevelKeys = ["actorgraph", "sources", "relation_types", "actors", "relations"]
     static let sourceKeys = [
         "id", "file", "title", "outlet", "author", "published", "published_note", "url", "language", "sha256", "lines",
-        "summary", "reliability", "reliability_note", "derived_from", "body", "published_lines",
+        "summary", "reliability", "reliability_note", "derived_from", "body", "published_lines", "stub",
     ]
     static let typeKeys = ["directed", "category", "inverse", "self", "description", "triggers"]
     static let actorKeys = ["id", "name", "kind", "subkind", "aliases", "description", "country"]
@@ -99,6 +99,10 @@ extension ParsedGraphFile {
     }
 
     private static func readSource(_ node: YAMLNode, reader: inout SchemaReader) -> Source? {
+        if case .mapping(let pairs) = node.content, pairs.contains(where: { $0.key.scalar == "stub" }) {
+            readStub(node, reader: &reader)
+            return nil
+        }
         let required = ["id", "file", "title", "sha256", "lines"]
         guard let fields = reader.mapping(node, what: "a source", allowed: sourceKeys, required: required) else {
             return nil
@@ -148,6 +152,29 @@ extension ParsedGraphFile {
             sha256Location: shaNode.location, linesLocation: linesNode.location)
         readEvidence(fields, into: &source, reader: &reader)
         return source
+    }
+
+    /// A catalogue stub (``CatalogueStub``): checked, then left out of the graph's sources — nothing can cite it
+    /// until `sources add` completes it with the text's hash and lines.
+    private static func readStub(_ node: YAMLNode, reader: inout SchemaReader) {
+        guard let fields = reader.mapping(node, what: "a source stub", allowed: sourceKeys, required: ["id", "file"]) else {
+            return
+        }
+        _ = reader.identifier(fields["id"], what: "source id")
+        if let name = reader.text(fields["file"], what: "'file'"), let fileNode = fields["file"], !isInsideSourcesFolder(name) {
+            reader.diagnostics.append(
+                Diagnostic(
+                    fileNode.location, "'file' must name a file inside the sources folder, found '\(name)'",
+                    hint: "give the text's path relative to the --sources folder, without '..' or a leading '/'"))
+        }
+        for key in ["sha256", "lines"] {
+            guard let field = fields[key] else { continue }
+            reader.diagnostics.append(
+                Diagnostic(
+                    field.location, "a stub has no '\(key)': it stands for a text not catalogued yet",
+                    hint: "complete it with 'actorgraph sources add FILE --id ID', which replaces the stub, "
+                        + "or remove the 'stub' line"))
+        }
     }
 
     /// A relative path with no `..` step: `file:` may never reach outside `--sources` (such as `../../etc/shadow`).

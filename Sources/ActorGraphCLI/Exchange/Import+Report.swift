@@ -27,6 +27,10 @@ extension ActorGraphCommand.ImportCommand {
         return loaded
     }
 
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+
     /// Whether `folder` is a folder with at least one graph file in it.
     static func holdsGraphFiles(_ folder: String) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -59,9 +63,9 @@ extension ActorGraphCommand.ImportCommand {
             }
             Output.error(DiagnosticSummary.text(warnings))
         }
-        let review = Self.reportText(result.report, merged: merge)
-        if !review.isEmpty { Output.error(String(review.dropLast())) }
         if imported == 0 && result.rows > 0 {
+            let review = Self.reportText(result.report, merged: merge)
+            if !review.isEmpty { Output.error(String(review.dropLast())) }
             throw CommandFailure(
                 "error: none of the \(result.rows) row\(result.rows == 1 ? "" : "s") of \(edges) could be imported "
                     + "(\(result.problemCount) problem\(result.problemCount == 1 ? "" : "s")); nothing was written")
@@ -73,9 +77,23 @@ extension ActorGraphCommand.ImportCommand {
             headerComment: "Imported from \(edges) by actorgraph import.")
         // The graph the import adds to declares the types.
         if base != nil && vocabulary == nil { writerOptions.includeVocabulary = false }
-        try Output.writeFile(to: output, protecting: inputs) { output in
-            GraphYAMLWriter.write(graph, selection, options: writerOptions, to: output)
+        var report = result.report
+        let catalogueUpdate = try stubUpdate(&report, cataloguePath: cataloguePath)
+        let review = Self.reportText(report, merged: merge)
+        if !review.isEmpty { Output.error(String(review.dropLast())) }
+        var files: [(path: String, body: (ExportOutput) throws -> Void)] = [
+            (output, { GraphYAMLWriter.write(graph, selection, options: writerOptions, to: $0) })
+        ]
+        var protected = inputs
+        if let catalogueUpdate {
+            // The catalogue gains its stubs in the same all-or-nothing write; the graph file may not replace it.
+            if Self.samePath(catalogueUpdate.path, output) {
+                throw CommandFailure("error: -o \(output) is the source catalogue\nhint: write the graph file elsewhere, e.g. graphs/imported.yaml")
+            }
+            files.append((catalogueUpdate.path, { $0.write(catalogueUpdate.bytes) }))
+            protected.removeAll { Self.samePath($0, catalogueUpdate.path) }
         }
+        try Output.writeFiles(files, protecting: protected)
         let written = selection.actors.count
         var summary =
             "imported \(imported) relation\(imported == 1 ? "" : "s") and \(written) new actor\(written == 1 ? "" : "s") into \(output)"
@@ -92,6 +110,56 @@ extension ActorGraphCommand.ImportCommand {
                 + " (check --require-sources refuses them)"
         }
         Output.error(summary)
+    }
+
+    /// Catalogue stubs for the documents the catalogue lacks: the catalogue the import read, else
+    /// `seeds/sources.yaml`, with a stub for each document no stub stands for yet; `nil` when nothing changes.
+    func stubUpdate(
+        _ report: inout CSVImportReport, cataloguePath: String?
+    ) throws -> (path: String, bytes: [UInt8])? {
+        guard !report.missingDocuments.isEmpty, !noStubs else { return nil }
+        let path = cataloguePath ?? "seeds/sources.yaml"
+        let existing = FileManager.default.fileExists(atPath: path) ? FileBytes.read(path) : nil
+        let present = existing.map { SourceCatalogue.stubs(in: $0, name: path) } ?? []
+        var taken = Set(present.map(\.id))
+        if let existing, let documents = try? GraphLoader.load(files: [], catalogue: (path, existing), sourceTexts: nil) {
+            taken.formUnion(documents.sources.map(\.id))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().relativePathFromHere
+        var added: [CatalogueStub] = []
+        for index in report.missingDocuments.indices {
+            let document = report.missingDocuments[index]
+            let key = ActorResolver.normalize(document.text)
+            if let known = present.first(where: { stub in
+                [stub.id, stub.file, stub.title ?? ""].contains { ActorResolver.normalize($0) == key }
+            }) {
+                report.missingDocuments[index].stub = known.id
+                report.missingDocuments[index].stubExisted = true
+                continue
+            }
+            let stub = SourceCatalogue.makeStub(
+                for: document.text,
+                note: { id, file in
+                    "made by actorgraph import from \(document.location); complete it: actorgraph sources add "
+                        + "\(folder == "." ? "" : folder + "/")\(file) --id \(id)"
+                },
+                taken: { taken.contains($0) })
+            taken.insert(stub.id)
+            added.append(stub)
+            report.missingDocuments[index].stub = stub.id
+        }
+        guard !added.isEmpty else { return nil }
+        let bytes: [UInt8]
+        do throws(DiagnosticsError) {
+            bytes = try SourceCatalogue.appending(stubs: added, to: existing, name: path)
+        } catch {
+            throw CommandFailure(
+                GraphOptions.failureMessage(error.diagnostics, what: "the catalogue the stubs go to")
+                    .replacingOccurrences(of: "nothing was loaded", with: "nothing was written"))
+        }
+        try FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        return (path, bytes)
     }
 
     /// The review list: columns read under another name, names resolved, actors made, dates converted, duplicates,
@@ -116,9 +184,15 @@ extension ActorGraphCommand.ImportCommand {
                 + ($0.keptInGraph ? ", of the graph" : "") + "): \($0.reason)"
                 + ($0.merged ? "; merged" : "")
         }
-        section("documents not in the catalogue", report.missingDocuments) {
-            "\($0.location): '\($0.text)' (\($0.rows) row\($0.rows == 1 ? "" : "s")): kept as attribute 'document'; "
-                + "catalogue it with 'actorgraph sources add FILE', then import again"
+        section("documents not in the catalogue", report.missingDocuments) { document in
+            "\(document.location): '\(document.text)' (\(document.rows) row\(document.rows == 1 ? "" : "s")): kept as attribute "
+                + "'document'; "
+                + (document.stub.map { "catalogue stub '\($0)' \(document.stubExisted ? "already there" : "added")" }
+                    ?? "catalogue it with 'actorgraph sources add FILE', then import again")
+        }
+        if report.missingDocuments.contains(where: { $0.stub != nil }) {
+            text += "complete each stub with 'actorgraph sources add FILE --id ID' (it replaces the stub; 'check' lists "
+                + "the stubs left), then import again so the rows cite it\n"
         }
         if !report.duplicates.isEmpty || !report.variants.isEmpty {
             text += merged

@@ -16,8 +16,9 @@ extension ActorGraphCommand {
                 (Aug 2021, 17/08/2021, c. 2023, ~2023, 2021-): every conversion is listed. An empty type cell is \
                 an error of its row unless --default-type gives one (each row it fills is listed). A document column \
                 (--source-column, default source_doc or document) becomes a citation of the catalogue entry it \
-                names (one not catalogued yet is kept as the attribute 'document' and listed, to add with \
-                'sources add'); a notes or comment column is the note. Rows without a citation load as unsourced \
+                names (one not catalogued yet is kept as the attribute 'document', listed, and gets a stub in the \
+                catalogue, unless --no-stubs, that 'sources add' completes and 'check' lists); a notes or comment \
+                column is the note. Rows without a citation load as unsourced \
                 sketches. Columns match case-insensitively, with synonyms (from/to, actor1/actor2, relationship, \
                 when, notes, comment); the separator (, ; or tab) is sniffed. Duplicate rows and probable variants \
                 of one actor are reported; --merge drops and merges them. Relation types come from the graph's \
@@ -66,6 +67,9 @@ extension ActorGraphCommand {
 
         @Option(help: "The column naming each row's document, cited as a whole (default: source_doc or document).")
         var sourceColumn: String?
+
+        @Flag(help: "List documents the catalogue lacks without writing catalogue stubs for them.")
+        var noStubs = false
 
         @Flag(help: "Read all-numeric dates as day/month/year (17/08/2021).")
         var dayFirst = false

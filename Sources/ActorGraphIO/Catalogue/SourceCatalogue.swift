@@ -55,25 +55,38 @@ public enum SourceCatalogue {
     public static func appending(
         _ entry: SourceDocument, to existing: [UInt8]?, name: String
     ) throws(DiagnosticsError) -> [UInt8] {
+        if let existing, !existing.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
+            let documents = try GraphLoader.load(files: [], catalogue: (name, existing), sourceTexts: nil).sources
+            if let twin = documents.first(where: { $0.id == entry.id }) {
+                throw DiagnosticsError([
+                    Diagnostic(
+                        SourceLocation(file: name, line: 0, column: 0), "source id '\(entry.id)' is already in the catalogue (file '\(twin.file)')",
+                        hint: "choose another --id")
+                ])
+            }
+            if let twin = documents.first(where: { $0.sha256 == entry.sha256 }) {
+                throw DiagnosticsError([
+                    Diagnostic(
+                        SourceLocation(file: name, line: 0, column: 0),
+                        "this text is already catalogued as '\(twin.id)' (file '\(twin.file)', same sha256)",
+                        hint: "cite '\(twin.id)'; a text needs one entry")
+                ])
+            }
+            // A stub of this text (its id or its file) is completed in place.
+            if let stub = stub(completedBy: entry, in: existing, name: name) {
+                return replacing(stub, with: entry, in: existing)
+            }
+        }
+        return try appendingText(to: existing, name: name) { entryText(entry, indent: $0) }
+    }
+
+    /// `existing` with the text `entry(indent)` appended to its `sources` list, keeping every existing byte.
+    static func appendingText(
+        to existing: [UInt8]?, name: String, _ entry: (String) -> String
+    ) throws(DiagnosticsError) -> [UInt8] {
         guard let existing, !existing.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) else {
             let header = "# The source catalogue (docs/FORMAT.md): one entry per document, added by actorgraph sources add.\nsources:\n"
-            return Array((header + entryText(entry, indent: "  ")).utf8)
-        }
-        let documents = try GraphLoader.load(files: [], catalogue: (name, existing), sourceTexts: nil).sources
-        if let twin = documents.first(where: { $0.id == entry.id }) {
-            throw DiagnosticsError([
-                Diagnostic(
-                    SourceLocation(file: name, line: 0, column: 0), "source id '\(entry.id)' is already in the catalogue (file '\(twin.file)')",
-                    hint: "choose another --id")
-            ])
-        }
-        if let twin = documents.first(where: { $0.sha256 == entry.sha256 }) {
-            throw DiagnosticsError([
-                Diagnostic(
-                    SourceLocation(file: name, line: 0, column: 0),
-                    "this text is already catalogued as '\(twin.id)' (file '\(twin.file)', same sha256)",
-                    hint: "cite '\(twin.id)'; a text needs one entry")
-            ])
+            return Array((header + entry("  ")).utf8)
         }
         let (root, _) = YAMLDocument.compose(existing, file: name)
         var text = String(decoding: existing, as: UTF8.self)
@@ -81,7 +94,7 @@ public enum SourceCatalogue {
         guard case .mapping(let pairs) = root?.content,
             let position = pairs.firstIndex(where: { $0.key.scalar == "sources" })
         else {
-            return Array((text + "\nsources:\n" + entryText(entry, indent: "  ")).utf8)
+            return Array((text + "\nsources:\n" + entry("  ")).utf8)
         }
         let value = pairs[position].value
         guard case .sequence(let items) = value.content, let first = items.first,
@@ -96,7 +109,7 @@ public enum SourceCatalogue {
         }
         // An item's location is its mapping's first key; the '- ' sits two columns before it.
         let indent = String(repeating: " ", count: max(0, first.location.column - 3))
-        let addition = "\n" + entryText(entry, indent: indent)
+        let addition = "\n" + entry(indent)
         guard position + 1 < pairs.count else { return Array((text + addition).utf8) }
         // Another top-level key follows: insert before its line, so the entry stays inside the list.
         let nextLine = pairs[position + 1].key.location.line

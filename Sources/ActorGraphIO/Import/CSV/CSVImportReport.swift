@@ -41,6 +41,10 @@ public struct CSVImportReport: Sendable {
         public var text: String
         public var location: SourceLocation
         public var rows: Int
+        /// The catalogue stub that stands for it (set by the caller that writes the catalogue), and whether it
+        /// was already there.
+        public var stub: String?
+        public var stubExisted = false
     }
 
     public var columns: [ColumnMatch] = []

@@ -1,0 +1,79 @@
+import ActorGraph
+import ActorGraphTestSupport
+import Foundation
+import Testing
+
+@testable import ActorGraphIO
+
+/// Issue 15: a document column naming a text the catalogue lacks leaves a stub in the catalogue, which `check`
+/// lists with the command that completes it, and `sources add` on the real file replaces.
+@Suite("catalogue stubs")
+struct CatalogueStubTests {
+    private let memo = "Memo on the harbour talks\nThe two delegations met at the port.\nNo agreement was signed.\n"
+
+    private func read(_ folder: URL, _ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: folder.appendingPathComponent(path)), as: UTF8.self)
+    }
+
+    @Test func anImportedDocumentBecomesAStubThatSourcesAddCompletes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = FileManager.default
+        try files.createDirectory(at: folder.appendingPathComponent("seeds"), withIntermediateDirectories: true)
+        try files.createDirectory(at: folder.appendingPathComponent("graphs"), withIntermediateDirectories: true)
+        try Data("Another text\n".utf8).write(to: folder.appendingPathComponent("seeds/other.txt"))
+        let added = try runActorGraph(["sources", "add", "seeds/other.txt", "--id", "other"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        try Data("source,target,type,source_doc\nAlpha,Beta,meets,harbour-memo.txt\nBeta,Gamma,meets,harbour-memo.txt\n".utf8)
+            .write(to: folder.appendingPathComponent("rows.csv"))
+        let imported = try runActorGraph(["import", "rows.csv", "--default-kind", "group", "-o", "graphs/rows.yaml"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("rows.csv:2:18: 'harbour-memo.txt' (2 rows): kept as attribute 'document'; catalogue stub 'harbour-memo' added"))
+        let catalogue = try read(folder, "seeds/sources.yaml")
+        #expect(catalogue.hasSuffix("""
+              - id: harbour-memo
+                file: "harbour-memo.txt"
+                title: "harbour-memo.txt"
+                stub: "made by actorgraph import from rows.csv:2:18; complete it: actorgraph sources add seeds/harbour-memo.txt --id harbour-memo"
+
+            """), "\(catalogue)")
+        // check lists the stub and how to complete it; --require-sources refuses it.
+        let checked = try runActorGraph(["check"], in: folder)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("Catalogue stubs to complete (1)"))
+        #expect(checked.stdout.contains(
+            "seeds/sources.yaml:9:5: harbour-memo (file harbour-memo.txt): put the text at seeds/harbour-memo.txt, then run: "
+                + "actorgraph sources add seeds/harbour-memo.txt --id harbour-memo (it replaces the stub)"), "\(checked.stdout)")
+        let strict = try runActorGraph(["check", "--require-sources"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("seeds/sources.yaml:9:5: error: source 'harbour-memo' is a catalogue stub"), "\(strict.stderr)")
+        // Importing again adds no second stub.
+        let again = try runActorGraph(["import", "rows.csv", "--default-kind", "group", "-o", "rows2.yaml", "--no-graph"], in: folder)
+        #expect(again.stderr.contains("catalogue stub 'harbour-memo' already there"), "\(again.stderr)")
+        #expect(try read(folder, "seeds/sources.yaml") == catalogue)
+        // sources add on the real text replaces the stub in place; the rows then cite it.
+        try Data(memo.utf8).write(to: folder.appendingPathComponent("seeds/harbour-memo.txt"))
+        let completed = try runActorGraph(["sources", "add", "seeds/harbour-memo.txt"], in: folder)
+        #expect(completed.status == 0, "\(completed.stderr)")
+        let after = try read(folder, "seeds/sources.yaml")
+        #expect(!after.contains("stub:"))
+        #expect(after.components(separatedBy: "- id: harbour-memo\n").count == 2)
+        try files.removeItem(at: folder.appendingPathComponent("graphs/rows.yaml"))
+        let cited = try runActorGraph(["import", "rows.csv", "--default-kind", "group", "-o", "graphs/rows.yaml"], in: folder)
+        #expect(cited.status == 0, "\(cited.stderr)")
+        #expect(try read(folder, "graphs/rows.yaml").contains("source: harbour-memo, lines: \"1-3\""))
+        let clean = try runActorGraph(["check", "--sources", "seeds"], in: folder)
+        #expect(clean.status == 0 && !clean.stdout.contains("stub"), "\(clean.stdout)\(clean.stderr)")
+    }
+
+    @Test func aStubHasNoHashOrLines() throws {
+        let text = "sources:\n  - id: memo\n    file: memo.txt\n    sha256: abc\n    stub: \"by hand\"\n"
+        #expect(throws: DiagnosticsError.self) {
+            _ = try GraphLoader.load(files: [], catalogue: ("c.yaml", Array(text.utf8)), sourceTexts: nil)
+        }
+        let stub = "sources:\n  - id: memo\n    file: memo.txt\n    stub: \"by hand\"\n"
+        let graph = try GraphLoader.load(files: [], catalogue: ("c.yaml", Array(stub.utf8)), sourceTexts: nil)
+        #expect(graph.sources.isEmpty)
+        #expect(SourceCatalogue.stubs(in: Array(stub.utf8), name: "c.yaml").map { "\($0.location) \($0.id) \($0.lines)" } == ["c.yaml:2:5 memo 2...4"])
+    }
+}
