@@ -58,7 +58,7 @@ public struct RelationVocabulary: Sendable, Hashable {
         .init(name: "predecessor_of", directed: true, category: .affiliation, inverse: "successor of", description: "A state or body succeeded by another.",
             triggers: ["successor", "succeeded", "predecessor", "collapse of"]),
         .init(name: "represents", directed: true, category: .role, inverse: "represented by", description: "An official acts for a state or group in a dated role.",
-            triggers: ["ambassador", "envoy", "representative", "spokes*", "minister", "president", "represent*"]),
+            triggers: ["ambassador", "envoy", "representative", "spokes*", "minister", "president", "mayor", "represent*"]),
         .init(name: "leads", directed: true, category: .role, inverse: "led by", description: "An official heads a state, government or group.",
             triggers: ["led", "leads", "leader", "head of", "chief"]),
         .init(name: "meets", directed: false, category: .diplomatic, description: "A meeting or talks.",

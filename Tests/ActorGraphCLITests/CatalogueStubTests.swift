@@ -47,6 +47,12 @@ struct CatalogueStubTests {
         let strict = try runActorGraph(["check", "--require-sources"], in: folder)
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("seeds/sources.yaml:9:5: error: source 'harbour-memo' is a catalogue stub"), "\(strict.stderr)")
+        // sources list shows it with 'stub' for its lines; sources verify names it and the command.
+        let listed = try runActorGraph(["sources", "list"], in: folder)
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("harbour-memo") && $0.contains(" stub ") })
+        let verified = try runActorGraph(["sources", "verify"], in: folder)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("Stub to complete: seeds/sources.yaml:9:5: harbour-memo: put the text at seeds/harbour-memo.txt"))
         // Importing again adds no second stub.
         let again = try runActorGraph(["import", "rows.csv", "--default-kind", "group", "-o", "rows2.yaml", "--no-graph"], in: folder)
         #expect(again.stderr.contains("catalogue stub 'harbour-memo' already there"), "\(again.stderr)")

@@ -23,10 +23,12 @@ extension ActorGraphCommand.SourcesCommand {
             case .json:
                 Output.write(JSONValue.array(documents.map(JSONGraphWriter.source)).pretty())
             case .text:
-                let rows = documents.map { document in
+                var rows = documents.map { document in
                     [document.id, document.file, "\(document.lines)", document.published?.description ?? "",
                      document.summary == nil ? "no" : "yes", document.title]
                 }
+                // Stubs (made by import) are listed too: LINES says 'stub' until sources add completes them.
+                rows += location.stubs().map { [$0.id, $0.file, "stub", "", "", $0.title ?? ""] }
                 Output.write(Presentation.table(header: ["ID", "FILE", "LINES", "PUBLISHED", "SUMMARY", "TITLE"], rows: rows), styled: true)
             }
         }
@@ -128,6 +130,7 @@ extension ActorGraphCommand.SourcesCommand {
             let documents = try location.read()
             let problems = SourceCatalogue.verify(location.catalogue, textsIn: location.textsFolder)
             let missingSummary = documents.filter { $0.summary == nil }.map(\.id)
+            let stubs = location.stubs()
             switch format {
             case .json:
                 Output.write(
@@ -135,11 +138,13 @@ extension ActorGraphCommand.SourcesCommand {
                         ("catalogue", .string(location.catalogue)), ("texts", .string(location.textsFolder)),
                         ("sources", .int(documents.count)), ("verified", .bool(problems.isEmpty)),
                         ("without_summary", .array(missingSummary.map { .string($0) })),
+                        ("stubs", .array(stubs.map { .string($0.id) })),
                         ("errors", .array(problems.map(GraphJSON.diagnostic))),
                     ]).pretty())
             case .text where problems.isEmpty:
                 var output = "\(documents.count) source\(documents.count == 1 ? "" : "s") in \(location.catalogue) verified against \(location.textsFolder): files present, sha256 and line counts match.\n"
                 if !missingSummary.isEmpty { output += "No summary yet: \(missingSummary.joined(separator: ", "))\n" }
+                for stub in stubs { output += "Stub to complete: \(stub.location): \(stub.id): \(GraphSummary.completion(stub))\n" }
                 Output.write(output)
             case .text:
                 break

@@ -30,6 +30,11 @@ struct CatalogueOptions: ParsableArguments {
     @Option(help: "Folder of the source texts (default: the catalogue's folder).")
     var sources: String?
 
+    /// The catalogue's stubs (``CatalogueStub``): entries `import` made for texts not catalogued yet.
+    func stubs() -> [CatalogueStub] {
+        FileBytes.read(catalogue).map { SourceCatalogue.stubs(in: $0, name: catalogue) } ?? []
+    }
+
     var textsFolder: String {
         sources ?? URL(fileURLWithPath: catalogue).deletingLastPathComponent().relativePathFromHere
     }
