@@ -1,3 +1,4 @@
+import ActorGraphIO
 import Foundation
 import HTTPTypes
 import Hummingbird
