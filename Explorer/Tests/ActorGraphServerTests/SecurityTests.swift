@@ -190,7 +190,7 @@ import Testing
               - { id: calc, name: "=cmd|' /C calc'!A0", kind: group }
               - { id: plain, name: "Plain", kind: state }
             relations:
-              - { id: r1, from: calc, to: plain, type: meets, date: 2021-08-17, note: "@SUM(A1)" }
+              - { id: calc-meets, from: calc, to: plain, type: meets, date: 2021-08-17, note: "@SUM(A1)" }
             """
         try Data(graph.utf8).write(to: folder.appendingPathComponent("graph.yaml"))
         let service = try ExplorerService.load(
