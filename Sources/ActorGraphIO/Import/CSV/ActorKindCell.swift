@@ -13,29 +13,23 @@ enum ActorKindCell {
 }
 
 extension CSVImportState {
-    /// The kind of an actor a row creates at one end.
-    enum NewActorKind {
-        /// From the row's kind cell, else --default-kind.
-        case kind(ActorKind)
-        /// Neither a kind cell nor --default-kind gives one.
-        case missing
-        /// The kind cell is not a kind (reported).
-        case bad
-    }
-
     /// The kind of an actor a row creates at one end: its `<role>_kind` cell when the row has one, else
-    /// --default-kind.
+    /// --default-kind; `nil` after reporting a cell that is no kind, or an actor (`text`, in `column`) that neither
+    /// gives a kind (`hint` says where one can come from).
     mutating func newActorKind(
-        _ record: borrowing CSVRecord, kindColumn: Int?, role: String, _ check: inout RowCheck
-    ) -> NewActorKind {
-        guard let kindText = text(record, kindColumn, "\(role)_kind", &check) else {
-            return options.defaultKind.map(NewActorKind.kind) ?? .missing
+        _ record: borrowing CSVRecord, kindColumn: Int?, role: String, actor text: String, in column: Int?,
+        hint: String, _ check: inout RowCheck
+    ) -> ActorKind? {
+        guard let kindText = self.text(record, kindColumn, "\(role)_kind", &check) else {
+            if let kind = options.defaultKind { return kind }
+            problem(record, column, "unknown actor '\(text)' and no kind for it", hint: hint, &check)
+            return nil
         }
         guard let kind = ActorKindCell.kind(kindText) else {
             let problem = ActorKindCell.problem(kindText)
             self.problem(record, kindColumn, problem.message, hint: problem.hint, &check)
-            return .bad
+            return nil
         }
-        return .kind(kind)
+        return kind
     }
 }

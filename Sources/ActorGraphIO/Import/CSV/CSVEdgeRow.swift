@@ -114,16 +114,11 @@ extension CSVImportState {
                 &check)
             return nil
         }
-        let kind: ActorKind
-        switch newActorKind(record, kindColumn: kindColumn, role: role, &check) {
-        case .kind(let given): kind = given
-        case .bad: return nil
-        case .missing:
-            problem(
-                record, column, "unknown actor '\(id)' and no kind for it",
+        guard
+            let kind = newActorKind(
+                record, kindColumn: kindColumn, role: role, actor: id, in: column,
                 hint: "add it to the actor list, give a \(role)_kind column, or pass --default-kind", &check)
-            return nil
-        }
+        else { return nil }
         let name = text(record, nameColumn, "\(role)_name", &check) ?? id
         return .new(ActorRecord(id: id, name: name, kind: kind))
     }

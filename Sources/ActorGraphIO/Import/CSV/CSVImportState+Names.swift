@@ -72,16 +72,11 @@ extension CSVImportState {
                     + "; write the id of the one meant", &check)
             return nil
         case .notFound:
-            let kind: ActorKind
-            switch newActorKind(record, kindColumn: kindColumn, role: role, &check) {
-            case .kind(let given): kind = given
-            case .bad: return nil
-            case .missing:
-                problem(
-                    record, column, "unknown actor '\(text)' and no kind for it",
+            guard
+                let kind = newActorKind(
+                    record, kindColumn: kindColumn, role: role, actor: text, in: column,
                     hint: "give a \(role)_kind column, pass --default-kind, or list it in --actors", &check)
-                return nil
-            }
+            else { return nil }
             let id = Self.slug(text, taken: { actorIDs.find($0) != nil || index.knownIDs.contains($0) })
             return .new(ActorRecord(id: id, name: text, kind: kind))
         }
