@@ -4,7 +4,7 @@ pairs, ROUNDS times each, the order swapped every round; prints a markdown table
 and of each process's CPU time. For comparing builds on one machine, where wall times of separate runs drift.
   scripts/bench-ab.py A_BENCH B_BENCH EDGES.csv PAIRS.tsv ROUNDS
 (pairs from `Benchmarks/peers/peers.py pairs`). Used for docs/PERFORMANCE.md's before/after tables."""
-import json, subprocess, sys, statistics, resource, os
+import json, subprocess, sys, statistics, resource
 before, after, csv, pairs, rounds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 keys = ["load_ms", "parse_ms", "build_ms", "shortest_path_undirected.median_ms", "shortest_path_undirected.p99_ms",
         "shortest_path_directed.median_ms", "shortest_path_directed.p99_ms", "shortest_path_as_of.median_ms",
