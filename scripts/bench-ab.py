@@ -5,6 +5,8 @@ and of each process's CPU time. For comparing builds on one machine, where wall 
   scripts/bench-ab.py A_BENCH B_BENCH EDGES.csv PAIRS.tsv ROUNDS
 (pairs from `Benchmarks/peers/peers.py pairs`). Used for docs/PERFORMANCE.md's before/after tables."""
 import json, subprocess, sys, statistics, resource
+if len(sys.argv) != 6 or not sys.argv[5].isdigit():
+    sys.exit("usage: scripts/bench-ab.py A_BENCH B_BENCH EDGES.csv PAIRS.tsv ROUNDS")
 before, after, csv, pairs, rounds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 keys = ["load_ms", "parse_ms", "build_ms", "shortest_path_undirected.median_ms", "shortest_path_undirected.p99_ms",
         "shortest_path_directed.median_ms", "shortest_path_directed.p99_ms", "shortest_path_as_of.median_ms",
