@@ -47,8 +47,17 @@ struct ParsedGraphFile {
         var details: RelationDetails
     }
 
+    /// A catalogue stub's id and file, so the merger can refuse one that repeats a full entry.
+    struct Stub {
+        var id: String
+        var file: String
+        var location: SourceLocation
+        var fileLocation: SourceLocation
+    }
+
     var name: String
     var sources: [Source] = []
+    var stubs: [Stub] = []
     var relationTypes: [TypeDefinition]?
     var actors: [Actor] = []
     var relations: [Relation] = []
@@ -84,7 +93,13 @@ extension ParsedGraphFile {
                 Diagnostic(version.location, "unsupported format version '\(text)'", hint: "this ActorGraph reads version 1"))
         }
         if let node = top["sources"], let items = reader.sequence(node, what: "'sources'") {
-            file.sources = items.compactMap { readSource($0, reader: &reader) }
+            for item in items {
+                if case .mapping(let pairs) = item.content, pairs.contains(where: { $0.key.scalar == "stub" }) {
+                    if let stub = readStub(item, reader: &reader) { file.stubs.append(stub) }
+                } else if let source = readSource(item, reader: &reader) {
+                    file.sources.append(source)
+                }
+            }
         }
         if let node = top["relation_types"] {
             file.relationTypes = readTypes(node, reader: &reader)
@@ -99,10 +114,6 @@ extension ParsedGraphFile {
     }
 
     private static func readSource(_ node: YAMLNode, reader: inout SchemaReader) -> Source? {
-        if case .mapping(let pairs) = node.content, pairs.contains(where: { $0.key.scalar == "stub" }) {
-            readStub(node, reader: &reader)
-            return nil
-        }
         let required = ["id", "file", "title", "sha256", "lines"]
         guard let fields = reader.mapping(node, what: "a source", allowed: sourceKeys, required: required) else {
             return nil
@@ -156,12 +167,13 @@ extension ParsedGraphFile {
 
     /// A catalogue stub (``CatalogueStub``): checked, then left out of the graph's sources — nothing can cite it
     /// until `sources add` completes it with the text's hash and lines.
-    private static func readStub(_ node: YAMLNode, reader: inout SchemaReader) {
+    private static func readStub(_ node: YAMLNode, reader: inout SchemaReader) -> Stub? {
         guard let fields = reader.mapping(node, what: "a source stub", allowed: sourceKeys, required: ["id", "file"]) else {
-            return
+            return nil
         }
-        _ = reader.identifier(fields["id"], what: "source id")
-        if let name = reader.text(fields["file"], what: "'file'"), let fileNode = fields["file"], !isInsideSourcesFolder(name) {
+        let id = reader.identifier(fields["id"], what: "source id")
+        let name = reader.text(fields["file"], what: "'file'")
+        if let name, let fileNode = fields["file"], !isInsideSourcesFolder(name) {
             reader.diagnostics.append(
                 Diagnostic(
                     fileNode.location, "'file' must name a file inside the sources folder, found '\(name)'",
@@ -175,6 +187,8 @@ extension ParsedGraphFile {
                     hint: "complete it with 'actorgraph sources add FILE --id ID', which replaces the stub, "
                         + "or remove the 'stub' line"))
         }
+        guard let id, let name, let fileNode = fields["file"] else { return nil }
+        return Stub(id: id, file: name, location: fields["id"]?.location ?? node.location, fileLocation: fileNode.location)
     }
 
     /// A relative path with no `..` step: `file:` may never reach outside `--sources` (such as `../../etc/shadow`).

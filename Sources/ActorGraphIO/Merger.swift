@@ -12,6 +12,7 @@ struct Merger {
         let catalogued = files.flatMap(\.sources)
         let sources = addSources(catalogued, to: &builder, sourceTexts: sourceTexts)
         checkEvidence(of: catalogued, known: sources.locations, verifying: sourceTexts != nil)
+        checkStubs(files.flatMap(\.stubs), against: catalogued)
         let bodies =
             sourceTexts == nil ? [:] : Dictionary(catalogued.map { ($0.record.id, $0.record) }) { first, _ in first }
         let actors = files.flatMap(\.actors)
@@ -83,6 +84,37 @@ struct Merger {
             try? builder.addSource(source.record)
         }
         return (sourceLocations, sourceLines)
+    }
+
+    /// A stub stands for a text not catalogued yet: one with the id of an entry, or naming the same file (by its last
+    /// path component, as `sources add` finds the stub it completes), repeats a text the catalogue already holds.
+    private mutating func checkStubs(_ stubs: [ParsedGraphFile.Stub], against sources: [ParsedGraphFile.Source]) {
+        func base(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+        var stubLocations: [String: SourceLocation] = [:]
+        for stub in stubs {
+            if let entry = sources.first(where: { $0.record.id == stub.id }) {
+                diagnostics.append(
+                    Diagnostic(
+                        stub.location, "the stub '\(stub.id)' has the id of the catalogue entry at \(entry.location)",
+                        hint: "the entry already catalogues a text under this id: cite it and delete the stub, or give the "
+                            + "stub an id of its own"))
+            } else if let entry = sources.first(where: { base($0.record.file) == base(stub.file) }) {
+                diagnostics.append(
+                    Diagnostic(
+                        stub.fileLocation,
+                        "the stub '\(stub.id)' names the file '\(stub.file)', which the entry '\(entry.record.id)' at "
+                            + "\(entry.location) already catalogues",
+                        hint: "cite '\(entry.record.id)' instead and delete the stub (a document cell may name the entry by "
+                            + "id, file or title)"))
+            } else if let first = stubLocations[stub.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        stub.location, "the stub id '\(stub.id)' is used twice (first at \(first))",
+                        hint: "delete one of the two stubs, or give each its own id"))
+            } else {
+                stubLocations[stub.id] = stub.location
+            }
+        }
     }
 
     private mutating func addActors(_ actors: [ParsedGraphFile.Actor], to builder: inout GraphBuilder) {

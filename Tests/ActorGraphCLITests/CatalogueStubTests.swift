@@ -82,4 +82,57 @@ struct CatalogueStubTests {
         #expect(graph.sources.isEmpty)
         #expect(SourceCatalogue.stubs(in: Array(stub.utf8), name: "c.yaml").map { "\($0.location) \($0.id) \($0.lines)" } == ["c.yaml:2:5 memo 2...4"])
     }
+
+    private static let entry = """
+        sources:
+          - id: memo
+            file: notes/memo.txt
+            title: Memo
+            sha256: \(String(repeating: "a", count: 64))
+            lines: 3
+
+        """
+
+    private func loadErrors(_ text: String) -> [String] {
+        do {
+            _ = try GraphLoader.load(files: [], catalogue: ("c.yaml", Array(text.utf8)), sourceTexts: nil)
+            return []
+        } catch let error as DiagnosticsError {
+            return error.diagnostics.map { "\($0.location): \($0.message)" }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// A stub repeating a full entry (its id, or its file by the last path component) or another stub's id is an error
+    /// naming both places: `sources add` would replace the stub with the entry, and a citation could mean either.
+    @Test func aStubThatRepeatsAnEntryIsAnError() {
+        #expect(loadErrors(Self.entry + "  - id: memo\n    file: other.txt\n    stub: \"by hand\"\n") == [
+            "c.yaml:7:9: the stub 'memo' has the id of the catalogue entry at c.yaml:2:9"
+        ])
+        #expect(loadErrors(Self.entry + "  - id: memo-2\n    file: memo.txt\n    stub: \"by hand\"\n") == [
+            "c.yaml:8:11: the stub 'memo-2' names the file 'memo.txt', which the entry 'memo' at c.yaml:2:9 already catalogues"
+        ])
+        let twice = "sources:\n  - id: a\n    file: a.txt\n    stub: x\n  - id: a\n    file: b.txt\n    stub: y\n"
+        #expect(loadErrors(twice) == ["c.yaml:5:9: the stub id 'a' is used twice (first at c.yaml:2:9)"])
+        #expect(loadErrors(Self.entry + "  - id: memo-2\n    file: other.txt\n    stub: \"by hand\"\n").isEmpty)
+    }
+
+    /// A document cell naming a catalogued text by its path (`seeds/other.txt`) cites that entry: no stub is written.
+    @Test func aDocumentNamedByItsPathCitesTheEntry() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("seeds"), withIntermediateDirectories: true)
+        try Data("A note on the quay\nThe two sides met.\n".utf8).write(to: folder.appendingPathComponent("seeds/quay-note.txt"))
+        let added = try runActorGraph(["sources", "add", "seeds/quay-note.txt"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        let catalogue = try read(folder, "seeds/sources.yaml")
+        try Data("source,target,type,source_doc\nAlpha,Beta,meets,seeds/quay-note.txt\n".utf8)
+            .write(to: folder.appendingPathComponent("rows.csv"))
+        let imported = try runActorGraph(["import", "rows.csv", "--default-kind", "group", "-o", "rows.yaml"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(!imported.stderr.contains("stub"), "\(imported.stderr)")
+        #expect(try read(folder, "rows.yaml").contains("source: quay-note, lines: \"1-2\""))
+        #expect(try read(folder, "seeds/sources.yaml") == catalogue)
+    }
 }

@@ -48,13 +48,16 @@ extension CSVImportState {
         }
     }
 
-    /// The document cell: a citation of the whole catalogue entry it names (by id, file name or title), else kept
-    /// as the attribute `document` and listed as missing from the catalogue.
+    /// The document cell: a citation of the whole catalogue entry it names (by id, file name or title; a path such
+    /// as `seeds/talks.txt` by its file name), else kept as the attribute `document` and listed as missing from the
+    /// catalogue.
     mutating func documentCitation(
         _ record: borrowing CSVRecord, _ column: Int?, _ text: String, into details: inout RelationDetails,
         _ check: RowCheck
     ) {
-        if let id = documents[ActorResolver.normalize(text)], let lines = sourceLines[id] {
+        let fileName = text.split(separator: "/").last.map(String.init) ?? text
+        let named = documents[ActorResolver.normalize(text)] ?? documents[ActorResolver.normalize(fileName)]
+        if let id = named, let lines = sourceLines[id] {
             if !details.citations.contains(where: { $0.source == id }) {
                 details.citations.append(Citation(source: id, lines: 1...max(1, lines)))
             }
