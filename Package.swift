@@ -65,7 +65,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
-        .testTarget(name: "ActorGraphExtractTests", dependencies: ["ActorGraphExtract"]),
+        .testTarget(name: "ActorGraphExtractTests", dependencies: ["ActorGraphExtract"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["ActorGraphCLI", "ActorGraphTestSupport", "actorgraph"],

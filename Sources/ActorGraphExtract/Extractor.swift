@@ -69,10 +69,16 @@ public struct Extractor: Sendable {
     let vocabulary: RelationVocabulary
     /// Each graph actor's kind, by id: a title in apposition joins a person to a party.
     let kinds: [String: ActorKind]
+    /// Each graph actor by id: a referring word ("the group") stands for an actor of a fitting kind.
+    let records: [String: ActorRecord]
+    /// A movement's government, by id, for acts between governments (`Extractor+Governments.swift`).
+    let governments: [String: String]
 
     public init(actors: [ActorRecord], vocabulary: RelationVocabulary) {
         gazetteer = Gazetteer(actors: actors)
         kinds = Dictionary(actors.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        records = Dictionary(actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        governments = Self.governments(of: actors)
         lexicon = TriggerLexicon(vocabulary: vocabulary)
         self.vocabulary = vocabulary
     }
@@ -87,10 +93,13 @@ public struct Extractor: Sendable {
         var nameOrder: [String] = []
         var seen = Set<String>()
         var truncated = false
+        var previous: [(mention: Mention, line: Int)] = []
         for sentence in sentences {
-            let mentions = gazetteer.mentions(
+            let named = gazetteer.mentions(
                 in: sentence.tokens, isTitle: { lexicon.startsTrigger(sentence.tokens, at: $0) },
                 isRoleTitle: { isRoleTitle(sentence.tokens, at: $0) })
+            let mentions = resolvingReferences(in: sentence.tokens, mentions: named, previous: previous)
+            previous = named.map { ($0, sentence.tokens[$0.range.lowerBound].line) }
             for mention in mentions {
                 guard case .newName(let name) = mention.target else { continue }
                 if names[name] == nil { nameOrder.append(name) }
@@ -152,9 +161,13 @@ public struct Extractor: Sendable {
         let froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
         let tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
         var result: [Candidate] = []
-        for source in froms {
-            for target in tos where source.target != target.target {
-                let listed = source == from && target == to ? pairing : pairing + "; listed with '\(source == from ? to.text : from.text)'"
+        for named in froms {
+            for object in tos where named.target != object.target {
+                var listed = named == from && object == to ? pairing : pairing + "; listed with '\(named == from ? to.text : from.text)'"
+                let (source, sourceReading) = governmentReading(of: named, type: match.type)
+                let (target, targetReading) = governmentReading(of: object, type: match.type)
+                guard source.target != target.target else { continue }
+                for reading in [sourceReading, targetReading].compactMap({ $0 }) { listed += "; " + reading }
                 result.append(candidate(for: match, in: sentence, from: source, to: target, pairing: listed, mentions: mentions, dates: dates))
             }
         }
@@ -238,6 +251,7 @@ public struct Extractor: Sendable {
         if let date { reasons.append("date '\(date.text)' → \(date.edtf) (\(date.reason))") }
         let spanned = [from.range.lowerBound, from.range.upperBound - 1, to.range.lowerBound, to.range.upperBound - 1,
             match.range.lowerBound, match.range.upperBound - 1].map { tokens[$0].line }
+            + [from.antecedentLine, to.antecedentLine].compactMap { $0 }
         return Candidate(
             from: from, to: to, type: match.type, lines: (spanned.min() ?? 0)...(spanned.max() ?? 0),
             line: tokens[match.range.lowerBound].line, trigger: triggerText, lexiconEntry: match.lexiconEntry,
@@ -268,8 +282,10 @@ public struct Extractor: Sendable {
     private func pair(
         for match: TriggerMatch, tokens: [Token], mentions: [Mention], limit: Int
     ) -> (Mention, Mention, String)? {
-        let before = mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }
-        let after = mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit }
+        // A word referring back ("they") stands in only where no actor is named on its side.
+        func named(_ side: [Mention]) -> [Mention] { side.allSatisfy(\.refersBack) ? side : side.filter { !$0.refersBack } }
+        let before = named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit })
+        let after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
         let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
             ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)
         }

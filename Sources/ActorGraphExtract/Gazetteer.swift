@@ -16,6 +16,10 @@ public struct Mention: Hashable, Sendable {
     public var text: String
     /// Why it was recognised: "name", "alias 'USSR'", "demonym of 'Russia'", "capitalised name".
     public var reason: String
+    /// For a pronoun or description standing for an actor named before ("they", "the group"), the line of that
+    /// name, which a candidate cites too. A trigger pairs such a word only when no actor is named on its side.
+    public var antecedentLine: Int?
+    public var refersBack: Bool { antecedentLine != nil }
 }
 
 /// The graph's actors by every name, alias and id, folded as the resolver folds them (case, diacritics and

@@ -92,4 +92,25 @@ struct ExtractCommandTests {
             #expect(result.stderr.hasPrefix("graphs/graph.yaml:2:60: error: trigger '*met' of 'meets' must hold a letter or digit, with '*' only at a word's end"))
         }
     }
+
+    /// A text that is not a seed, written for the test with known relations (Fixtures/ferry-dispute): a capital the
+    /// graph lists as an alias, "the movement" and "it" taken up from before, and trade with a movement read as trade
+    /// with its government. Every relation of its graph is found and every candidate matches one.
+    @Test func aNonSeedArticleIsFoundWhole() throws {
+        let fixture = "Tests/ActorGraphExtractTests/Fixtures/ferry-dispute"
+        let result = try runActorGraph(
+            ["extract", "\(fixture)/ferry-dispute.txt", "--graph", "\(fixture)/ferry-dispute.yaml", "--catalogue",
+             "\(fixture)/sources.yaml", "--known-only", "--format", "json", "--explain"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(
+            "the graph cites ferry-dispute for 5 (actor pair, lines): 5 found (100 %); 6 of 6 candidates match a relation (100 %)\n"),
+            "\(result.stderr)")
+        for reason in [
+            "'Vell' → actor 'merovia' (name 'Vell')", "'The movement' → actor 'green-dawn' ('The movement' refers to 'Green Dawn'",
+            "'it' → actor 'green-dawn'", "'Green Dawn' read as its government 'dawn-council' (an act of the 'economic' category)",
+        ] {
+            #expect(result.stdout.contains(reason), "\(reason)")
+        }
+    }
 }
+

@@ -1,0 +1,72 @@
+import ActorGraph
+import ActorGraphExtract
+import Testing
+
+/// Made-up actors for the coreference and government rules: a movement with its government, a state with a capital
+/// as alias, a person and an ordinary group. Nothing here comes from the seed texts.
+private let actors = [
+    ActorRecord(id: "ostrava", name: "Ostravia", kind: .state, aliases: ["Ostrava City"]),
+    ActorRecord(id: "merovia", name: "Merovia", kind: .state),
+    ActorRecord(id: "green-dawn", name: "Green Dawn", kind: .group, subkind: "movement"),
+    ActorRecord(
+        id: "dawn-council", name: "Council of the Dawn", kind: .group, subkind: "government",
+        aliases: ["Green Dawn government"]),
+    ActorRecord(id: "pell", name: "Ada Pell", kind: .official, aliases: ["Pell"]),
+    ActorRecord(id: "river-league", name: "River League", kind: .group, subkind: "alliance"),
+]
+
+private let vocabulary = RelationVocabulary([
+    RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met", "talks"]),
+    RelationType(name: "trades_with", directed: false, category: .economic, triggers: ["trade", "exports"]),
+    RelationType(name: "fights", directed: false, category: .conflict, triggers: ["fought", "attacked"]),
+    RelationType(name: "criticises", directed: true, category: .statement, triggers: ["criticised"]),
+])
+
+private let extractor = Extractor(actors: actors, vocabulary: vocabulary)
+
+private func candidates(_ text: String) -> [String] {
+    var options = ExtractionOptions()
+    options.knownActorsOnly = true
+    return extractor.extract(text, options: options).candidates.map { candidate in
+        func id(_ mention: Mention) -> String {
+            if case .actor(let id) = mention.target { return id }
+            return "?"
+        }
+        return "L\(candidate.lines) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
+    }
+}
+
+@Suite("References and readings")
+struct ReferenceTests {
+    /// "they" and "the movement" stand for the last group named before them, in the sentence or the one before.
+    @Test func aPronounOrADescriptionTakesTheLastActorOfItsKind() {
+        #expect(candidates("Green Dawn crossed the river.\nLater they attacked Merovia.") == ["L1...2 green-dawn fights merovia"])
+        #expect(candidates("Green Dawn crossed the river.\nMerovia criticised the movement.") == ["L1...2 merovia criticises green-dawn"])
+        // Not the subject of its own clause, and not a demonym: "it" is the group named before both.
+        #expect(candidates("Green Dawn attacked a Merovian boat, and Ostravia criticised it.") == [
+            "L1...1 green-dawn fights merovia", "L1...1 ostrava criticises green-dawn",
+        ])
+        // "he" takes a person, never the state named after him.
+        #expect(candidates("Ada Pell flew to Merovia.\nThere he criticised Ostravia.") == ["L1...2 pell criticises ostrava"])
+    }
+
+    /// A word of the wrong kind, an antecedent two sentences back, or a name on the same side leaves the word alone.
+    @Test func aReferenceIsConservative() {
+        // "the country" needs a state: the only actor before it is a group.
+        #expect(candidates("Green Dawn crossed the river.\nMerovia criticised the country.").isEmpty)
+        // Two sentences back is too far.
+        #expect(candidates("Green Dawn crossed the river. Nothing moved.\nThen they attacked Merovia.").isEmpty)
+        // An expletive "it" stands for nothing.
+        #expect(candidates("Merovia kept quiet.\nIt is said that Ostravia fought hard.").isEmpty)
+        // A named actor on the trigger's side wins over a pronoun.
+        #expect(candidates("Green Dawn waited.\nRiver League said they attacked Merovia.") == ["L2...2 river-league fights merovia"])
+    }
+
+    /// An economic act of a movement in power is its government's: the government is the group whose alias is the
+    /// movement's name with "government"; other acts stay with the movement.
+    @Test func anEconomicActOfAMovementGoesToItsGovernment() {
+        #expect(candidates("Merovia expanded trade with Green Dawn.") == ["L1...1 merovia trades_with dawn-council"])
+        #expect(candidates("Merovia fought Green Dawn.") == ["L1...1 merovia fights green-dawn"])
+        #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn"])
+    }
+}
