@@ -36,3 +36,27 @@ extension Extractor {
         return (reading, "'\(mention.text)' read as its government '\(government)' (an act of the '\(category.rawValue)' category)")
     }
 }
+
+/// An institution named after its state ("the Russian embassy", "the Supreme Court of the Russian Federation") says
+/// whose it is: `part_of` from the institution (a group whose subkind says `institution`) to its `country`, when the
+/// name as written holds that country's name or demonym. Proposed once, at the first such mention in the text.
+extension Extractor {
+    func institutionMembership(_ mention: Mention, in sentence: Sentence, dates: [DateMention]) -> Candidate? {
+        guard vocabulary["part_of"] != nil, case .actor(let id) = mention.target, !mention.refersBack,
+            let record = records[id], record.kind == .group, record.subkind?.contains("institution") == true,
+            let country = record.country, country != id, mention.range.count >= 2
+        else { return nil }
+        let words = Array(sentence.tokens[mention.range])
+        let named = [Array(words.dropFirst()), Array(words.dropLast())].contains { part in
+            gazetteer.mentions(in: part).contains { $0.target == .actor(country) }
+        }
+        guard named, let state = records[country] else { return nil }
+        let match = TriggerMatch(type: "part_of", lexiconEntry: "(an institution's name)", range: mention.range)
+        let countryMention = Mention(target: .actor(country), range: mention.range, text: state.name, reason: "its country")
+        var candidate = candidate(
+            for: match, in: sentence, from: mention, to: countryMention,
+            pairing: "the name holds its country's name ('\(state.name)')", mentions: [mention], dates: dates)
+        candidate.reasons[0] = "'\(mention.text)' names an institution after its country '\(country)'"
+        return candidate
+    }
+}

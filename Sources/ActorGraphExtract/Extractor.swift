@@ -94,12 +94,22 @@ public struct Extractor: Sendable {
         var seen = Set<String>()
         var truncated = false
         var previous: [(mention: Mention, line: Int)] = []
+        /// Institutions whose `part_of` was proposed (once, at the first mention naming the country).
+        var members = Set<String>()
         for sentence in sentences {
             let named = gazetteer.mentions(
                 in: sentence.tokens, isTitle: { lexicon.startsTrigger(sentence.tokens, at: $0) },
                 isRoleTitle: { isRoleTitle(sentence.tokens, at: $0) })
             let mentions = resolvingReferences(in: sentence.tokens, mentions: named, previous: previous)
             previous = named.map { ($0, sentence.tokens[$0.range.lowerBound].line) }
+            let sentenceDates = dates.dates(in: sentence.tokens)
+            for mention in named where !members.contains(Self.key(mention.target)) {
+                guard let candidate = institutionMembership(mention, in: sentence, dates: sentenceDates) else { continue }
+                members.insert(Self.key(mention.target))
+                if seen.insert(dedupeKey(candidate)).inserted, candidates.count < options.maximumCandidates {
+                    candidates.append(candidate)
+                }
+            }
             for mention in mentions {
                 guard case .newName(let name) = mention.target else { continue }
                 if names[name] == nil { nameOrder.append(name) }
@@ -108,7 +118,6 @@ public struct Extractor: Sendable {
             }
             let usable = options.knownActorsOnly ? mentions.filter { if case .actor = $0.target { true } else { false } } : mentions
             guard usable.count >= 2 else { continue }
-            let sentenceDates = dates.dates(in: sentence.tokens)
             var position = 0
             while position < sentence.tokens.count {
                 if mentions.contains(where: { $0.range.contains(position) }) || sentenceDates.contains(where: { $0.range.contains(position) }) {
@@ -204,7 +213,7 @@ public struct Extractor: Sendable {
         return conjunction ? Array(mentions[first...last]) : [mention]
     }
 
-    private func candidate(
+    func candidate(
         for match: TriggerMatch, in sentence: Sentence, from: Mention, to: Mention, pairing: String, mentions: [Mention],
         dates: [DateMention]
     ) -> Candidate {

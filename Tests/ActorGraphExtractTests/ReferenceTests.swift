@@ -13,6 +13,8 @@ private let actors = [
         aliases: ["Green Dawn government"]),
     ActorRecord(id: "pell", name: "Ada Pell", kind: .official, aliases: ["Pell"]),
     ActorRecord(id: "river-league", name: "River League", kind: .group, subkind: "alliance"),
+    ActorRecord(id: "merovian-mint", name: "Merovian Mint", kind: .group, subkind: "institution", country: "merovia"),
+    ActorRecord(id: "lake-bank", name: "Lake Bank", kind: .group, subkind: "institution", country: "merovia"),
 ]
 
 private let vocabulary = RelationVocabulary([
@@ -20,6 +22,7 @@ private let vocabulary = RelationVocabulary([
     RelationType(name: "trades_with", directed: false, category: .economic, triggers: ["trade", "exports"]),
     RelationType(name: "fights", directed: false, category: .conflict, triggers: ["fought", "attacked"]),
     RelationType(name: "criticises", directed: true, category: .statement, triggers: ["criticised"]),
+    RelationType(name: "part_of", directed: true, category: .affiliation),
 ])
 
 private let extractor = Extractor(actors: actors, vocabulary: vocabulary)
@@ -68,5 +71,13 @@ struct ReferenceTests {
         #expect(candidates("Merovia expanded trade with Green Dawn.") == ["L1...1 merovia trades_with dawn-council"])
         #expect(candidates("Merovia fought Green Dawn.") == ["L1...1 merovia fights green-dawn"])
         #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn"])
+    }
+
+    /// An institution named after its country is part of it: proposed once, at the first mention that names the
+    /// country; a name without the country's says nothing.
+    @Test func anInstitutionNamedAfterItsCountryIsPartOfIt() {
+        #expect(candidates("Lake Bank raised its fees.\nThe Merovian Mint followed.\nThe Merovian Mint then closed.") == [
+            "L2...2 merovian-mint part_of merovia"
+        ])
     }
 }
