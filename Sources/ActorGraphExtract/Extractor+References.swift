@@ -55,17 +55,34 @@ extension Extractor {
     ) -> [Mention] {
         var result = mentions
         var position = 0
+        // One pass: `cursor` is the first mention not ending at or before `position`, `clauseStart` the first word
+        // after the last clause boundary before it (so a long sentence costs no rescans).
+        var cursor = 0
+        var scanned = 0
+        var clauseStart = 0
         while position < tokens.count {
-            guard !mentions.contains(where: { $0.range.contains(position) }),
-                let (referent, range) = referringWord(in: tokens, at: position, mentions: mentions)
-            else {
+            while cursor < mentions.count, mentions[cursor].range.upperBound <= position { cursor += 1 }
+            while scanned < position {
+                if tokens[scanned].gapAfter.contains(where: { ",;:()".contains($0) }) { clauseStart = scanned + 1 }
+                scanned += 1
+            }
+            let next = cursor < mentions.count ? mentions[cursor].range.lowerBound : tokens.count
+            guard next > position, let (referent, range) = referringWord(in: tokens, at: position, before: next) else {
                 position += 1
                 continue
             }
-            // Not an actor of the word's own clause ("X criticised it" is not X), as a pronoun's own clause binds none.
-            let clauseStart = (0..<range.lowerBound).last { tokens[$0].gapAfter.contains { ",;:()".contains($0) } }.map { $0 + 1 } ?? 0
-            let own = mentions.filter { $0.range.upperBound <= clauseStart }.map { ($0, tokens[$0.range.lowerBound].line) }
-            if let (antecedent, line) = (own.reversed() + previous.reversed()).first(where: { admits($0.0, referent) }) {
+            // Not an actor of the word's own clause ("X criticised it" is not X), as a pronoun's own clause binds
+            // none; among the last `lookBack` actors named, this sentence's first.
+            var looked: [(Mention, Int)] = []
+            for mention in mentions[..<cursor].reversed() where mention.range.upperBound <= clauseStart {
+                if looked.count == Self.lookBack { break }
+                looked.append((mention, tokens[mention.range.lowerBound].line))
+            }
+            for (mention, line) in previous.reversed() {
+                if looked.count == Self.lookBack { break }
+                looked.append((mention, line))
+            }
+            if let (antecedent, line) = looked.first(where: { admits($0.0, referent) }) {
                 let written = tokens[range].map(\.text).joined(separator: " ")
                 var mention = Mention(
                     target: antecedent.target, range: range, text: written,
@@ -78,8 +95,12 @@ extension Extractor {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// How many actors named before a referring word are looked at (a bound for sentences without stops).
+    static let lookBack = 30
+
     /// A pronoun at `position`, or "the" starting a referring description; its kind and its words.
-    private func referringWord(in tokens: [Token], at position: Int, mentions: [Mention]) -> (Referent, Range<Int>)? {
+    /// The words must end before `next`, where the next name starts ("the Taliban movement" is a name).
+    private func referringWord(in tokens: [Token], at position: Int, before next: Int) -> (Referent, Range<Int>)? {
         let word = tokens[position].folded
         if let referent = Self.pronouns[word], tokens[position].text.first?.isLowercase ?? false || position == 0 {
             // "It is clear that", "it seems": an expletive "it" stands for nothing.
@@ -90,7 +111,7 @@ extension Extractor {
         guard word == "the", position + 2 <= tokens.count else { return nil }
         for end in (position + 2)...min(tokens.count, position + 3) {
             // The words after "the" run without punctuation and are no actor's name ("the Taliban movement").
-            guard !mentions.contains(where: { $0.range.overlaps(position..<end) }),
+            guard end <= next,
                 tokens[position..<(end - 1)].allSatisfy({ $0.gapAfter.allSatisfy { $0 == " " } }),
                 tokens[(position + 1)..<end].allSatisfy({ !$0.isCapitalised && $0.number == nil })
             else { return nil }

@@ -65,6 +65,16 @@ struct ReferenceTests {
         #expect(candidates("Green Dawn waited.\nRiver League said they attacked Merovia.") == ["L2...2 river-league fights merovia"])
     }
 
+    /// Only the last 30 actors named are looked at, so a sentence without stops costs no more than that per word.
+    @Test func aReferenceLooksBackThirtyActors() {
+        func text(_ count: Int) -> String {
+            "Green Dawn waited beside " + Array(repeating: "Merovia", count: count).joined(separator: " and ") + ".\n"
+                + "The movement attacked Ostravia."
+        }
+        #expect(candidates(text(29)).contains("L1...2 green-dawn fights ostrava"))
+        #expect(!candidates(text(30)).contains { $0.contains("green-dawn") })
+    }
+
     /// An economic act of a movement in power is its government's: the government is the group whose alias is the
     /// movement's name with "government"; other acts stay with the movement.
     @Test func anEconomicActOfAMovementGoesToItsGovernment() {
