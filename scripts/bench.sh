@@ -3,8 +3,8 @@
 # edge lists and the same seeded query pairs, one markdown table per size (docs/PERFORMANCE.md, "Peers").
 #
 #   make bench                       # sizes S and M
-#   BENCH_L=1 make bench             # and L (1M actors / 10M relations: long, about 10 GB of memory), in the
-#                                    # peer tables and the cold-query table (generating and compiling L: ~6 min)
+#   BENCH_L=1 make bench             # and L (1M actors / 10M relations: long, about 10 GB of memory) in the
+#                                    # peer tables; the cold-query table has M and L always (BENCH_COLD_L=0: M only)
 #   BENCH_SIZES=S scripts/bench.sh   # only S
 #
 # Settings (environment): BIN (the release actorgraph; generates the CSVs), BENCH_SIZES, BENCH_L, BENCH_SEED
@@ -12,7 +12,8 @@
 # BENCH_BFS_SOURCES (20), BENCH_PEERS (the Python libraries), BENCH_L_PEERS (for L, networkit and igraph: networkx
 # needs tens of GB there and rustworkx's Dijkstra about an hour for the pairs), BENCH_SWIFTGRAPH (1; 0 leaves it
 # out), BENCH_L_SWIFTGRAPH (0: its BFS over [[Edge]] takes most of an hour at L), BENCH_RENDER (1; 0 skips the render
-# comparison), BENCH_RENDER_RUNS (10), BENCH_COLD (1; 0 skips the cold-query table, scripts/bench-cold.sh), BENCH_YAML
+# comparison), BENCH_RENDER_RUNS (10), BENCH_COLD (1; 0 skips the cold-query table, scripts/bench-cold.sh), BENCH_COLD_L
+# (1; 0 leaves L out of the cold-query table), BENCH_YAML
 # (1; 0 skips the YAML scaling table, scripts/bench-yaml-scaling.sh), BENCH_DATA, BENCH_OUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,12 +122,15 @@ else
     rm -f "$OUT/render.md"
 fi
 
-# 4. Cold queries from a snapshot (whole processes, medians of 20; M, and L with BENCH_L=1) with the resident
-# memory per relation, and graph-file (YAML) loading at 10k/100k/1M relations (issue 16). BENCH_COLD=0 or
-# BENCH_YAML=0 skips them.
+# 4. Cold queries from a snapshot (whole processes, medians of 20; M and L — the L snapshot is generated and compiled
+# once into BENCH_DATA, ~1.4 GB of CSV and 0.5 GB of snapshot; BENCH_COLD_L=0 leaves L out) with the resident memory
+# per relation, and graph-file (YAML) loading at 10k/100k/1M relations (issue 16). BENCH_COLD=0 or BENCH_YAML=0
+# skips them.
 if [ "${BENCH_COLD:-1}" = 1 ]; then
     say "cold queries from a snapshot"
-    BIN=$BIN BENCH_DATA=$DATA scripts/bench-cold.sh > "$OUT/cold.md"
+    cold_sizes="M L"
+    if [ "${BENCH_COLD_L:-1}" = 0 ]; then cold_sizes="M"; fi
+    BIN=$BIN BENCH_DATA=$DATA COLD_SIZES="$cold_sizes" BENCH_L=0 scripts/bench-cold.sh > "$OUT/cold.md"
 else
     rm -f "$OUT/cold.md"
 fi

@@ -12,7 +12,7 @@ extension ParsedGraphFile {
 
     /// The catalogue's evidence fields of a source: `reliability` and `reliability_note`, `derived_from`, `body`
     /// (a list of line ranges) and `published_lines` (docs/FORMAT.md, "The source catalogue").
-    static func readEvidence(_ fields: [String: YAMLNode], into source: inout Source, reader: inout SchemaReader) {
+    static func readEvidence(_ fields: MappingFields, into source: inout Source, reader: inout SchemaReader) {
         source.record.reliability = reader.choice(
             fields["reliability"], what: "'reliability' (Admiralty A-F)", as: SourceReliability.self)
         source.record.reliabilityNote = reader.text(fields["reliability_note"], what: "'reliability_note'")

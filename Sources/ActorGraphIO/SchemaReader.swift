@@ -9,16 +9,16 @@ struct SchemaReader {
     /// did-you-mean; a node that is not a mapping is reported and yields `nil`.
     mutating func mapping(
         _ node: YAMLNode, what: String, allowed: [String], required: [String] = []
-    ) -> [String: YAMLNode]? {
+    ) -> MappingFields? {
         guard case .mapping(let pairs) = node.content else {
             diagnostics.append(Diagnostic(node.location, "\(what) must be a mapping (key: value lines), found \(node.kindDescription)"))
             return nil
         }
-        var result: [String: YAMLNode] = [:]
+        var result = MappingFields()
         for (key, value) in pairs {
             guard let name = key.scalar else { continue }  // reported by the composer
             if allowed.contains(name) {
-                if result[name] == nil { result[name] = value }
+                if result[name] == nil { result.pairs.append((name, value)) }
             } else {
                 let suggestion = NearestName.nearest(name, among: allowed)
                 diagnostics.append(
@@ -48,7 +48,7 @@ struct SchemaReader {
             diagnostics.append(Diagnostic(node.location, "\(what) must be text, found \(node.kindDescription)"))
             return nil
         }
-        if !allowEmpty, text.allSatisfy(\.isWhitespace) {
+        if !allowEmpty, Self.isBlank(text) {
             diagnostics.append(Diagnostic(node.location, "\(what) is empty"))
             return nil
         }
@@ -63,6 +63,13 @@ struct SchemaReader {
             return nil
         }
         return text
+    }
+
+    /// Empty or only white space. A value that starts with a visible ASCII character (almost every one) is decided
+    /// by its first byte, without Unicode property look-ups.
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     mutating func identifier(_ node: YAMLNode?, what: String) -> String? {
@@ -130,6 +137,7 @@ struct SchemaReader {
     /// `"A"` or `"A-B"` with 1 ≤ A ≤ B.
     mutating func lineRange(_ node: YAMLNode?, what: String) -> ClosedRange<Int>? {
         guard let node, let text = text(node, what: what) else { return nil }
+        if let range = Self.plainLineRange(text), range.upperBound <= Citation.maximumLine { return range }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
@@ -154,8 +162,41 @@ struct SchemaReader {
         return first...last
     }
 
+    /// "12" or "12-14" as almost every citation writes it (digits, at most one '-', no space, no leading zero
+    /// trouble: "012" reads as 12 either way), read from the bytes; `nil` for anything else, which the general
+    /// reading above then accepts or explains. A load of 100,000 relations reads as many of these.
+    private static func plainLineRange(_ text: String) -> ClosedRange<Int>? {
+        var first = 0, current = 0, digits = 0, sawDash = false
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                guard digits < 9 else { return nil }
+                current = current * 10 + Int(byte - 0x30)
+                digits += 1
+            } else if byte == UInt8(ascii: "-"), !sawDash, digits > 0 {
+                (first, current, digits, sawDash) = (current, 0, 0, true)
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        let (start, end) = sawDash ? (first, current) : (current, current)
+        return start >= 1 && start <= end ? start...end : nil
+    }
+
     /// The former home of ``NearestName/nearest(_:among:)``, kept for callers written before it.
     static func nearest(_ word: String, among candidates: [String]) -> String? {
         NearestName.nearest(word, among: candidates)
+    }
+}
+
+/// A mapping's known keys and their values, first occurrence kept. A graph file's mappings hold a handful of keys,
+/// and one is made per actor, relation and citation: an array searched in order costs less than hashing each key
+/// into a dictionary (measured in docs/PERFORMANCE.md, "Graph files (YAML) scale linearly").
+struct MappingFields {
+    fileprivate(set) var pairs: [(name: String, value: YAMLNode)] = []
+
+    subscript(name: String) -> YAMLNode? {
+        for pair in pairs where pair.name == name { return pair.value }
+        return nil
     }
 }

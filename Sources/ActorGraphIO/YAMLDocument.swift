@@ -323,18 +323,22 @@ private struct Composer {
     }
 
     private mutating func checkDuplicateKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)]) {
+        // A graph file's mappings have a handful of keys: comparing each with those before it costs less than
+        // hashing them (one such mapping per actor, relation and citation); long ones are hashed.
+        let isShort = pairs.count <= 16
         var seen: [String: SourceLocation] = [:]
-        for (key, _) in pairs {
+        for (position, (key, _)) in pairs.enumerated() {
             guard let text = key.scalar else {
                 diagnostics.append(Diagnostic(key.location, "a mapping key must be plain text, not \(key.kindDescription)"))
                 continue
             }
-            if let first = seen[text] {
+            let earlier = isShort ? pairs[..<position].first { $0.key.scalar == text }?.key.location : seen[text]
+            if let first = earlier {
                 diagnostics.append(
                     Diagnostic(
                         key.location, "duplicate key '\(text)' (first defined at line \(first.line), column \(first.column))",
                         hint: "remove one of the two, or merge them"))
-            } else {
+            } else if !isShort {
                 seen[text] = key.location
             }
         }

@@ -1,4 +1,5 @@
 import ActorGraph
+import Foundation
 import Testing
 
 @testable import ActorGraphIO
@@ -94,6 +95,60 @@ struct CitationLineRangeTests {
         } catch {
             #expect(error.diagnostics.map(\.message) == ["bad 'lines' '+5- +6'"])
         }
+    }
+
+    /// Property: random texts of digits, '-', spaces, tabs, '+' and letters are read as a reference reading of the
+    /// rule says — split at '-', each part trimmed of spaces, digits only, one or two parts, from 1, not falling,
+    /// within ``Citation/maximumLine`` — whichever of the reader's two paths (plain bytes, or the general one)
+    /// takes them.
+    @Test func lineTextsAreReadAsTheRuleSays() throws {
+        var random = SplitMix64(state: 2026_12_06)
+        let alphabet: [Character] = ["0", "1", "2", "3", "9", "-", " ", "\t", "+", "x"]
+        var texts = ["1", "12-14", "012", "0", "5-3", "7-7", "-3", "3-", "1--2", " 4 - 5 ", "999999999", "1000000000",
+                     "\(Citation.maximumLine)", "\(Citation.maximumLine + 1)", "1-\(Citation.maximumLine + 1)"]
+        for _ in 0..<400 {
+            let length = Int(random.next() % 7) + 1
+            texts.append(String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+        }
+        for text in texts {
+            #expect(Self.linesRead(text) == Self.reference(text), "lines: \"\(text)\"")
+        }
+    }
+
+    private static func reference(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        let numbers = parts.map { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } ? Int(part) : nil
+        }
+        guard (1...2).contains(parts.count), let first = numbers.first ?? nil, let last = numbers.last ?? nil,
+            numbers.allSatisfy({ $0 != nil }), first >= 1, first <= last, last <= Citation.maximumLine
+        else { return nil }
+        return first...last
+    }
+
+    /// The range the loader reads from `lines: "TEXT"`, or nil when it refuses it.
+    private static func linesRead(_ text: String) -> ClosedRange<Int>? {
+        let escaped = text.replacingOccurrences(of: "\t", with: "\\t")
+        let graph = """
+            actors:
+              - {id: ru, name: Russia, kind: state}
+              - {id: tb, name: Taliban, kind: group}
+            relations:
+              - {from: ru, to: tb, type: meets, date: "2021", note: n, sources: [{source: doc, lines: "\(escaped)"}]}
+            """
+        let catalogue = """
+            sources:
+              - {id: doc, file: doc.txt, title: T, language: en, lines: \(Citation.maximumLine), summary: S.,
+                 sha256: e9bbd62177fa9ba490cd95db5efa8caf826c1f22bae4079a6fce83b2cf2e2312}
+            """
+        guard
+            let loaded = try? GraphLoader.load(
+                files: [("g.yaml", Array(graph.utf8))], catalogue: ("c.yaml", Array(catalogue.utf8)), sourceTexts: nil),
+            let relation = loaded.relationIndices.first
+        else { return nil }
+        return loaded.details(of: relation).citations.first?.lines
     }
 }
 

@@ -37,4 +37,35 @@ struct YAMLPositionTests {
         #expect(found.first?.hasSuffix(" nesting deeper than \(64) levels") == true)
         #expect(!found.contains { $0.contains("yaml_set_max_nest_level") })
     }
+
+    /// A duplicate key is told at its second position with the first's, whether the mapping is short (its keys
+    /// compared in order) or long (hashed), and the first value is the one read.
+    @Test func duplicateKeysInShortAndLongMappings() {
+        let short = "actors:\n  - id: a\n    name: A\n    kind: state\n    name: B\n"
+        #expect(messages(short) == ["5:5 duplicate key 'name' (first defined at line 3, column 5)"])
+        // A long mapping: 19 keys of a `relation_types:` table, the 18th repeating the 3rd.
+        var types = "relation_types:\n"
+        for number in 1...17 { types += "  t\(number): {directed: true, category: other}\n" }
+        types += "  t3: {directed: false, category: other}\n  t18: {directed: true, category: other}\n"
+        #expect(messages(types) == [
+            "19:3 duplicate key 't3' (first defined at line 4, column 3)",
+            "19:3 relation type 't3' is defined twice (first at g.yaml:4:3)",
+        ])
+        // Three keys repeated in one short mapping: each repeat is told once, against the first occurrence.
+        let repeated = "actors:\n  - {id: a, id: b, name: A, id: c, kind: state}\n"
+        #expect(messages(repeated) == [
+            "2:13 duplicate key 'id' (first defined at line 2, column 6)",
+            "2:29 duplicate key 'id' (first defined at line 2, column 6)",
+        ])
+    }
+
+    /// Blank text is refused, whether it starts with a space, a tab or a Unicode space; text starting with a
+    /// visible character is not blank.
+    @Test func blankValuesAreRefused() {
+        for blank in ["\" \"", "\"\\t \"", "\"\u{3000}\"", "\"\""] {
+            let text = "actors:\n  - id: a\n    name: \(blank)\n    kind: state\n"
+            #expect(messages(text) == ["3:11 actor name is empty"], "\(blank)")
+        }
+        #expect(messages("actors:\n  - id: a\n    name: \"x \"\n    kind: state\n") == [])
+    }
 }

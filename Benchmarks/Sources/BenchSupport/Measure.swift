@@ -59,6 +59,30 @@ public func residentBytes() -> Int {
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }
 
+/// Resident bytes of this process's malloc heap (the `[heap]` mapping: allocations below glibc's mmap threshold) and
+/// of its other anonymous mappings (large allocations glibc maps on their own, thread stacks), from /proc/self/smaps:
+/// where a load's resident growth sits, for docs/PERFORMANCE.md ("Memory after a CSV load").
+public func residentBreakdown() -> (heap: Int, otherAnonymous: Int) {
+    // Read to the end in a loop: /proc reports a size of 0, and a single read returns only the first page or so.
+    guard let handle = FileHandle(forReadingAtPath: "/proc/self/smaps"), let data = try? handle.readToEnd() else {
+        return (0, 0)
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    var heap = 0, other = 0
+    var current: Substring = ""
+    for line in text.split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = fields.first else { continue }
+        if first.contains("-") && !first.hasSuffix(":") {
+            // A mapping's header: address range, permissions, offset, device, inode, then the path if any.
+            current = fields.count > 5 ? fields[5] : ""
+        } else if first == "Rss:", fields.count > 1, let kilobytes = Int(fields[1]) {
+            if current == "[heap]" { heap += kilobytes * 1024 } else if current.isEmpty { other += kilobytes * 1024 }
+        }
+    }
+    return (heap, other)
+}
+
 public func nanoseconds(_ duration: Duration) -> Double {
     let (seconds, attoseconds) = duration.components
     return Double(seconds) * 1e9 + Double(attoseconds) / 1e9

@@ -16,6 +16,7 @@ import Foundation
 
 let options = BenchOptions.parse()
 let residentBefore = residentBytes()
+let residentPartsBefore = residentBreakdown()
 // The file is read as `actorgraph` reads it (`FileBytes.read`: one `read` into the array, no `Data` in between).
 let (bytes, readNanoseconds) = measure { FileBytes.read(options.csv) }
 guard let bytes else { fatalError("cannot read \(options.csv)") }
@@ -24,6 +25,7 @@ let (imported, importNanoseconds) = try measure {
 }
 let graph = imported.graph
 let residentAfter = residentBytes()
+let residentParts = residentBreakdown()
 // The file's bytes are still held here; they are not part of the graph.
 let loadBytes = residentAfter - residentBefore - bytes.count
 note("actorgraph: loaded \(graph.actorCount) actors, \(graph.relationCount) relations")
@@ -43,6 +45,9 @@ var result: [(String, JSON)] = [
     ("graph_bytes", .int(loadBytes)),
     ("graph_bytes_per_relation", .number(Double(loadBytes) / Double(max(graph.relationCount, 1)))),
     ("bytes_per_relation", .number(graph.bytesPerRelation)),
+    // Where the resident set sits after the load (the file's bytes are in the anonymous mappings).
+    ("heap_growth_bytes", .int(residentParts.heap - residentPartsBefore.heap)),
+    ("other_anonymous_growth_bytes", .int(residentParts.otherAnonymous - residentPartsBefore.otherAnonymous)),
 ]
 
 let workspace = SearchWorkspace(actorCount: graph.actorCount)
