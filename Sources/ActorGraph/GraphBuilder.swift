@@ -217,7 +217,7 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(actors + relations).
     public func build() -> RelationGraph {
         RelationGraph(
-            vocabulary: vocabulary, sources: sources, actors: actors, actorIndexByID: actorIndexByID,
+            vocabulary: vocabulary, sources: sources, actors: actors,
             relationSource: relationSource, relationTarget: relationTarget, relationType: relationType,
             spans: spans, dateShape: dateShape,
             detailSlot: detailSlot, details: details, relationIndexByExplicitID: relationIndexByExplicitID)

@@ -37,7 +37,7 @@ extension RelationGraph {
         (storage.outOffsets, storage.outNeighbors, storage.outRelations) = (outOffsets, outNeighbors, outRelations)
         (storage.inOffsets, storage.inNeighbors, storage.inRelations) = (inOffsets, inNeighbors, inRelations)
         storage.symmetricSlotWords = symmetricSlots.words
-        storage.actorIDSlots = actorIDs.table?.slots ?? ActorIDTable(actors).slots
+        storage.actorIDSlots = actorIDs.slots
         return storage
     }
 
@@ -75,7 +75,7 @@ extension RelationGraph {
         self.vocabulary = vocabulary
         self.sources = sources
         self.actors = actors
-        self.actorIDs = .table(ActorIDTable(slots: storage.actorIDSlots))
+        self.actorIDs = ActorIDTable(slots: storage.actorIDSlots)
         var sourceIndex: [String: Int] = [:]
         for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
         self.sourceIndexByID = sourceIndex
@@ -142,25 +142,6 @@ extension RelationGraph {
         var falls = false
         for position in offsets.indices.dropFirst() { falls = falls || offsets[position] < offsets[position - 1] }
         return !falls
-    }
-}
-
-/// How a graph finds an actor by id: a dictionary (built by ``GraphBuilder``) or an ``ActorIDTable`` (read
-/// ready-made with the graph's other arrays, so nothing is hashed at load).
-enum ActorIDLookup: Sendable {
-    case dictionary([String: ActorIndex])
-    case table(ActorIDTable)
-
-    var table: ActorIDTable? {
-        if case .table(let table) = self { return table }
-        return nil
-    }
-
-    func index(of id: String, in actors: ActorTable) -> ActorIndex? {
-        switch self {
-        case .dictionary(let dictionary): return dictionary[id]
-        case .table(let table): return table.index(of: id, in: actors)
-        }
     }
 }
 

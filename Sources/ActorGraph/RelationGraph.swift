@@ -13,7 +13,8 @@ public struct RelationGraph: Sendable {
     public let vocabulary: RelationVocabulary
     public let sources: [SourceDocument]
     public let actors: ActorTable
-    let actorIDs: ActorIDLookup
+    /// Finds an actor by id: built by ``GraphBuilder``'s graphs, read ready-made from a snapshot.
+    let actorIDs: ActorIDTable
     let sourceIndexByID: [String: Int]
 
     // Relations, one slot per relation in load order; read through the accessors below outside the package.
@@ -48,7 +49,7 @@ public struct RelationGraph: Sendable {
 
     init(
         vocabulary: RelationVocabulary, sources: [SourceDocument], actors: [ActorRecord],
-        actorIndexByID: [String: ActorIndex], relationSource: [ActorIndex], relationTarget: [ActorIndex],
+        relationSource: [ActorIndex], relationTarget: [ActorIndex],
         relationType: [RelationTypeIndex], spans: [TimeSpan],
         dateShape: [UInt16], detailSlot: [UInt32], details: [RelationDetails],
         relationIndexByExplicitID: [String: RelationIndex]
@@ -56,7 +57,10 @@ public struct RelationGraph: Sendable {
         self.vocabulary = vocabulary
         self.sources = sources
         self.actors = ActorTable(actors)
-        self.actorIDs = .dictionary(actorIndexByID)
+        // The stable table a snapshot stores (4 bytes a slot, two slots an actor) rather than the builder's
+        // dictionary of id strings (about 50 bytes an actor): measured in docs/PERFORMANCE.md, "Memory after a CSV
+        // load".
+        self.actorIDs = ActorIDTable(self.actors)
         var sourceIndex: [String: Int] = [:]
         for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
         self.sourceIndexByID = sourceIndex
