@@ -14,6 +14,8 @@ public protocol ProgressReporter: Sendable {
 /// What a job counts, so a display can say "1.2 MB" or "420,000 relations".
 public enum ProgressUnit: String, Sendable {
     case bytes, relations, actors, rows
+    /// Sources of a betweenness computation (one breadth-first search each), paths found.
+    case sources, paths
 }
 
 public enum ProgressReporting {
@@ -26,14 +28,18 @@ public enum ProgressReporting {
 }
 
 /// One job's reporting from a loop: ``advance(to:)`` or ``tick()`` per item, an update to the bound reporter every
-/// ``ProgressReporting/stride`` items, nothing at all when none is bound.
+/// `stride` items (``ProgressReporting/stride`` unless told), nothing at all when none is bound.
 public struct ProgressTicker {
     private let reporter: (any ProgressReporter)?
     private var done = 0
-    private var nextUpdate = ProgressReporting.stride
+    private let stride: Int
+    private var nextUpdate: Int
 
-    public init(_ job: String, total: Int?, unit: ProgressUnit) {
+    /// - Parameter stride: items between two updates; 1 for items that each take long (a search per source).
+    public init(_ job: String, total: Int?, unit: ProgressUnit, stride: Int = ProgressReporting.stride) {
         reporter = ProgressReporting.reporter
+        self.stride = max(1, stride)
+        nextUpdate = self.stride
         reporter?.start(job, total: total, unit: unit)
     }
 
@@ -44,7 +50,7 @@ public struct ProgressTicker {
     public mutating func advance(to done: Int) {
         self.done = done
         guard done >= nextUpdate else { return }
-        nextUpdate = done + ProgressReporting.stride
+        nextUpdate = done + stride
         reporter?.update(done)
     }
 

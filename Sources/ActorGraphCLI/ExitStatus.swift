@@ -12,6 +12,11 @@ public enum ExitStatus {
     public static let renderFailure: Int32 = 4
     /// An output file, standard output or standard error could not be written.
     public static let writeFailure: Int32 = 5
+    /// A query stopped by its `--timeout` (what it had found is marked incomplete; nothing partial is written).
+    public static let timedOut: Int32 = 6
+    /// A query stopped by SIGINT or SIGTERM exits with 128 + the signal's number (130, 143), as a shell reports a
+    /// command the signal ended, after closing what it was printing.
+    public static func interrupted(by signal: Int32) -> Int32 { 128 + signal }
     /// Bad command-line usage; ArgumentParser's own validation errors exit with it too.
     public static let usage: Int32 = 64
     /// A filter value that cannot be used: a bad date, `A..B` with B before A, an unknown type, category or

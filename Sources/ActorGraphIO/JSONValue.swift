@@ -31,6 +31,14 @@ public enum JSONValue: Hashable, Sendable {
         return output
     }
 
+    /// ``pretty()`` as it reads nested `level` deep in a pretty document: lines after the first indented by `level`
+    /// steps, no newline at the end.
+    public func pretty(level: Int) -> String {
+        var output = ""
+        write(to: &output, indent: "  ", level: level)
+        return output
+    }
+
     private func write(to output: inout String, indent: String?, level: Int) {
         switch self {
         case .null: output.append("null")

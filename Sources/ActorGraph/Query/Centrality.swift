@@ -23,9 +23,33 @@ public enum Centrality {
         }
     }
 
+    /// ``scores(_:measure:)`` that stops when `stop` is raised (checked once per betweenness source and per
+    /// PageRank round), throwing how far it came.
+    public static func scores<View: Traversable>(_ view: View, measure: CentralityMeasure, stop: StopSignal?)
+        throws(QueryStopped) -> [Double]
+    {
+        switch measure {
+        case .degree: return degree(view)
+        case .betweenness: return try betweenness(view, stop: stop)
+        case .pagerank: return try pageRank(view, stop: stop)
+        }
+    }
+
     /// The `top` highest scores, ties by actor order.
     public static func top<View: Traversable>(_ view: View, measure: CentralityMeasure, top: Int) -> [CentralityScore] {
-        let values = scores(view, measure: measure)
+        ranked(view, measure: measure, values: scores(view, measure: measure), top: top)
+    }
+
+    /// ``top(_:measure:top:)`` that stops when `stop` is raised.
+    public static func top<View: Traversable>(_ view: View, measure: CentralityMeasure, top: Int, stop: StopSignal?)
+        throws(QueryStopped) -> [CentralityScore]
+    {
+        ranked(view, measure: measure, values: try scores(view, measure: measure, stop: stop), top: top)
+    }
+
+    private static func ranked<View: Traversable>(
+        _ view: View, measure: CentralityMeasure, values: [Double], top: Int
+    ) -> [CentralityScore] {
         let included = (0..<view.actorCount).filter { view.includes(ActorIndex($0)) }
         let count = Double(included.count)
         let scale: Double
@@ -79,7 +103,19 @@ public enum Centrality {
     ///
     /// - Complexity: O(actors · (actors + relations)) time, O(actors + relations) space.
     public static func betweenness<View: Traversable>(_ view: View) -> [Double] {
+        // Without a signal nothing stops it.
+        (try? betweenness(view, stop: nil)) ?? []
+    }
+
+    /// Betweenness that checks `stop` before each source's search and reports each finished source to the bound
+    /// ``ProgressReporting/reporter`` (job `betweenness`, in sources).
+    public static func betweenness<View: Traversable>(_ view: View, stop: StopSignal?) throws(QueryStopped) -> [Double] {
         let count = view.actorCount
+        var sources = 0
+        for position in 0..<count where view.includes(ActorIndex(position)) { sources += 1 }
+        var ticker = ProgressTicker("betweenness", total: sources, unit: .sources, stride: 1)
+        defer { ticker.finish() }
+        var done = 0
         var centrality = [Double](repeating: 0, count: count)
         var distance = [Int32](repeating: -1, count: count)
         var paths = [Double](repeating: 0, count: count)
@@ -91,6 +127,7 @@ public enum Centrality {
         for sourcePosition in 0..<count {
             let source = ActorIndex(sourcePosition)
             guard view.includes(source) else { continue }
+            if let stop, stop.isRaised { throw QueryStopped(done: done, total: sources) }
             for actor in order {
                 distance[actor.position] = -1
                 paths[actor.position] = 0
@@ -132,6 +169,8 @@ public enum Centrality {
                 }
                 if actor != source { centrality[position] += dependency[position] }
             }
+            done += 1
+            ticker.advance(to: done)
         }
         if view.isSymmetric {
             for position in 0..<count { centrality[position] /= 2 }
@@ -145,6 +184,13 @@ public enum Centrality {
     ///
     /// - Complexity: O(iterations · (actors + relations)).
     public static func pageRank<View: Traversable>(_ view: View, damping: Double = 0.85) -> [Double] {
+        (try? pageRank(view, damping: damping, stop: nil)) ?? []
+    }
+
+    /// PageRank that checks `stop` before each round.
+    public static func pageRank<View: Traversable>(_ view: View, damping: Double = 0.85, stop: StopSignal?)
+        throws(QueryStopped) -> [Double]
+    {
         let count = view.actorCount
         let included = (0..<count).filter { view.includes(ActorIndex($0)) }
         guard !included.isEmpty else { return [Double](repeating: 0, count: count) }
@@ -156,7 +202,8 @@ public enum Centrality {
         var rank = [Double](repeating: 0, count: count)
         for position in included { rank[position] = share }
         var next = [Double](repeating: 0, count: count)
-        for _ in 0..<1000 {
+        for round in 0..<1000 {
+            if let stop, stop.isRaised { throw QueryStopped(done: round, total: nil) }
             var dangling = 0.0
             for position in included where targets[position].isEmpty { dangling += rank[position] }
             let base = (1 - damping) * share + damping * dangling * share

@@ -25,10 +25,13 @@ public struct PathSearchResult: Hashable, Sendable {
     public var paths: [Path]
     /// `true` when more paths exist than were returned.
     public var truncated: Bool
+    /// `true` when a ``StopSignal`` ended the search before it was done: more paths may exist.
+    public var stopped: Bool
 
-    public init(paths: [Path], truncated: Bool) {
+    public init(paths: [Path], truncated: Bool, stopped: Bool = false) {
         self.paths = paths
         self.truncated = truncated
+        self.stopped = stopped
     }
 }
 

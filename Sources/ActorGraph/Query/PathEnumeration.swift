@@ -14,6 +14,8 @@ public struct PathEnumeration<View: Traversable>: Sequence {
     public let mode: PathMode
     public let minLength: Int
     public let maxLength: Int
+    /// Stops the listing at its next check (every 1,024 steps of the search) once raised.
+    public var stop: StopSignal? = nil
 
     public func makeIterator() -> Iterator { Iterator(self) }
 
@@ -30,6 +32,10 @@ public struct PathEnumeration<View: Traversable>: Sequence {
         private var frames: [Frame] = []
         private var onPath: Set<ActorIndex> = []
         private var usedLinks: [UInt64] = []
+        private let stop: StopSignal?
+        private var steps = 0
+        /// `true` when the listing ended because its ``StopSignal`` was raised, not because every path was listed.
+        public private(set) var wasStopped = false
 
         private struct Frame {
             let actor: ActorIndex
@@ -43,6 +49,7 @@ public struct PathEnumeration<View: Traversable>: Sequence {
             origin = enumeration.from
             mode = enumeration.mode
             maxLength = enumeration.maxLength
+            stop = enumeration.stop
             // Backward BFS from the target, bounded by maxLength.
             var distances: [ActorIndex: Int] = [enumeration.to: 0]
             var frontier = [enumeration.to]
@@ -107,6 +114,12 @@ public struct PathEnumeration<View: Traversable>: Sequence {
 
         public mutating func next() -> Path? {
             while !exhausted {
+                steps &+= 1
+                if steps & 1023 == 0, let stop, stop.isRaised {
+                    wasStopped = true
+                    exhausted = true
+                    return nil
+                }
                 if frames.isEmpty {
                     // Every path of this length is listed: go one longer.
                     if length >= maxLength {

@@ -251,7 +251,9 @@ public struct PathFinder<View: Traversable> {
     ///   bidirectional BFS.
     @_specialize(exported: true, where View == RelationGraph)
     @_specialize(exported: true, where View == FilteredGraph)
-    public func kShortestPaths(from: ActorIndex, to: ActorIndex, k: Int, maxLength: Int = Int.max) -> PathSearchResult {
+    public func kShortestPaths(
+        from: ActorIndex, to: ActorIndex, k: Int, maxLength: Int = Int.max, stop: StopSignal? = nil
+    ) -> PathSearchResult {
         guard k > 0 else { return PathSearchResult(paths: [], truncated: false) }
         workspace.clearBans()
         guard let first = shortestSequence(from: from, to: to, maxLength: maxLength, bannedFirstHops: []) else {
@@ -261,9 +263,14 @@ public struct PathFinder<View: Traversable> {
         var seen: Set<[ActorIndex]> = [first]
         var candidates = Heap<YenCandidate>()
         var truncated = false
-        while true {
+        var stopped = false
+        search: while true {
             let previous = accepted[accepted.count - 1]
             for spurPosition in 0..<(previous.count - 1) {
+                if let stop, stop.isRaised {
+                    stopped = true
+                    break search
+                }
                 let root = Array(previous[0...spurPosition])
                 let spur = previous[spurPosition]
                 var bannedNext: [ActorIndex] = []
@@ -286,8 +293,9 @@ public struct PathFinder<View: Traversable> {
             }
             accepted.append(best.actors)
         }
+        workspace.clearBans()
         let paths = accepted.compactMap { view.path(through: $0) }
-        return PathSearchResult(paths: paths, truncated: truncated)
+        return PathSearchResult(paths: paths, truncated: truncated, stopped: stopped)
     }
 
     // MARK: Enumeration
@@ -306,10 +314,11 @@ public struct PathFinder<View: Traversable> {
     }
 
     /// A lazy sequence of the paths of `minLength...maxLength` hops in `mode`, by increasing length.
-    public func paths(from: ActorIndex, to: ActorIndex, mode: PathMode, minLength: Int = 0, maxLength: Int)
-        -> PathEnumeration<View>
-    {
-        PathEnumeration(view: view, from: from, to: to, mode: mode, minLength: minLength, maxLength: maxLength)
+    public func paths(
+        from: ActorIndex, to: ActorIndex, mode: PathMode, minLength: Int = 0, maxLength: Int, stop: StopSignal? = nil
+    ) -> PathEnumeration<View> {
+        PathEnumeration(
+            view: view, from: from, to: to, mode: mode, minLength: minLength, maxLength: maxLength, stop: stop)
     }
 
     private func collect(_ sequence: PathEnumeration<View>, limit: Int) -> PathSearchResult {

@@ -55,31 +55,16 @@ public struct PathQuery: Hashable, Sendable {
     }
 
     /// Runs the query on `view`. A time-respecting path is read leniently when the view keeps possibly active
-    /// relations (`--possibly`), definitely otherwise.
+    /// relations (`--possibly`), definitely otherwise. The other selectors collect what ``stream(_:from:to:stop:each:)``
+    /// hands over.
     public func run(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> Answer {
-        let finder = PathFinder(view)
-        switch selector {
-        case .temporal(let problem):
+        if case .temporal(let problem) = selector {
             let reading: TemporalReading = view.filter.includePossible ? .lenient : .definite
             return .temporal(TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end), problem, reading)
-        case .kShortest(let k) where mode == .acyclic:
-            return .paths(finder.kShortestPaths(from: start, to: end, k: min(k, limit), maxLength: maxLength ?? Int.max))
-        case .kShortest(let k):
-            return .paths(
-                finder.allPaths(
-                    from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: min(k, limit)))
-        case .allShortest:
-            return .paths(finder.allShortestPaths(from: start, to: end, limit: limit))
-        case .all:
-            return .paths(
-                finder.allPaths(from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: limit))
-        case .shortest where mode != .acyclic:
-            return .paths(
-                finder.allPaths(from: start, to: end, mode: mode, maxLength: maxLength ?? Self.defaultMaxLength, limit: limit))
-        case .shortest:
-            let path = finder.shortestPath(from: start, to: end, maxLength: maxLength ?? Int.max)
-            return .paths(PathSearchResult(paths: path.map { [$0] } ?? [], truncated: false))
         }
+        var paths: [Path] = []
+        let ending = stream(view, from: start, to: end) { paths.append($0) }
+        return .paths(PathSearchResult(paths: paths, truncated: ending.truncated, stopped: ending.stopped))
     }
 
     /// The answer with what the query's answers need beside it: what the time filter left out of it (the same
@@ -92,9 +77,7 @@ public struct PathQuery: Hashable, Sendable {
             leftOut = view.leftOut(run(lenientView, from: start, to: end).relations)
         }
         var diagnosis: PathDiagnosis?
-        if case .paths(let result) = found, result.paths.isEmpty {
-            diagnosis = PathDiagnosis(view.graph, filter: view.filter, from: start, to: end, maxLength: maxLength ?? Int.max)
-        }
+        if case .paths(let result) = found, result.paths.isEmpty { diagnosis = self.diagnosis(view, from: start, to: end) }
         return PathAnswer(query: self, from: start, to: end, found: found, leftOut: leftOut, diagnosis: diagnosis)
     }
 }

@@ -27,6 +27,8 @@ extension ActorGraphCommand {
 
         @OptionGroup var filters: QueryFilterOptions
 
+        @OptionGroup var limits: QueryTimeoutOptions
+
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
 
@@ -41,7 +43,7 @@ extension ActorGraphCommand {
             // Betweenness and PageRank traverse every relation many times: the admitted-relation bits pay back
             // their one pass at once.
             let view = FilteredGraph(graph, filter: filter).indexed()
-            let scores = Centrality.top(view, measure: measure, top: top)
+            let scores = try Self.ranking(view, measure: measure, top: top, timeout: limits.timeout)
             // The ranking reads every admitted relation: what the time filter left out is every relation the lenient
             // filter admits between admitted actors.
             let leftOut = QueryPresentation.leftOut(view) { lenient in
@@ -51,6 +53,32 @@ extension ActorGraphCommand {
                 }
             }
             Output.write(Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, format: format), styled: format == .text)
+        }
+
+        /// The ranking under a ``QueryWatch``: progress on a terminal, stopped by `--timeout` or Ctrl-C with how
+        /// far it came (betweenness counts its sources, one search each) and, for the deadline, how long the rest
+        /// would take at the rate so far.
+        static func ranking(_ view: FilteredGraph, measure: CentralityMeasure, top: Int, timeout: Double?) throws
+            -> [CentralityScore]
+        {
+            let watch = QueryWatch(timeout: timeout)
+            defer { watch.finish() }
+            do {
+                return try Centrality.top(view, measure: measure, top: top, stop: watch.signal)
+            } catch let stopped {
+                let progress: String
+                var estimate: Double?
+                if let total = stopped.total {
+                    progress = "\(TerminalProgress.grouped(stopped.done)) of \(TerminalProgress.grouped(total)) sources were done"
+                    if stopped.done > 0 { estimate = watch.elapsed * Double(total - stopped.done) / Double(stopped.done) }
+                } else {
+                    progress = "\(stopped.done) of at most 1000 rounds were done"
+                }
+                throw watch.failure(
+                    "central --measure \(measure.rawValue)", progress: progress, estimate: estimate,
+                    outcome: "nothing was printed",
+                    hint: "narrow the graph with filters (--types, --between, --kinds)")
+            }
         }
 
         static func render(_ scores: [CentralityScore], graph: RelationGraph, measure: CentralityMeasure,

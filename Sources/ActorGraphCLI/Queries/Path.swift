@@ -13,7 +13,9 @@ extension ActorGraphCommand {
             discussion: """
                 Lengths count relations between actors; parallel relations between the same two actors are shown \
                 together as one hop. Options follow ISO GQL's path selectors and modes. Filters are applied during \
-                the search. Exit status 3 when there is no path. See docs/QUERIES.md.
+                the search. Paths are printed as they are found (text and JSON); --timeout or Ctrl-C ends a long \
+                listing with what was found marked incomplete. Exit status 3 when there is no path, 6 when \
+                --timeout stopped the search. See docs/QUERIES.md.
 
                 Examples:
                   actorgraph path putin al-qaeda
@@ -36,6 +38,8 @@ extension ActorGraphCommand {
 
         @OptionGroup var filters: QueryFilterOptions
 
+        @OptionGroup var limits: QueryTimeoutOptions
+
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
 
@@ -52,6 +56,10 @@ extension ActorGraphCommand {
             }
             let filter = try filters.filter(for: graph, named: [start, end])
             let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
+            guard selector.query.isTemporal else {
+                let report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
+                return try stream(selector.query, report: report, from: start, to: end)
+            }
             let answer = selector.query.answer(view, from: start, to: end)
             let report = PathReport(graph: graph, view: view, timeFiltered: time != .none, leftOut: answer.leftOut)
             Output.write(report.write(answer, format: format), styled: format == .text)
