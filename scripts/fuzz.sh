@@ -51,7 +51,10 @@ for target in "${TARGETS[@]}"; do
     shopt -u nullglob
     if [ ${#kept[@]} -gt 0 ]; then
         echo "== $target: replaying ${#kept[@]} regression inputs"
-        "$BIN/$target" -timeout="$INPUT_TIMEOUT" -rss_limit_mb="$RSS_MB" "${kept[@]}" || status=1
+        "$BIN/$target" -timeout="$INPUT_TIMEOUT" -rss_limit_mb="$RSS_MB" -malloc_limit_mb="$RSS_MB" "${kept[@]}" || {
+            echo "error: $target fails again on a kept regression input in $regressions/" >&2
+            status=1
+        }
     fi
     corpus=$(seeds "$target")
     echo "== $target: fuzzing for ${SECONDS_EACH}s"

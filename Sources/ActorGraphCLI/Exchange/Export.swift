@@ -42,6 +42,12 @@ extension ActorGraphCommand {
         @Option(help: "With csv or tsv: also write the actor list to this file.")
         var actorsFile: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "With csv or tsv: also write the graph's sources to this catalogue file (NAME.sources.yaml beside NAME.csv is read back by default).",
+                valueName: "sources-file"))
+        var sourcesFile: String?
+
         @OptionGroup var spreadsheet: SpreadsheetOptions
 
         @Option(
@@ -59,6 +65,9 @@ extension ActorGraphCommand {
         func validate() throws {
             if actorsFile != nil && format != .csv && format != .tsv {
                 throw ValidationError("--actors-file goes with --format csv or tsv")
+            }
+            if sourcesFile != nil && format != .csv && format != .tsv {
+                throw ValidationError("--sources-file goes with --format csv or tsv (a yaml export holds its sources)")
             }
             try spreadsheet.validate(
                 writesDelimitedText: [.csv, .tsv, .neo4j].contains(format), formats: "--format csv, tsv or neo4j")
@@ -86,21 +95,7 @@ extension ActorGraphCommand {
             let inputs = loaded.inputFiles
             switch format {
             case .csv, .tsv:
-                let options = spreadsheet.options(format == .csv ? .csv : .tsv)
-                if let actorsFile {
-                    guard let output, output != "-" else {
-                        throw CommandFailure("error: --actors-file needs -o for the edge list too")
-                    }
-                    try Output.writeFiles(
-                        [
-                            (output, { EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0) }),
-                            (actorsFile, { EdgeListWriter.writeActors(graph, chosen, options: options, to: $0) }),
-                        ], protecting: inputs)
-                } else {
-                    try Output.writeFile(to: output, protecting: inputs) {
-                        EdgeListWriter.writeRelations(graph, chosen, options: options, to: $0)
-                    }
-                }
+                try exportEdgeList(loaded, chosen, inputs: inputs)
             case .jsonl:
                 try Output.writeFile(to: output, protecting: inputs) { JSONGraphWriter.writeLines(graph, chosen, to: $0) }
             case .json:

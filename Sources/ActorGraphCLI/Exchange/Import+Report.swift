@@ -51,7 +51,8 @@ extension ActorGraphCommand.ImportCommand {
 
     /// Prints what was converted and found, writes the graph file (not when no row was imported) and the summary.
     func finish(
-        _ result: CSVImportResult, base: LoadedGraph?, fallbackCitation: Citation?, cataloguePath: String?
+        _ result: CSVImportResult, base: LoadedGraph?, fallbackCitation: Citation?, cataloguePath: String?,
+        ownSources: [SourceDocument] = []
     ) throws {
         let graph = result.graph
         let imported = graph.relationCount
@@ -77,6 +78,9 @@ extension ActorGraphCommand.ImportCommand {
             headerComment: "Imported from \(edges) by actorgraph import.")
         // The graph the import adds to declares the types.
         if base != nil && vocabulary == nil { writerOptions.includeVocabulary = false }
+        // Sources read from the edge list's own source list (an exported graph's) go into the graph file, which
+        // would otherwise cite sources no catalogue beside it holds.
+        writerOptions.sources = ownSources
         var report = result.report
         let catalogueUpdate = try stubUpdate(&report, cataloguePath: cataloguePath)
         let review = Self.reportText(report, merged: merge)

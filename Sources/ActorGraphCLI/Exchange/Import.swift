@@ -62,7 +62,7 @@ extension ActorGraphCommand {
         @Option(help: "A graph file or folder whose relation types to use, instead of those of --graph.")
         var vocabulary: String?
 
-        @Option(help: "The source catalogue citations are checked against (default: seeds/sources.yaml beside the edge list's folder, or here).")
+        @Option(help: "The source catalogue citations are checked against (default: seeds/sources.yaml beside the edge list's folder, or here; NAME.sources.yaml beside NAME.csv is read as well).")
         var catalogue: String?
 
         @Option(help: "The column naming each row's document, cited as a whole (default: source_doc or document).")
@@ -130,8 +130,14 @@ extension ActorGraphCommand {
                 } catch {
                     throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the catalogue"))
                 }
-                try checkFallback(fallbackCitation, options.sources, cataloguePath)
             }
+            // The sources the graph it adds to declares in its files, and the edge list's own source list
+            // (NAME.sources.yaml, written by `export --sources-file`), count as well.
+            let ownSources = try edgeListSources()
+            for source in (base?.graph.sources ?? []) + ownSources where !options.sources.contains(where: { $0.id == source.id }) {
+                options.sources.append(source)
+            }
+            if let cataloguePath { try checkFallback(fallbackCitation, options.sources, cataloguePath) }
             let edgeBytes = try read(edges)
             options.separator = tab || edges.lowercased().hasSuffix(".tsv") ? 0x09 : CSVImportOptions.sniffSeparator(edgeBytes)
             let actorInput = try actors.map { ($0, try read($0)) }
@@ -141,7 +147,19 @@ extension ActorGraphCommand {
             } catch {
                 throw CommandFailure(Self.problemSummary(error, what: edges))
             }
-            try finish(result, base: base, fallbackCitation: fallbackCitation, cataloguePath: cataloguePath)
+            try finish(
+                result, base: base, fallbackCitation: fallbackCitation, cataloguePath: cataloguePath,
+                ownSources: ownSources)
+        }
+
+        /// The sources of `NAME.sources.yaml` beside the edge list `NAME.csv`, unless `--catalogue` names one.
+        private func edgeListSources() throws -> [SourceDocument] {
+            guard catalogue == nil, let path = GraphLoader.defaultSourceList(for: edges) else { return [] }
+            do {
+                return try GraphLoader.catalogueSources(path)
+            } catch {
+                throw CommandFailure(GraphOptions.failureMessage(error.diagnostics, what: "the edge list's source list"))
+            }
         }
 
         private func read(_ path: String) throws -> [UInt8] {

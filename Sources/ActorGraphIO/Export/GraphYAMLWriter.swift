@@ -42,6 +42,21 @@ public enum GraphYAMLWriter {
         writeRelations(graph, selection, options: options, to: output)
     }
 
+    /// A source catalogue holding `sources` only: what `export --format csv --sources-file` writes beside an edge
+    /// list, so the edge list's citations of sources declared inside graph files read back
+    /// (``GraphLoader/defaultSourceList(for:)`` finds it).
+    public static func writeCatalogue(_ sources: [SourceDocument], comment: String? = nil, to output: ExportOutput) {
+        if let comment {
+            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { output.write("# \(line)\n") }
+        }
+        output.write("actorgraph: 1\n")
+        if sources.isEmpty {
+            output.write("\nsources: []\n")
+        } else {
+            writeSources(sources, to: output)
+        }
+    }
+
     private static func writeVocabulary(_ vocabulary: RelationVocabulary, to output: ExportOutput) {
         output.write("\nrelation_types:\n")
         for type in vocabulary.all {

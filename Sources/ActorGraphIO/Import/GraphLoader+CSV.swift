@@ -23,8 +23,26 @@ extension GraphLoader {
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
-    /// Loads a CSV/TSV edge list with its optional actor list. The source catalogue is found as for graph files
-    /// (``defaultCatalogue(near:)``) and citations are checked against it; `actorsPath` defaults to
+    /// The source list that goes with an edge list when no catalogue is named: `NAME.sources.yaml` beside
+    /// `NAME.csv` (what `actorgraph export --format csv -o NAME.csv --sources-file NAME.sources.yaml` writes: every
+    /// source of the graph, also those its graph files declared themselves), if it exists. It is a catalogue file,
+    /// and is read instead of the default one (``defaultCatalogue(near:)``), so the edge list reads back with the
+    /// same citations from any working directory.
+    public static func defaultSourceList(for edgeList: String) -> String? {
+        let url = URL(fileURLWithPath: edgeList)
+        let name = "\(url.deletingPathExtension().lastPathComponent).sources.yaml"
+        let candidate: String
+        if let slash = edgeList.lastIndex(of: "/") {
+            candidate = String(edgeList[...slash]) + name
+        } else {
+            candidate = name
+        }
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// Loads a CSV/TSV edge list with its optional actor list. The source catalogue is the named one, else the edge
+    /// list's own source list (``defaultSourceList(for:)``), else found as for graph files (``defaultCatalogue(near:)``);
+    /// citations are checked against it; `actorsPath` defaults to
     /// ``defaultActorList(for:)``; relation types come from the file's `category` and `directed` columns when it
     /// has them (``CSVImportOptions/typesFromFile``), else from the built-in vocabulary.
     public static func loadEdgeList(
@@ -36,7 +54,8 @@ extension GraphLoader {
         var csvOptions = importOptions
         if options.graphPath.lowercased().hasSuffix(".tsv") { csvOptions.separator = 0x09 }
         csvOptions.typesFromFile = true
-        let catalogue = options.cataloguePath ?? defaultCatalogue(near: options.graphPath)
+        let catalogue =
+            options.cataloguePath ?? defaultSourceList(for: options.graphPath) ?? defaultCatalogue(near: options.graphPath)
         if let catalogue, csvOptions.sources.isEmpty {
             csvOptions.sources = try catalogueSources(catalogue)
         }
