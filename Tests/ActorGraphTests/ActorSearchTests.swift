@@ -54,6 +54,58 @@ import Testing
         }
     }
 
+    /// The whole answer, in order and cut at the limit, against brute force: each actor's best key (the earliest of
+    /// its id, name and aliases among the best-ranked), ordered by rank, name length, name and id. Many actors share
+    /// a name length here, so the cut at the limit falls inside ties.
+    @Test func answersInTheOrderAndCutBruteForceGives() {
+        var random = SeededRandom(seed: 29)
+        let syllables = ["ka", "bul", "ov", "al", "qa", "é", "-", " ", "ta", "li", "a"]
+        func word() -> String { (0..<random.int(1...3)).map { _ in syllables[random.int(0...(syllables.count - 1))] }.joined() }
+        let actors = (0..<400).map { position in
+            ActorRecord(id: "x\(position)", name: word() + " " + word(), kind: .group, aliases: random.chance(0.5) ? [word(), word()] : [])
+        }
+        let search = ActorSearch(actors: actors)
+        func rank(_ key: String, _ needle: String) -> ActorSearch.Rank? {
+            let bytes = Array(key.utf8)
+            let pattern = Array(needle.utf8)
+            var best: ActorSearch.Rank?
+            for start in 0...max(0, bytes.count - pattern.count) where start + pattern.count <= bytes.count {
+                guard Array(bytes[start..<(start + pattern.count)]) == pattern else { continue }
+                let found: ActorSearch.Rank =
+                    start == 0 ? (pattern.count == bytes.count ? .exact : .prefix) : bytes[start - 1] == 0x20 ? .wordPrefix : .substring
+                best = best.map { min($0, found) } ?? found
+            }
+            return best
+        }
+        for _ in 0..<150 {
+            let query = word()
+            let needle = ActorResolver.normalize(query)
+            let limit = random.int(1...40)
+            var expected: [(actor: Int, matched: String, rank: ActorSearch.Rank)] = []
+            for (position, actor) in actors.enumerated() where !needle.isEmpty {
+                var best: (matched: String, rank: ActorSearch.Rank)?
+                for text in [actor.id, actor.name] + actor.aliases {
+                    guard let found = rank(ActorResolver.normalize(text), needle) else { continue }
+                    if best == nil || found < best!.rank { best = (text, found) }
+                }
+                if let best { expected.append((position, best.matched, best.rank)) }
+            }
+            expected.sort { left, right in
+                let leftActor = actors[left.actor]
+                let rightActor = actors[right.actor]
+                if left.rank != right.rank { return left.rank < right.rank }
+                if leftActor.name.count != rightActor.name.count { return leftActor.name.count < rightActor.name.count }
+                if leftActor.name != rightActor.name { return leftActor.name < rightActor.name }
+                return leftActor.id < rightActor.id
+            }
+            let hits = search.search(query, limit: limit)
+            let cut = expected.prefix(limit)
+            #expect(hits.map(\.actor.position) == cut.map(\.actor), "\(query) limit \(limit)")
+            #expect(hits.map(\.matched) == cut.map(\.matched), "\(query) limit \(limit)")
+            #expect(hits.map(\.rank) == cut.map(\.rank), "\(query) limit \(limit)")
+        }
+    }
+
     @Test func histogramCountsEachRelationOnceInContiguousBins() throws {
         for seed in UInt64(1)...40 {
             let graph = RandomGraphs.multigraph(seed: seed)
