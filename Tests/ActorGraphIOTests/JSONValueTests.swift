@@ -50,4 +50,29 @@ struct JSONValueTests {
             #expect(read as? String == text, "seed \(seed)")
         }
     }
+
+    /// `prettyBytes()` (the explorer's answers) against `pretty()` on random nested values: the same bytes.
+    @Test func prettyBytesAreThePrettyText() throws {
+        let pieces: [String] = ["a", " ", "\"", "\\", "\n", "\u{01}", "é", "\u{2028}", "🙂", "<script>", "\u{0}"]
+        func value(_ random: inout SeededRandom, depth: Int) -> JSONValue {
+            switch random.int(0...(depth > 3 ? 4 : 6)) {
+            case 0: return .null
+            case 1: return .bool(random.chance(0.5))
+            case 2: return .int(random.int(-20...20) * (random.chance(0.3) ? 1_000_003 : 1))
+            case 3: return .double(random.chance(0.2) ? .nan : Double(random.int(-9...9)) / 4)
+            case 4: return .string((0..<random.int(0...5)).map { _ in random.element(of: pieces) }.joined())
+            case 5: return .array((0..<random.int(0...4)).map { _ in value(&random, depth: depth + 1) })
+            default:
+                return .object(
+                    (0..<random.int(0...4)).map { _ in
+                        (random.element(of: pieces) + random.element(of: pieces), value(&random, depth: depth + 1))
+                    })
+            }
+        }
+        try forEachSeed(0..<400) { seed in
+            var random = SeededRandom(seed: seed)
+            let json = value(&random, depth: 0)
+            #expect(json.prettyBytes() == Array(json.pretty().utf8), "seed \(seed)")
+        }
+    }
 }
