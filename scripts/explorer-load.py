@@ -12,13 +12,17 @@ limit, and then:
    answer, as the page does);
 3. reads VmRSS again when the server has answered 10,000 requests in all (and at the end).
 
-Prints p50/p95/p99/max latency and the error count per endpoint, as a Markdown table and as JSON. Latency is what
-the client measures from sending a request to reading the whole answer (Python's http.client; the client shares
-the machine's cores with the server). Queries are chosen from the graph itself with a fixed seed, so a run is
-repeatable. Bounded: at most 200 clients and 600 s, and the server is stopped at the end.
+Prints p50/p95/p99/max latency and the error count per endpoint, as a Markdown table and as JSON, and the CPU time
+the server and this client used. Latency is what the client measures from sending a request to reading the whole
+answer. The clients (`--client loop`, the default) are keep-alive sockets in one epoll loop of one thread, each
+sending its next request as soon as its answer is read; `--client threads` runs the first load generator instead
+(a Python thread and http.client per client: 0.20-0.27 ms of client CPU per request against 0.07-0.09 ms for the
+loop, measured in docs/PERFORMANCE.md). Either shares the machine's
+cores with the server, and its CPU is reported. Queries are chosen from the graph itself with a fixed seed, so a
+run is repeatable. Bounded: at most 200 clients and 600 s, and the server is stopped at the end.
 
 usage: scripts/explorer-load.py --explorer Explorer/.build/release/actorgraph-explorer --graph /tmp/M.agraph
-           [--clients 50] [--chart-clients 2] [--seconds 60] [--seed 7] [--serial N]
+           [--clients 50] [--chart-clients 2] [--seconds 60] [--seed 7] [--serial N] [--client loop|threads]
 
 --serial N: instead of the load, N requests of each endpoint one at a time on one connection (the cost of a request
 alone); prints the median and 90th percentile per endpoint.
@@ -29,6 +33,8 @@ import json
 import os
 import random
 import re
+import selectors
+import socket
 import signal
 import subprocess
 import sys
@@ -85,6 +91,127 @@ class Client:
             self.connection.close()
             self.connection = None
             raise
+
+
+class RawConnection:
+    """One non-blocking keep-alive connection of the event-loop client: writes a prepared request, reads the answer
+    (status line, headers, a body of Content-Length bytes or chunked), without http.client's header parsing."""
+
+    def __init__(self, port):
+        self.socket = socket.create_connection(("127.0.0.1", port))
+        self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.socket.setblocking(False)
+        self.buffer = b""
+
+    def close(self):
+        self.socket.close()
+
+    def parse(self):
+        """(status, body) when the buffer holds a whole answer (and drops it from the buffer), else None."""
+        end = self.buffer.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        head = self.buffer[:end].decode("latin-1").lower()
+        status = int(head[9:12])
+        match = re.search(r"\r\ncontent-length: *(\d+)", head)
+        if match:
+            total = end + 4 + int(match.group(1))
+            if len(self.buffer) < total:
+                return None
+            body, self.buffer = self.buffer[end + 4:total], self.buffer[total:]
+            return status, body
+        if "\r\ntransfer-encoding: chunked" not in head:
+            raise ValueError("an answer with neither Content-Length nor chunked encoding")
+        position, body = end + 4, b""
+        while True:
+            line_end = self.buffer.find(b"\r\n", position)
+            if line_end < 0:
+                return None
+            size = int(self.buffer[position:line_end].split(b";")[0], 16)
+            if len(self.buffer) < line_end + 2 + size + 2:
+                return None
+            body += self.buffer[line_end + 2:line_end + 2 + size]
+            position = line_end + 2 + size + 2
+            if size == 0:
+                self.buffer = self.buffer[position:]
+                return status, body
+
+
+def request_bytes(path, port):
+    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+
+
+def run_loop(port, paths, clients, chart_clients, seconds, recorder, server_pid, rss_marks):
+    """The load of `run`, from one thread: every client a non-blocking keep-alive socket in one epoll loop, each
+    sending its next request as soon as its answer is read (no think time). Much cheaper per request than one
+    Python thread and http.client per client, so more of the 2 cores is left to the server."""
+    stop = time.monotonic() + seconds
+    json_names = [name for name in paths if name != "chart"]
+    prepared = {name: [(path, request_bytes(path, port)) for path in group] for name, group in paths.items()}
+    selector = selectors.DefaultSelector()
+    state = {}
+
+    def schedule(number, step):
+        if number < clients - chart_clients:
+            name = json_names[step % len(json_names)]
+            group = prepared[name]
+            path, data = group[(step // len(json_names)) % len(group)]
+        else:
+            name = "chart"
+            path, data = prepared["chart"][step % len(prepared["chart"])]
+        return name, path, data
+
+    def send(number, step):
+        name, path, data = schedule(number, step)
+        connection = state[number]["connection"]
+        state[number].update(name=name, path=path, step=step, began=time.perf_counter())
+        connection.socket.sendall(data)  # a request is far smaller than the socket's buffer
+
+    def reconnect(number):
+        old = state[number]["connection"]
+        selector.unregister(old.socket)
+        old.close()
+        connection = RawConnection(port)
+        state[number]["connection"] = connection
+        selector.register(connection.socket, selectors.EVENT_READ, number)
+
+    for number in range(clients):
+        if number >= clients - chart_clients and not prepared["chart"]:
+            continue
+        connection = RawConnection(port)
+        state[number] = {"connection": connection}
+        selector.register(connection.socket, selectors.EVENT_READ, number)
+        send(number, number if number < clients - chart_clients else number - (clients - chart_clients))
+    while state and time.monotonic() < stop:
+        for key, _ in selector.select(timeout=0.1):
+            number = key.data
+            client = state[number]
+            connection = client["connection"]
+            try:
+                data = connection.socket.recv(1 << 20)
+                if not data:
+                    raise ConnectionError("the server closed the connection")
+                connection.buffer += data
+                answer = connection.parse()
+                if answer is None:
+                    continue
+                status = answer[0]
+            except Exception as error:  # noqa: BLE001 - every failure counts as an error
+                status = f"{type(error).__name__}: {error}"
+                reconnect(number)
+            recorder.record(client["name"], time.perf_counter() - client["began"], status, client["path"])
+            if "10000" not in rss_marks and recorder.total >= 10_000:
+                rss_marks["10000"] = (recorder.total, rss_kib(server_pid))
+            if time.monotonic() >= stop:
+                continue
+            if client["name"] == "chart":
+                step = client["step"] + chart_clients
+            else:
+                step = client["step"] + 1
+            send(number, step)
+    for client in state.values():
+        client["connection"].close()
+    selector.close()
 
 
 def targets(port, seed):
@@ -186,14 +313,17 @@ def run(port, paths, clients, chart_clients, seconds, recorder, server_pid, rss_
         thread.join()
 
 
-def serial(port, paths, count):
-    """`count` requests of each endpoint one at a time, after one unmeasured request each (the histogram cache)."""
+def serial(port, paths, count, server_pid):
+    """`count` requests of each endpoint one at a time, after one unmeasured request each (the histogram cache);
+    with the server's CPU time per request (/proc), which depends less on the machine's other load than the times."""
     client = Client(port)
-    print("| endpoint | requests | median ms | p90 ms | mean answer bytes |\n|---|---|---|---|---|")
+    print("| endpoint | requests | median ms | p90 ms | server CPU ms per request | mean answer bytes |\n"
+          "|---|---|---|---|---|---|")
     for name, group in paths.items():
         for path in group[:count]:
             client.get(path)
         times, size = [], 0
+        cpu = cpu_seconds(server_pid)
         for index in range(count):
             began = time.perf_counter()
             status, body = client.get(group[index % len(group)])
@@ -201,8 +331,10 @@ def serial(port, paths, count):
             size += len(body)
             if status != 200:
                 sys.exit(f"{status} for {group[index % len(group)]}")
+        cpu = cpu_seconds(server_pid) - cpu
         times.sort()
-        print(f"| {name} | {count} | {times[count // 2] * 1000:.2f} | {times[count * 9 // 10] * 1000:.2f} | {size // count} |")
+        print(f"| {name} | {count} | {times[count // 2] * 1000:.2f} | {times[count * 9 // 10] * 1000:.2f} | "
+              f"{cpu * 1000 / count:.3f} | {size // count} |")
 
 
 def summary(recorder, seconds):
@@ -230,6 +362,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--serial", type=int, default=0)
+    parser.add_argument("--client", choices=["loop", "threads"], default="loop",
+                        help="loop: one thread, non-blocking raw sockets (default); threads: a Python thread and "
+                             "http.client per client (the load generator measured before 6 December 2026, 21:00 UTC)")
     arguments = parser.parse_args()
     if not 1 <= arguments.clients <= 200 or not 0 < arguments.seconds <= 600:
         sys.exit("bounded: 1 to 200 clients, at most 600 s")
@@ -241,7 +376,7 @@ def main():
         paths, chart_ids = targets(port, arguments.seed)
         print("chart views (actor, relations):", chart_ids[:5], "...", flush=True)
         if arguments.serial > 0:
-            serial(port, paths, arguments.serial)
+            serial(port, paths, arguments.serial, server.pid)
             return
         recorder = Recorder()
         warm = Client(port)
@@ -253,13 +388,14 @@ def main():
         recorder.latencies.pop("first 100 (serial)", None)
         began = time.monotonic()
         server_cpu, client_cpu = cpu_seconds(server.pid), os.times()
-        run(port, paths, arguments.clients, arguments.chart_clients, arguments.seconds, recorder, server.pid, rss_marks)
+        load = run_loop if arguments.client == "loop" else run
+        load(port, paths, arguments.clients, arguments.chart_clients, arguments.seconds, recorder, server.pid, rss_marks)
         elapsed = time.monotonic() - began
         server_cpu = cpu_seconds(server.pid) - server_cpu
         client_cpu = (os.times().user - client_cpu.user) + (os.times().system - client_cpu.system)
         rss_marks["end"] = (recorder.total, rss_kib(server.pid))
         rows = summary(recorder, elapsed)
-        print(f"\n{arguments.clients} clients ({arguments.chart_clients} on charts) for {elapsed:.0f} s; "
+        print(f"\n{arguments.clients} clients ({arguments.chart_clients} on charts, {arguments.client} client) for {elapsed:.0f} s; "
               f"{recorder.total} requests in all\n")
         print("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
         print("|---|---|---|---|---|---|---|")
@@ -278,7 +414,7 @@ def main():
               f"of {elapsed * os.cpu_count():.0f} core-seconds; load average {os.getloadavg()[0]:.1f}")
         if recorder.first_errors:
             print("first errors:", recorder.first_errors)
-        print(json.dumps({"clients": arguments.clients, "chart_clients": arguments.chart_clients,
+        print(json.dumps({"clients": arguments.clients, "chart_clients": arguments.chart_clients, "client": arguments.client,
                           "seconds": round(elapsed, 1), "startup_s": round(startup, 1), "endpoints": rows,
                           "rss_kib": rss_marks, "load_average": os.getloadavg(),
                           "cpu_s": {"server": round(server_cpu, 1), "clients": round(client_cpu, 1)}}))
