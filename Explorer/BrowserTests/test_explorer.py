@@ -300,6 +300,16 @@ class SeedGraphTests(unittest.TestCase):
         badges = self.driver.execute_script(
             "return Array.from(document.querySelectorAll('#chart .hop-badge text')).map(n => n.textContent)")
         self.assertEqual(sorted(badges), ["1", "2"])
+        # A badge covers none of its link's label (which starts with the hop number).
+        overlaps = self.driver.execute_script("""
+            const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+            return Array.from(document.querySelectorAll('#chart .hop-badge')).flatMap(badge => {
+                const box = badge.getBBox();
+                return Array.from(badge.closest('g.edge').querySelectorAll('text'))
+                    .filter(text => !text.closest('.hop-badge') && hit(box, text.getBBox()))
+                    .map(text => badge.dataset.hop + ': ' + text.textContent);
+            });""")
+        self.assertEqual(overlaps, [])
         self.assertEqual(self.nodes(), {"actor-putin", "actor-russia", "actor-al-qaeda"})
         shot(self.driver, "09-path")
         first = self.driver.find_element("css selector", "#path-result .hop[data-hop='2'] button[data-relation]")

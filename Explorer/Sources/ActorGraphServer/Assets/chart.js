@@ -264,15 +264,30 @@ class Chart {
             const path = edge && edge.querySelector('path');
             if (!path) return;
             edge.classList.add('on-path');
-            // Near the start, so the badge does not cover the label Graphviz puts near the middle.
-            const length = path.getTotalLength();
-            const p = path.getPointAtLength(Math.min(length * 0.25, Math.max(length * 0.12, 26)));
+            const p = this.badgePlace(edge, path);
             edge.append(svgEl('g', { class: 'hop-badge', 'data-hop': index + 1 },
                 svgEl('circle', { cx: p.x, cy: p.y, r: 11 }),
                 svgEl('text', { x: p.x, y: p.y, dy: '0.35em', 'text-anchor': 'middle', text: index + 1 })));
             drawn += 1;
         });
         return drawn;
+    }
+
+    /**
+     * Where a hop badge goes: just before the link's label (which starts with the hop number), level with it, so
+     * it covers none of its text; on a link without a label, near the start of its line.
+     */
+    badgePlace(edge, path) {
+        const texts = Array.from(edge.querySelectorAll('text')).filter((text) => !text.closest('.hop-badge'));
+        if (texts.length > 0) {
+            const boxes = texts.map((text) => text.getBBox());
+            const left = Math.min(...boxes.map((b) => b.x));
+            const top = Math.min(...boxes.map((b) => b.y));
+            const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+            return { x: left - 14, y: (top + bottom) / 2 };
+        }
+        const length = path.getTotalLength();
+        return path.getPointAtLength(Math.min(length * 0.25, Math.max(length * 0.12, 26)));
     }
 
     zoomIn() { this.zoomAt(1.25); }
