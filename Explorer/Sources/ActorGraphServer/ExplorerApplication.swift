@@ -177,7 +177,7 @@ public enum ExplorerApplication {
     static let jsonType = "application/json; charset=utf-8"
 
     static func json(_ value: JSONValue) -> Response {
-        bytes(Array(value.pretty().utf8), type: jsonType)
+        bytes(value.prettyBytes(), type: jsonType)
     }
 
     static func bytes(_ bytes: [UInt8], type: String) -> Response {

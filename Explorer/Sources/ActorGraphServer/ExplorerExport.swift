@@ -12,11 +12,14 @@ enum ExplorerExport {
         let bytes: [UInt8]
     }
 
-    /// The view of `parameters` laid out by Graphviz in the worker, within the chart budget.
+    /// The view of `parameters` laid out by Graphviz in the worker, within the chart budget; a chart drawn before
+    /// is answered from `service.charts`.
     static func chart(
         _ parameters: QueryParameters, service: ExplorerService, renderer: ChartRenderer, pool: WorkPool,
         format: GraphvizFormat
     ) async throws(APIError) -> [UInt8] {
+        let key = format.rawValue + "?" + parameters.canonical
+        if let kept = service.charts[key] { return kept }
         let dot = try await pool.run { () throws(APIError) -> String in
             let request = try service.viewRequest(parameters)
             let view = ExplorerView(request, graph: service.graph)
@@ -29,7 +32,9 @@ enum ExplorerExport {
             }
             return view.chart.document.text
         }
-        return try await renderer.render(dot, format: format)
+        let drawn = try await renderer.render(dot, format: format)
+        service.charts.store(drawn, for: key)
+        return drawn
     }
 
     /// The view as a file: `svg`, `png`, `pdf`, `dot` (the chart) or `csv`, `gexf`, `graphml` (its relations and actors).

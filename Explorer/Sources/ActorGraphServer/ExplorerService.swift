@@ -19,11 +19,18 @@ public struct ExplorerService: Sendable {
     /// and filter change of a view. At most 512 of them and 32 MiB: a monthly histogram
     /// of a long range (12,000 bins) is over a megabyte.
     let histograms = AnswerCache(capacity: 512, byteBudget: 32 << 20)
+    /// Charts (and exported pictures) already drawn, by format and view parameters: the page asks the same chart
+    /// again on back and forward, on play and when a filter is undone, and a drawing costs a Graphviz worker.
+    /// At most 256 of them and 64 MiB.
+    let charts = AnswerCache(capacity: 256, byteBudget: 64 << 20)
+    /// Search workspaces for neighbourhoods and paths, kept between requests (each is the size of the graph).
+    let workspaces: WorkspacePool
 
     public init(graph: RelationGraph, sourcesDirectory: String?, title: String) {
         self.graph = graph
         self.resolver = ActorResolver(graph: graph)
         self.search = ActorSearch(graph: graph)
+        self.workspaces = WorkspacePool(actorCount: graph.actorCount, kept: WorkspacePool.concurrentSearches)
         self.texts = SourceTexts(graph: graph, directory: sourcesDirectory)
         self.title = title
         self.wholeHistogram = Self.histogramJSON(DateHistogram(graph, relations: graph.relationIndices, bucket: .year))
@@ -112,11 +119,13 @@ public struct ExplorerService: Sendable {
         let hidden = try ViewRequest.actors(parameters, "hide", graph, resolver)
         let filter = try ViewRequest.filter(parameters, graph: graph, named: [center], hidden: hidden)
         let view = FilteredGraph(graph, filter: filter, namedActors: [center])
-        let neighbourhood = Neighborhood(view, center: center, depth: depth, limit: limit)
-        let leftOut = QueryJSON.leftOut(view) { lenient in
-            Neighborhood(lenient, center: center, depth: depth, limit: limit).members.flatMap(\.via)
+        return workspaces.withWorkspace { workspace in
+            let neighbourhood = Neighborhood(view, center: center, depth: depth, limit: limit, workspace: workspace)
+            let leftOut = QueryJSON.leftOut(view) { lenient in
+                Neighborhood(lenient, center: center, depth: depth, limit: limit, workspace: workspace).members.flatMap(\.via)
+            }
+            return QueryJSON.neighborhood(neighbourhood, view: view, timeFiltered: filter.time != .none, leftOut: leftOut)
         }
-        return QueryJSON.neighborhood(neighbourhood, view: view, timeFiltered: filter.time != .none, leftOut: leftOut)
     }
 
     /// `/api/path?path=FROM,TO&pathMode=&k=&…filters`: `actorgraph path --format json`, through the same
@@ -127,7 +136,9 @@ public struct ExplorerService: Sendable {
             throw APIError.badParameter("path", "'path' names the two ends of the path, FROM,TO")
         }
         let view = FilteredGraph(graph, filter: request.filter, namedActors: [ends.from, ends.to])
-        let answer = request.pathQuery.answer(view, from: ends.from, to: ends.to)
+        let answer = workspaces.withWorkspace { workspace in
+            request.pathQuery.answer(view, from: ends.from, to: ends.to, workspace: workspace)
+        }
         return QueryJSON.path(answer, view: view, timeFiltered: request.timeFiltered)
     }
 
@@ -168,7 +179,7 @@ public struct ExplorerService: Sendable {
 
     /// `/api/histogram`'s answer as bytes, kept for the next request with the same parameters.
     func histogramBytes(_ parameters: QueryParameters) throws(APIError) -> [UInt8] {
-        let bytes = Array(try histogram(parameters).pretty().utf8)
+        let bytes = try histogram(parameters).prettyBytes()
         histograms.store(bytes, for: parameters.canonical)
         return bytes
     }

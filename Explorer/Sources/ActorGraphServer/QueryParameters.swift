@@ -47,10 +47,16 @@ public struct QueryParameters: Sendable {
     }
 
     /// The parameters in one fixed spelling (names sorted, empty values left out), whatever order they came in:
-    /// the key of a cached answer.
+    /// the key of a cached answer. `%`, `&` and `=` in names and values are escaped, so that no two different
+    /// sets of parameters share a spelling (`a=1&b=2` and `a` = `1&b=2`).
     public var canonical: String {
-        values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            .joined(separator: "&")
+        func escaped(_ text: String) -> String {
+            guard text.contains(where: { $0 == "%" || $0 == "&" || $0 == "=" }) else { return text }
+            return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "&", with: "%26")
+                .replacingOccurrences(of: "=", with: "%3D")
+        }
+        return values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { escaped($0.key) + "=" + escaped($0.value) }.joined(separator: "&")
     }
 
     public subscript(name: String) -> String? {

@@ -28,6 +28,9 @@ if arguments.first == "render-worker" {
     guard arguments.count == 3, let layout = GraphvizLayout(rawValue: arguments[1]),
         let format = GraphvizFormat(rawValue: arguments[2])
     else { fail("usage: actorgraph-explorer render-worker LAYOUT FORMAT") }
+    // A layout is the heaviest work the explorer does: at 5 below the server's priority, so that a chart being
+    // drawn never holds up search, cards, neighbours and paths (it still gets the CPU they leave).
+    _ = nice(5)
     exit(RenderWorker.run(layout: layout, format: format))
 }
 

@@ -107,4 +107,86 @@ import Testing
         small.store([UInt8](repeating: 2, count: 70), for: "b2")
         #expect(small["b1"] == nil && small.bytes == 70)
     }
+
+    /// The same chart asked again (its parameters in another order too) is answered from memory without a worker;
+    /// another chart, or the same view in another format, is drawn.
+    @Test func chartsAreKeptByFormatAndParameters() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("explorer-chart-cache-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let counter = directory.appendingPathComponent("renders")
+        let worker = directory.appendingPathComponent("worker.sh")
+        // Counts its runs, then answers with a drawing that names the run, so a second drawing would differ.
+        try Data(
+            "#!/bin/sh\ncat >/dev/null\necho run >> '\(counter.path)'\necho \"<svg>$(wc -l < '\(counter.path)')</svg>\"\n".utf8
+        ).write(to: worker)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: worker.path)
+        let renderer = ChartRenderer(workerExecutable: worker.path, workerArguments: [])
+        let app = try Fixtures.application(service, renderer: renderer)
+        let bodies = try await app.test(.router) { client in
+            var bodies: [String] = []
+            for uri in [
+                "/api/chart.svg?focus=zhirnov&depth=2", "/api/chart.svg?depth=2&focus=zhirnov",
+                "/api/chart.svg?focus=zhirnov&depth=2", "/api/chart.svg?focus=taliban",
+                "/api/export?focus=zhirnov&depth=2&format=svg",
+            ] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+                bodies.append(Fixtures.text(response))
+            }
+            return bodies
+        }
+        #expect(bodies[0] == bodies[1] && bodies[1] == bodies[2])
+        #expect(bodies[3] != bodies[0])
+        #expect(bodies[4] == bodies[0], "an SVG export of the same view is the kept chart")
+        let runs = try String(contentsOf: counter, encoding: .utf8).split(separator: "\n").count
+        #expect(runs == 2, "one drawing per distinct chart")
+        #expect(service.charts.count == 2)
+    }
+
+    /// Parameters whose values hold `&` or `=` do not share a cache key with others.
+    @Test func canonicalParametersDoNotCollide() throws {
+        let names: Set<String> = ["focus", "hide", "q"]
+        let split = try QueryParameters(query: "focus=a&hide=b", allowed: names)
+        let joined = try QueryParameters(query: "focus=a%26hide%3Db", allowed: names)
+        #expect(joined["focus"] == "a&hide=b")
+        #expect(split.canonical != joined.canonical)
+        #expect(try QueryParameters(query: "q=50%25", allowed: names).canonical == "q=50%25")
+        #expect(try QueryParameters(query: "hide=b&focus=a", allowed: names).canonical == split.canonical)
+    }
+
+    /// Neighbourhoods and paths reuse the kept search workspaces, and each answer is the one a fresh workspace
+    /// gives (the CLI's), whatever was asked before on the same workspace; the workspaces are given back.
+    @Test func keptWorkspacesGiveTheAnswersOfFreshOnes() throws {
+        let pool = WorkspacePool(actorCount: service.graph.actorCount, kept: 1)
+        #expect(pool.freeCount == 1)
+        let ids = service.graph.actorIndices.map { service.graph[$0].id }
+        for step in 0..<60 {
+            let first = ids[(step * 7) % ids.count]
+            let second = ids[(step * 13 + 5) % ids.count]
+            guard first != second else { continue }
+            let query = step % 2 == 0
+                ? "path=\(first),\(second)" : "path=\(first),\(second)&pathMode=k&k=3&categories=diplomatic,conflict"
+            let parameters = try QueryParameters(
+                query: query.replacingOccurrences(of: " ", with: "%20"), allowed: ViewRequest.filterNames.union(["path", "pathMode", "k"]))
+            let request = try service.viewRequest(parameters)
+            let ends = try #require(request.pathEnds)
+            let view = FilteredGraph(service.graph, filter: request.filter, namedActors: [ends.from, ends.to])
+            let kept = pool.withWorkspace { workspace in
+                QueryJSON.path(request.pathQuery.answer(view, from: ends.from, to: ends.to, workspace: workspace), view: view, timeFiltered: false)
+            }
+            let fresh = QueryJSON.path(request.pathQuery.answer(view, from: ends.from, to: ends.to), view: view, timeFiltered: false)
+            #expect(kept.pretty() == fresh.pretty(), "\(query)")
+            let center = ActorIndex((step * 11) % ids.count)
+            let depth = 1 + step % 3
+            let keptMembers = pool.withWorkspace { workspace in
+                Neighborhood(service.graph, center: center, depth: depth, workspace: workspace).members.map(\.actor)
+            }
+            #expect(keptMembers == Neighborhood(service.graph, center: center, depth: depth).members.map(\.actor))
+        }
+        #expect(pool.freeCount == 1)
+        // A request that finds none free makes its own; no more than `kept` are kept after.
+        pool.withWorkspace { _ in pool.withWorkspace { _ in #expect(pool.freeCount == 0) } }
+        #expect(pool.freeCount == 1)
+    }
 }

@@ -23,9 +23,9 @@ extension PathQuery {
     /// search's next check once `stop` is raised.
     public func stream(
         _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, stop: StopSignal? = nil,
-        each: (Path) throws -> Void
+        workspace: SearchWorkspace? = nil, each: (Path) throws -> Void
     ) rethrows -> StreamEnd {
-        let finder = PathFinder(view)
+        let finder = PathFinder(view, workspace: workspace)
         let enumerationLength = maxLength ?? Self.defaultMaxLength
         switch selector {
         case .temporal:
@@ -95,7 +95,10 @@ extension PathQuery {
     }
 
     /// Why no plain path was found on `view`.
-    public func diagnosis(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> PathDiagnosis {
-        PathDiagnosis(view.graph, filter: view.filter, from: start, to: end, maxLength: maxLength ?? Int.max)
+    public func diagnosis(
+        _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil
+    ) -> PathDiagnosis {
+        PathDiagnosis(
+            view.graph, filter: view.filter, from: start, to: end, maxLength: maxLength ?? Int.max, workspace: workspace)
     }
 }

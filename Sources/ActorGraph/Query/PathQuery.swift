@@ -55,29 +55,35 @@ public struct PathQuery: Hashable, Sendable {
     }
 
     /// Runs the query on `view`. A time-respecting path is read leniently when the view keeps possibly active
-    /// relations (`--possibly`), definitely otherwise. The other selectors collect what ``stream(_:from:to:stop:each:)``
-    /// hands over.
-    public func run(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> Answer {
+    /// relations (`--possibly`), definitely otherwise. The other selectors collect what ``stream(_:from:to:stop:workspace:each:)``
+    /// hands over. A `workspace` kept by the caller spares the searches one the size of the graph.
+    public func run(
+        _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil
+    ) -> Answer {
         if case .temporal(let problem) = selector {
             let reading: TemporalReading = view.filter.includePossible ? .lenient : .definite
             return .temporal(TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end), problem, reading)
         }
         var paths: [Path] = []
-        let ending = stream(view, from: start, to: end) { paths.append($0) }
+        let ending = stream(view, from: start, to: end, workspace: workspace) { paths.append($0) }
         return .paths(PathSearchResult(paths: paths, truncated: ending.truncated, stopped: ending.stopped))
     }
 
     /// The answer with what the query's answers need beside it: what the time filter left out of it (the same
     /// query on the view's lenient filter, ``FilteredGraph/leftOut(_:)``) and, when no plain path was found, why.
-    public func answer(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) -> PathAnswer {
-        let found = run(view, from: start, to: end)
+    public func answer(
+        _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil
+    ) -> PathAnswer {
+        let found = run(view, from: start, to: end, workspace: workspace)
         var leftOut: LeftOut?
         if let lenient = view.filter.lenient {
             let lenientView = FilteredGraph(view.graph, filter: lenient, namedActors: view.namedActors)
-            leftOut = view.leftOut(run(lenientView, from: start, to: end).relations)
+            leftOut = view.leftOut(run(lenientView, from: start, to: end, workspace: workspace).relations)
         }
         var diagnosis: PathDiagnosis?
-        if case .paths(let result) = found, result.paths.isEmpty { diagnosis = self.diagnosis(view, from: start, to: end) }
+        if case .paths(let result) = found, result.paths.isEmpty {
+            diagnosis = self.diagnosis(view, from: start, to: end, workspace: workspace)
+        }
         return PathAnswer(query: self, from: start, to: end, found: found, leftOut: leftOut, diagnosis: diagnosis)
     }
 }
