@@ -97,10 +97,8 @@ struct CatalogueStubTests {
         do {
             _ = try GraphLoader.load(files: [], catalogue: ("c.yaml", Array(text.utf8)), sourceTexts: nil)
             return []
-        } catch let error as DiagnosticsError {
-            return error.diagnostics.map { "\($0.location): \($0.message)" }
         } catch {
-            return ["\(error)"]
+            return error.diagnostics.map { "\($0.location): \($0.message)" }
         }
     }
 
