@@ -11,16 +11,7 @@ extension GraphLoader {
     /// The actor list that goes with an edge list when none is named: `NAME.actors.csv` beside `NAME.csv`
     /// (what `actorgraph export --format csv -o NAME.csv --actors-file NAME.actors.csv` writes), if it exists.
     public static func defaultActorList(for edgeList: String) -> String? {
-        let url = URL(fileURLWithPath: edgeList)
-        let name = "\(url.deletingPathExtension().lastPathComponent).actors.\(url.pathExtension)"
-        // Keep the path as relative as the one given, so messages name it the way the user wrote it.
-        let candidate: String
-        if let slash = edgeList.lastIndex(of: "/") {
-            candidate = String(edgeList[...slash]) + name
-        } else {
-            candidate = name
-        }
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        companion(of: edgeList, suffix: "actors.\(URL(fileURLWithPath: edgeList).pathExtension)")
     }
 
     /// The source list that goes with an edge list when no catalogue is named: `NAME.sources.yaml` beside
@@ -29,8 +20,13 @@ extension GraphLoader {
     /// and is read instead of the default one (``defaultCatalogue(near:)``), so the edge list reads back with the
     /// same citations from any working directory.
     public static func defaultSourceList(for edgeList: String) -> String? {
-        let url = URL(fileURLWithPath: edgeList)
-        let name = "\(url.deletingPathExtension().lastPathComponent).sources.yaml"
+        companion(of: edgeList, suffix: "sources.yaml")
+    }
+
+    /// `NAME.SUFFIX` in the edge list's folder, if it exists. The path stays as relative as the one given, so
+    /// messages name it the way the user wrote it.
+    private static func companion(of edgeList: String, suffix: String) -> String? {
+        let name = "\(URL(fileURLWithPath: edgeList).deletingPathExtension().lastPathComponent).\(suffix)"
         let candidate: String
         if let slash = edgeList.lastIndex(of: "/") {
             candidate = String(edgeList[...slash]) + name
