@@ -76,21 +76,8 @@ struct CitationLineRangeTests {
     }
 
     @Test func aSignedLineNumberIsRefusedInYAML() throws {
-        let graph = """
-            actors:
-              - {id: ru, name: Russia, kind: state}
-              - {id: tb, name: Taliban, kind: group}
-            relations:
-              - {from: ru, to: tb, type: meets, date: "2021", note: n, sources: [{source: doc, lines: "+5- +6"}]}
-            """
-        let catalogue = """
-            sources:
-              - {id: doc, file: doc.txt, title: T, language: en, lines: 10, summary: S.,
-                 sha256: e9bbd62177fa9ba490cd95db5efa8caf826c1f22bae4079a6fce83b2cf2e2312}
-            """
         do {
-            _ = try GraphLoader.load(
-                files: [("g.yaml", Array(graph.utf8))], catalogue: ("c.yaml", Array(catalogue.utf8)), sourceTexts: nil)
+            _ = try Self.load(citing: "+5- +6", sourceLines: 10)
             Issue.record("loaded a citation of lines '+5- +6'")
         } catch {
             #expect(error.diagnostics.map(\.message) == ["bad 'lines' '+5- +6'"])
@@ -130,7 +117,15 @@ struct CitationLineRangeTests {
 
     /// The range the loader reads from `lines: "TEXT"`, or nil when it refuses it.
     private static func linesRead(_ text: String) -> ClosedRange<Int>? {
-        let escaped = text.replacingOccurrences(of: "\t", with: "\\t")
+        guard let loaded = try? load(citing: text, sourceLines: Citation.maximumLine),
+            let relation = loaded.relationIndices.first
+        else { return nil }
+        return loaded.details(of: relation).citations.first?.lines
+    }
+
+    /// A graph of one relation citing `lines` of a catalogued source of `sourceLines` lines.
+    private static func load(citing lines: String, sourceLines: Int) throws(DiagnosticsError) -> RelationGraph {
+        let escaped = lines.replacingOccurrences(of: "\t", with: "\\t")
         let graph = """
             actors:
               - {id: ru, name: Russia, kind: state}
@@ -140,15 +135,11 @@ struct CitationLineRangeTests {
             """
         let catalogue = """
             sources:
-              - {id: doc, file: doc.txt, title: T, language: en, lines: \(Citation.maximumLine), summary: S.,
+              - {id: doc, file: doc.txt, title: T, language: en, lines: \(sourceLines), summary: S.,
                  sha256: e9bbd62177fa9ba490cd95db5efa8caf826c1f22bae4079a6fce83b2cf2e2312}
             """
-        guard
-            let loaded = try? GraphLoader.load(
-                files: [("g.yaml", Array(graph.utf8))], catalogue: ("c.yaml", Array(catalogue.utf8)), sourceTexts: nil),
-            let relation = loaded.relationIndices.first
-        else { return nil }
-        return loaded.details(of: relation).citations.first?.lines
+        return try GraphLoader.load(
+            files: [("g.yaml", Array(graph.utf8))], catalogue: ("c.yaml", Array(catalogue.utf8)), sourceTexts: nil)
     }
 }
 
