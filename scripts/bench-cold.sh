@@ -57,6 +57,21 @@ timeline a1
 check
 EOF2
     echo
+    # The CSV itself, whole processes: `path --graph X.csv` against networkit with pyarrow doing the same (start,
+    # read the edge list, build, one shortest path; Benchmarks/peers/whole_path.py), when the peers' venv exists.
+    python=${PEERS_PYTHON:-Benchmarks/.venv/bin/python3}
+    if [ "$size" = M ] && "$python" -c "import networkit, pyarrow" 2>/dev/null; then
+        ours=$(scripts/timeproc.py --runs 5 -- "$BIN" path a1 "$far" --graph "$csv" </dev/null)
+        theirs=$(scripts/timeproc.py --runs 5 -- "$python" Benchmarks/peers/whole_path.py "$csv" a1 "$far" </dev/null)
+        python3 - "$ours" "$theirs" <<'PY'
+import json, sys
+ours, theirs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(f"Whole process from the CSV, load and one shortest path (median of 5): `path --graph` {ours['median_ms']:.0f} ms "
+      f"wall, {ours['cpu_median_ms']:.0f} ms CPU; networkit with pyarrow {theirs['median_ms']:.0f} ms wall, "
+      f"{theirs['cpu_median_ms']:.0f} ms CPU; ratio {ours['median_ms'] / theirs['median_ms']:.2f}x in wall time.")
+PY
+        echo
+    fi
     # Memory: the resident growth per relation of a CSV load and of a snapshot load (peak RSS of `check` minus a run
     # on an empty edge list, over the relation count) beside the graph's own count of its per-relation arrays. A
     # snapshot load holds nothing transient beyond its 3-30 MB small part, so its peak is what stays after loading.
