@@ -27,10 +27,14 @@ let package = Package(
         .executableTarget(
             name: "FuzzCSV",
             dependencies: ["FuzzDriver", .product(name: "ActorGraphIO", package: "ActorGraph")]),
-        // The snapshot decoder, checksum checked and unchecked.
+        // The snapshot decoder, checksum checked and unchecked, and queries of what a query's load accepts.
         .executableTarget(
             name: "FuzzSnapshot",
-            dependencies: ["FuzzDriver", .product(name: "ActorGraphIO", package: "ActorGraph")]),
+            dependencies: [
+                "FuzzDriver",
+                .product(name: "ActorGraph", package: "ActorGraph"),
+                .product(name: "ActorGraphIO", package: "ActorGraph"),
+            ]),
         // The DOT escaper: whatever text goes in, one well-formed quoted string comes out.
         .executableTarget(
             name: "FuzzDOT",

@@ -31,7 +31,7 @@ seeds() {
         FuzzCSV) cp Tests/ActorGraphIOTests/Fixtures/Export/*.csv Tests/ActorGraphIOTests/Fixtures/Export/*.tsv "$folder"/
             { cat Tests/ActorGraphIOTests/Fixtures/Export/edges.csv; printf '\0'; cat Tests/ActorGraphIOTests/Fixtures/Export/actors.csv; } \
                 > "$folder/edges-and-actors" ;;
-        FuzzSnapshot) if [ ! -e "$folder/graphs.agraph" ]; then
+        FuzzSnapshot) if [ ! -e "$folder/graphs.agraph" ] || [ Sources/ActorGraphIO/Snapshot/GraphSnapshot.swift -nt "$folder/graphs.agraph" ]; then
                 swift build --product actorgraph >/dev/null
                 .build/debug/actorgraph compile graphs -o "$folder/graphs.agraph" 2>/dev/null || true
                 .build/debug/actorgraph compile Tests/ActorGraphIOTests/Fixtures/Export/graph.yaml \

@@ -13,7 +13,7 @@ public struct ActorTable: RandomAccessCollection, Equatable, Sendable {
 
     private let storage: Storage
     /// Each actor's kind, by position.
-    let kinds: [ActorKind]
+    package let kinds: [ActorKind]
 
     init(_ records: [ActorRecord]) {
         storage = .records(records)

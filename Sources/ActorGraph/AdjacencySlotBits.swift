@@ -4,21 +4,21 @@
 /// symmetric types, an indexed ``FilteredGraph`` for the relations its filter admits.
 struct AdjacencySlotBits: Sendable {
     /// The outgoing slots' words, then the incoming ones'; empty when none were computed.
-    let words: [UInt64]
+    let words: Column<UInt64>
 
     init() { words = [] }
 
     /// Words as ``words`` holds them (read ready-made with a graph's other arrays).
-    init(words: [UInt64]) { self.words = words }
+    init(words: Column<UInt64>) { self.words = words }
 
     /// The two directions' slot words side by side, each ``wordCount(_:)`` long.
-    init(outgoing: [UInt64], incoming: [UInt64]) { words = outgoing + incoming }
+    init(outgoing: [UInt64], incoming: [UInt64]) { words = Column(outgoing + incoming) }
 
-    /// The slot bits of both adjacencies from one bit per relation (``relationBits(count:where:)``).
-    init(relationBits: [UInt64], outRelations: [RelationIndex], inRelations: [RelationIndex]) {
+    /// The slot bits of both adjacencies of `graph` from one bit per relation (``relationBits(count:where:)``).
+    init(relationBits: [UInt64], of graph: RelationGraph) {
         self.init(
-            outgoing: Self.slotWords(outRelations, relationBits: relationBits),
-            incoming: Self.slotWords(inRelations, relationBits: relationBits))
+            outgoing: Self.slotWords(count: graph.relationCount, relationBits: relationBits) { graph.outStep($0).1 },
+            incoming: Self.slotWords(count: graph.relationCount, relationBits: relationBits) { graph.inStep($0).1 })
     }
 
     var isEmpty: Bool { words.isEmpty }
@@ -45,9 +45,11 @@ struct AdjacencySlotBits: Sendable {
 
     /// One direction's slot words from per-relation bits: bit `s` is `relationBits`' bit for `relations[s]`. Built
     /// a word at a time in slot order, one store per 64 slots (docs/PERFORMANCE.md).
-    static func slotWords(_ relations: [RelationIndex], relationBits: [UInt64]) -> [UInt64] {
-        self.relationBits(count: relations.count) { slot in
-            let position = relations[slot].position
+    static func slotWords(
+        count: Int, relationBits: [UInt64], relation: (Int) -> RelationIndex
+    ) -> [UInt64] {
+        self.relationBits(count: count) { slot in
+            let position = relation(slot).position
             return relationBits[position >> 6] & (1 << UInt64(position & 63)) != 0
         }
     }

@@ -61,6 +61,6 @@ extension RelationGraph {
         }
         return Adjacency(
             offsets: offsets, neighbors: neighbors, relations: relations,
-            symmetricSlots: AdjacencySlotBits.slotWords(relations, relationBits: symmetric))
+            symmetricSlots: AdjacencySlotBits.slotWords(count: relations.count, relationBits: symmetric) { relations[$0] })
     }
 }

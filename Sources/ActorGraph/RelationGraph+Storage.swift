@@ -1,25 +1,35 @@
 /// The arrays a ``RelationGraph`` holds, ready-made: what a reader of a saved graph hands to the core instead of
-/// rebuilding them (no counting sort, no date columns expanded, no id dictionary hashed). The core checks them —
-/// every index against what it indexes, offsets rising to the relation count, every date in its domain — before
-/// any query can index with them, so bytes from anywhere can at worst be refused, never trap.
+/// rebuilding them (no counting sort, no date columns expanded, no id dictionary hashed), possibly in memory it
+/// maps rather than copies (``Column``). The core checks their lengths against the counts always and, when asked
+/// (``StorageCheck/everything``), every index against what it indexes, offsets rising to the relation count and
+/// every date in its domain; either way the graph clamps every index it reads from them and checks every date it
+/// hands out, so bytes from anywhere, even bytes changed after a check, can give wrong answers but never trap.
 package struct RelationGraphStorage: Sendable {
-    package var relationSource: [ActorIndex] = []
-    package var relationTarget: [ActorIndex] = []
-    package var relationType: [RelationTypeIndex] = []
-    package var dateShape: [UInt16] = []
-    package var spans: [TimeSpan] = []
-    package var outOffsets: [UInt32] = []
-    package var outNeighbors: [ActorIndex] = []
-    package var outRelations: [RelationIndex] = []
-    package var inOffsets: [UInt32] = []
-    package var inNeighbors: [ActorIndex] = []
-    package var inRelations: [RelationIndex] = []
+    package var relationSource: Column<ActorIndex> = []
+    package var relationTarget: Column<ActorIndex> = []
+    package var relationType: Column<RelationTypeIndex> = []
+    package var dateShape: Column<UInt16> = []
+    package var spans: Column<TimeSpan> = []
+    package var outOffsets: Column<UInt32> = []
+    package var outNeighbors: Column<ActorIndex> = []
+    package var outRelations: Column<RelationIndex> = []
+    package var inOffsets: Column<UInt32> = []
+    package var inNeighbors: Column<ActorIndex> = []
+    package var inRelations: Column<RelationIndex> = []
     /// ``AdjacencySlotBits``' words: the outgoing slots', then the incoming ones', each rounded up to a word.
-    package var symmetricSlotWords: [UInt64] = []
+    package var symmetricSlotWords: Column<UInt64> = []
     /// ``ActorIDTable``'s slots.
-    package var actorIDSlots: [UInt32] = []
+    package var actorIDSlots: Column<UInt32> = []
 
     package init() {}
+}
+
+/// How much of ready-made arrays the core checks before it uses them.
+public enum StorageCheck: Sendable {
+    /// Lengths only; values are clamped as they are read (``Column``).
+    case lengths
+    /// Lengths and every value.
+    case everything
 }
 
 /// Why ready-made arrays were refused: which array, and what is wrong with it.
@@ -44,15 +54,18 @@ extension RelationGraph {
     /// A graph from ready-made arrays, checked (``RelationGraphStorage``); `details` lists the relations that have
     /// some, by position, in increasing order.
     ///
-    /// What is not checked is whether the adjacency and the columns describe the same relations (that would cost a
+    /// With ``StorageCheck/lengths`` only the lengths are checked (O(1)): what a query of a memory-mapped snapshot
+    /// whose checksums matched uses, so that it reads only the pages it needs. What is not checked is whether the adjacency and the columns describe the same relations (that would cost a
     /// counting sort's scattered reads); arrays that disagree give wrong answers but no out-of-range index.
     ///
-    /// - Complexity: O(actors + relations), sequential reads only.
+    /// - Complexity: O(actors + relations), sequential reads only, with ``StorageCheck/everything``; else O(details).
     package init(
         vocabulary: RelationVocabulary, sources: [SourceDocument], actors: ActorTable,
-        details relationDetails: [(position: Int, details: RelationDetails)], storage: RelationGraphStorage
+        details relationDetails: [(position: Int, details: RelationDetails)], storage: RelationGraphStorage,
+        check: StorageCheck = .everything
     ) throws(GraphStorageError) {
-        try Self.check(storage, actorCount: actors.count, typeCount: vocabulary.count)
+        try Self.checkLengths(storage, actorCount: actors.count, typeCount: vocabulary.count)
+        if check == .everything { try Self.checkValues(storage, actorCount: actors.count, typeCount: vocabulary.count) }
         let relationCount = storage.relationSource.count
         var detailSlot: [UInt32] = []
         var details: [RelationDetails] = []
@@ -87,15 +100,21 @@ extension RelationGraph {
         slotBitBase = AdjacencySlotBits.incomingBase(relationCount: relationCount)
         (outOffsets, outNeighbors, outRelations) = (storage.outOffsets, storage.outNeighbors, storage.outRelations)
         (inOffsets, inNeighbors, inRelations) = (storage.inOffsets, storage.inNeighbors, storage.inRelations)
+        (lastActor, lastRelation, lastType) = Self.lastIndices(
+            actors: actors.count, relations: relationCount, types: vocabulary.count)
+        datesAreTrusted = check == .everything
     }
 
-    /// Every count, index, offset and date of `storage`, in sequential passes.
-    private static func check(
+    /// The arrays' lengths against the counts, and counts that clamping needs: relations only with actors and types.
+    private static func checkLengths(
         _ storage: RelationGraphStorage, actorCount: Int, typeCount: Int
     ) throws(GraphStorageError) {
         let count = storage.relationSource.count
         guard actorCount < Int(UInt32.max - 1), count < Int(UInt32.max - 1) else {
             throw GraphStorageError("too many actors or relations")
+        }
+        guard count == 0 || (actorCount > 0 && typeCount > 0) else {
+            throw GraphStorageError("relations without actors or relation types")
         }
         guard storage.relationTarget.count == count, storage.relationType.count == count,
             storage.dateShape.count == count, storage.spans.count == count,
@@ -104,6 +123,17 @@ extension RelationGraph {
             storage.outOffsets.count == actorCount + 1, storage.inOffsets.count == actorCount + 1,
             storage.symmetricSlotWords.count == 2 * AdjacencySlotBits.wordCount(count)
         else { throw GraphStorageError("the arrays' lengths disagree with the counts") }
+        let slots = storage.actorIDSlots.count
+        guard slots >= actorCount + 1, slots & (slots - 1) == 0 else {
+            throw GraphStorageError("the actor id table is malformed")
+        }
+    }
+
+    /// Every index, offset and date of `storage`, in sequential passes.
+    private static func checkValues(
+        _ storage: RelationGraphStorage, actorCount: Int, typeCount: Int
+    ) throws(GraphStorageError) {
+        let count = storage.relationSource.count
         let actorLimit = UInt32(actorCount)
         guard below(actorLimit, storage.relationSource, storage.relationTarget) else {
             throw GraphStorageError("a relation names an actor out of range")
@@ -126,19 +156,18 @@ extension RelationGraph {
                 relations.allSatisfy({ $0.rawValue < UInt32(count) })
             else { throw GraphStorageError("the \(side) adjacency names an actor or relation out of range") }
         }
-        let slots = storage.actorIDSlots
-        guard slots.count >= actorCount + 1, slots.count & (slots.count - 1) == 0,
-            slots.allSatisfy({ $0 <= actorLimit })
-        else { throw GraphStorageError("the actor id table is malformed") }
+        guard storage.actorIDSlots.allSatisfy({ $0 <= actorLimit }) else {
+            throw GraphStorageError("the actor id table is malformed")
+        }
     }
 
-    private static func below(_ limit: UInt32, _ first: [ActorIndex], _ second: [ActorIndex]) -> Bool {
+    private static func below(_ limit: UInt32, _ first: Column<ActorIndex>, _ second: Column<ActorIndex>) -> Bool {
         var largest: UInt32 = 0
         for position in first.indices { largest = max(largest, first[position].rawValue, second[position].rawValue) }
         return first.isEmpty || largest < limit
     }
 
-    private static func rising(_ offsets: [UInt32]) -> Bool {
+    private static func rising(_ offsets: Column<UInt32>) -> Bool {
         var falls = false
         for position in offsets.indices.dropFirst() { falls = falls || offsets[position] < offsets[position - 1] }
         return !falls
@@ -150,9 +179,9 @@ extension RelationGraph {
 /// one or 0 for empty, at least one slot empty; linear probing. A lookup compares the id it finds with the actor's,
 /// so a table that does not match its actors can miss an actor but never name a wrong one.
 struct ActorIDTable: Sendable {
-    let slots: [UInt32]
+    let slots: Column<UInt32>
 
-    init(slots: [UInt32]) { self.slots = slots }
+    init(slots: Column<UInt32>) { self.slots = slots }
 
     /// The table of `actors`' ids: twice as many slots as actors, rounded up to a power of two.
     init(_ actors: some Collection<ActorRecord>) {
@@ -165,7 +194,7 @@ struct ActorIDTable: Sendable {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt32(position + 1)
         }
-        self.slots = slots
+        self.slots = Column(slots)
     }
 
     static func hash(_ id: String) -> Int {

@@ -18,13 +18,13 @@ public struct RelationGraph: Sendable {
     let sourceIndexByID: [String: Int]
 
     // Relations, one slot per relation in load order; read through the accessors below outside the package.
-    package let relationSource: [ActorIndex]
-    package let relationTarget: [ActorIndex]
-    package let relationType: [RelationTypeIndex]
+    package let relationSource: Column<ActorIndex>
+    package let relationTarget: Column<ActorIndex>
+    package let relationType: Column<RelationTypeIndex>
     /// Each relation's four day numbers side by side (16 bytes), so a time filter's check reads one cache line
     /// rather than one per array; an empty span for an undated relation (see ``undatedSpan``).
-    package let spans: [TimeSpan]
-    let dateShape: [UInt16]
+    package let spans: Column<TimeSpan>
+    let dateShape: Column<UInt16>
     /// Position in `details` of each relation's details, `UInt32.max` for none; empty when no relation has any,
     /// so bulk data without notes or citations pays nothing for the side table.
     let detailSlot: [UInt32]
@@ -40,12 +40,19 @@ public struct RelationGraph: Sendable {
     let slotBitBase: Int
 
     // Compressed adjacency (see ``outgoing(_:)``, ``incoming(_:)``).
-    package let outOffsets: [UInt32]
-    package let outNeighbors: [ActorIndex]
-    package let outRelations: [RelationIndex]
-    package let inOffsets: [UInt32]
-    package let inNeighbors: [ActorIndex]
-    package let inRelations: [RelationIndex]
+    package let outOffsets: Column<UInt32>
+    package let outNeighbors: Column<ActorIndex>
+    package let outRelations: Column<RelationIndex>
+    package let inOffsets: Column<UInt32>
+    package let inNeighbors: Column<ActorIndex>
+    package let inRelations: Column<RelationIndex>
+    /// The largest actor and relation index and type index: what every index read from a column is clamped to
+    /// (``Column``), so that no value in a saved graph's memory can index out of range.
+    let lastActor: UInt32
+    let lastRelation: UInt32
+    let lastType: UInt16
+    /// Whether every date in the columns is known to be in its domain (a graph built in this process).
+    let datesAreTrusted: Bool
 
     init(
         vocabulary: RelationVocabulary, sources: [SourceDocument], actors: [ActorRecord],
@@ -64,11 +71,11 @@ public struct RelationGraph: Sendable {
         var sourceIndex: [String: Int] = [:]
         for (position, source) in sources.enumerated() { sourceIndex[source.id] = position }
         self.sourceIndexByID = sourceIndex
-        self.relationSource = relationSource
-        self.relationTarget = relationTarget
-        self.relationType = relationType
-        self.spans = spans
-        self.dateShape = dateShape
+        self.relationSource = Column(relationSource)
+        self.relationTarget = Column(relationTarget)
+        self.relationType = Column(relationType)
+        self.spans = Column(spans)
+        self.dateShape = Column(dateShape)
         self.detailSlot = details.isEmpty ? [] : detailSlot
         self.details = details
         self.relationIndexByExplicitID = relationIndexByExplicitID
@@ -81,8 +88,15 @@ public struct RelationGraph: Sendable {
         let outgoing: Adjacency, incoming: Adjacency
         (outgoing, incoming) = Self.compressBothWays(
             actorCount: actors.count, sources: relationSource, targets: relationTarget, symmetric: symmetric)
-        (outOffsets, outNeighbors, outRelations) = (outgoing.offsets, outgoing.neighbors, outgoing.relations)
-        (inOffsets, inNeighbors, inRelations) = (incoming.offsets, incoming.neighbors, incoming.relations)
+        (outOffsets, outNeighbors, outRelations) = (
+            Column(outgoing.offsets), Column(outgoing.neighbors), Column(outgoing.relations)
+        )
+        (inOffsets, inNeighbors, inRelations) = (
+            Column(incoming.offsets), Column(incoming.neighbors), Column(incoming.relations)
+        )
+        (lastActor, lastRelation, lastType) = Self.lastIndices(
+            actors: actors.count, relations: relationType.count, types: vocabulary.count)
+        datesAreTrusted = true
         slotBitBase = AdjacencySlotBits.incomingBase(relationCount: relationType.count)
         symmetricSlots = AdjacencySlotBits(outgoing: outgoing.symmetricSlots, incoming: incoming.symmetricSlots)
     }
@@ -113,15 +127,42 @@ public struct RelationGraph: Sendable {
 
     // MARK: Relations
 
-    public func source(of relation: RelationIndex) -> ActorIndex { relationSource[relation.position] }
-    public func target(of relation: RelationIndex) -> ActorIndex { relationTarget[relation.position] }
-    public func typeIndex(of relation: RelationIndex) -> RelationTypeIndex { relationType[relation.position] }
-    public func type(of relation: RelationIndex) -> RelationType { vocabulary[relationType[relation.position]] }
+    public func source(of relation: RelationIndex) -> ActorIndex { actor(relationSource[relation.position]) }
+    public func target(of relation: RelationIndex) -> ActorIndex { actor(relationTarget[relation.position]) }
+    public func typeIndex(of relation: RelationIndex) -> RelationTypeIndex { type(relationType[relation.position]) }
+    public func type(of relation: RelationIndex) -> RelationType { vocabulary[typeIndex(of: relation)] }
 
     /// Whether the relation's type is symmetric (``RelationType/directed`` is `false`).
     @inline(__always)
-    public func isSymmetric(_ relation: RelationIndex) -> Bool {
-        typeIsSymmetric[relationType[relation.position].position]
+    public func isSymmetric(_ relation: RelationIndex) -> Bool { typeIsSymmetric[typeIndex(of: relation).position] }
+
+    // MARK: Clamping (see ``Column``)
+
+    /// An actor index read from a column, clamped to the actors.
+    @inline(__always)
+    func actor(_ stored: ActorIndex) -> ActorIndex { ActorIndex(min(stored.rawValue, lastActor)) }
+
+    /// A relation index read from a column, clamped to the relations.
+    @inline(__always)
+    func relation(_ stored: RelationIndex) -> RelationIndex { RelationIndex(min(stored.rawValue, lastRelation)) }
+
+    /// A type index read from a column, clamped to the vocabulary.
+    @inline(__always)
+    func type(_ stored: RelationTypeIndex) -> RelationTypeIndex { RelationTypeIndex(min(stored.rawValue, lastType)) }
+
+    /// The last valid actor, relation and type index (0 when there is none: a graph with relations has actors and
+    /// types, which the ready-made init checks).
+    static func lastIndices(actors: Int, relations: Int, types: Int) -> (UInt32, UInt32, UInt16) {
+        (UInt32(max(actors - 1, 0)), UInt32(max(relations - 1, 0)), UInt16(max(types - 1, 0)))
+    }
+
+    /// The date at `position` when it is in its domain: always in a graph built in this process; a saved graph's
+    /// columns are checked when read, here, so that nothing computed from a date can overflow.
+    @inline(__always)
+    func validDate(at position: Int) -> (shape: UInt16, span: TimeSpan)? {
+        let (shape, span) = (dateShape[position], spans[position])
+        guard shape & PackedDate.hasDate != 0 else { return nil }
+        return datesAreTrusted || StoredDate.isValid(shape: shape, span: span) ? (shape, span) : nil
     }
 
     public func details(of relation: RelationIndex) -> RelationDetails {
@@ -151,22 +192,18 @@ public struct RelationGraph: Sendable {
         return self.id(of: index) == id ? index : nil
     }
 
-    public func isDated(_ relation: RelationIndex) -> Bool { dateShape[relation.position] & PackedDate.hasDate != 0 }
+    public func isDated(_ relation: RelationIndex) -> Bool { validDate(at: relation.position) != nil }
 
     /// The days the relation certainly and possibly covers, or `nil` when it is undated.
     @inline(__always)
     public func span(of relation: RelationIndex) -> TimeSpan? {
-        let position = relation.position
-        guard dateShape[position] & PackedDate.hasDate != 0 else { return nil }
-        return spans[position]
+        validDate(at: relation.position)?.span
     }
 
     /// The relation's date as written (same precision and qualifiers), or `nil` when undated.
     public func date(of relation: RelationIndex) -> EDTFDate? {
-        let position = relation.position
-        return PackedDate.unpack(
-            shape: dateShape[position], possibleStart: spans[position].possibleStart,
-            definiteEnd: spans[position].definiteEnd)
+        guard let (shape, span) = validDate(at: relation.position) else { return nil }
+        return PackedDate.unpack(shape: shape, possibleStart: span.possibleStart, definiteEnd: span.definiteEnd)
     }
 
     // MARK: Columns
@@ -176,7 +213,7 @@ public struct RelationGraph: Sendable {
     /// - Complexity: O(relations).
     public func relationCountsByType() -> [Int] {
         var counts = [Int](repeating: 0, count: vocabulary.count)
-        for type in relationType { counts[type.position] += 1 }
+        for stored in relationType { counts[type(stored).position] += 1 }
         return counts
     }
 
@@ -186,9 +223,8 @@ public struct RelationGraph: Sendable {
     /// - Complexity: O(relations).
     public func datedDays() -> [Int32] {
         var days: [Int32] = []
-        for span in spans {
-            // An undated relation's span is empty (start Int32.max, end Int32.min); a dated one is never empty.
-            guard span.possibleStart <= span.possibleEnd else { continue }
+        for position in 0..<spans.count {
+            guard let (_, span) = validDate(at: position) else { continue }
             days.append(span.possibleStart != TimeSpan.beginningOfTime ? span.possibleStart : span.possibleEnd)
         }
         return days
@@ -198,27 +234,46 @@ public struct RelationGraph: Sendable {
 
     /// The relations whose source is `actor`, with their targets.
     @inline(__always)
-    public func outgoing(_ actor: ActorIndex) -> Range<Int> {
-        Int(outOffsets[actor.position])..<Int(outOffsets[actor.position + 1])
-    }
+    public func outgoing(_ actor: ActorIndex) -> Range<Int> { slots(outOffsets, actor) }
 
     /// The relations whose target is `actor`, with their sources.
     @inline(__always)
-    public func incoming(_ actor: ActorIndex) -> Range<Int> {
-        Int(inOffsets[actor.position])..<Int(inOffsets[actor.position + 1])
+    public func incoming(_ actor: ActorIndex) -> Range<Int> { slots(inOffsets, actor) }
+
+    /// An actor's slots, the offsets clamped to the relations and never falling (``Column``).
+    @inline(__always)
+    private func slots(_ offsets: Column<UInt32>, _ actor: ActorIndex) -> Range<Int> {
+        let last = UInt32(truncatingIfNeeded: relationSource.count)
+        let start = min(offsets[actor.position], last)
+        return Int(start)..<Int(max(start, min(offsets[actor.position + 1], last)))
+    }
+
+    /// The neighbour and relation at an outgoing slot.
+    @inline(__always)
+    package func outStep(_ slot: Int) -> (ActorIndex, RelationIndex) {
+        (actor(outNeighbors[slot]), relation(outRelations[slot]))
+    }
+
+    /// The neighbour and relation at an incoming slot.
+    @inline(__always)
+    package func inStep(_ slot: Int) -> (ActorIndex, RelationIndex) {
+        (actor(inNeighbors[slot]), relation(inRelations[slot]))
     }
 
     /// The relations whose source is `actor`, in relation order.
-    public func outgoingRelations(of actor: ActorIndex) -> ArraySlice<RelationIndex> { outRelations[outgoing(actor)] }
+    public func outgoingRelations(of actor: ActorIndex) -> [RelationIndex] { outgoing(actor).map { outStep($0).1 } }
 
     /// The relations whose target is `actor`, in relation order.
-    public func incomingRelations(of actor: ActorIndex) -> ArraySlice<RelationIndex> { inRelations[incoming(actor)] }
+    public func incomingRelations(of actor: ActorIndex) -> [RelationIndex] { incoming(actor).map { inStep($0).1 } }
 
     /// Every relation touching `actor`, outgoing first, each once (a self-relation appears in both lists but
     /// is reported once).
     public func relations(of actor: ActorIndex) -> [RelationIndex] {
-        var result = outgoing(actor).map { outRelations[$0] }
-        for slot in incoming(actor) where inNeighbors[slot] != actor { result.append(inRelations[slot]) }
+        var result = outgoingRelations(of: actor)
+        for slot in incoming(actor) {
+            let (neighbor, relation) = inStep(slot)
+            if neighbor != actor { result.append(relation) }
+        }
         return result
     }
 

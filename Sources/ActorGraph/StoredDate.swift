@@ -54,6 +54,6 @@ public struct StoredDate: Hashable, Sendable {
 extension RelationGraph {
     /// The relation's date as stored (``StoredDate/undated`` for none).
     public func storedDate(of relation: RelationIndex) -> StoredDate {
-        StoredDate(unchecked: dateShape[relation.position], span: spans[relation.position])
+        validDate(at: relation.position).map { StoredDate(unchecked: $0.shape, span: $0.span) } ?? .undated
     }
 }

@@ -22,9 +22,11 @@ public struct GraphOptions: ParsableArguments {
     /// Loads the graph, or prints every problem to standard error and fails with status 1.
     public func load() throws -> LoadedGraph {
         do {
-            return try GraphLoader.load(
-                GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources),
-                actorsPath: graphActors)
+            // A command runs once: a snapshot is mapped and only the pages its answer needs are read; `check` reads
+            // and checks every byte instead (Check.swift).
+            var options = GraphLoadOptions(graphPath: graph, cataloguePath: catalogue, sourcesDirectory: sources)
+            (options.snapshotAccess, options.snapshotCheck) = (.mapped, .lengths)
+            return try GraphLoader.load(options, actorsPath: graphActors)
         } catch {
             throw CommandFailure(Self.failureMessage(error.diagnostics, what: "the graph", notShown: error.notShown), status: ExitStatus.failure)
         }

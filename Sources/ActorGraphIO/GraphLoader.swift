@@ -12,6 +12,12 @@ public struct GraphLoadOptions: Sendable {
     public var sourcesDirectory: String?
     /// Refuse sketches: every relation must cite a source and carry a note (`check --require-sources`).
     public var requireSources: Bool
+    /// How a snapshot's bytes are held: read into memory (the default: safe for a long-lived process) or mapped (a
+    /// one-shot query, which then reads only the pages it needs).
+    public var snapshotAccess: SnapshotAccess = .copied
+    /// How much of a snapshot is checked before use: everything by default; a query of a mapped snapshot checks
+    /// lengths and checksums and clamps what it reads (``StorageCheck``).
+    public var snapshotCheck: StorageCheck = .everything
 
     public init(
         graphPath: String = "graphs", cataloguePath: String? = nil, sourcesDirectory: String? = nil,

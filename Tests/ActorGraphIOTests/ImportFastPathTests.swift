@@ -43,8 +43,8 @@ struct ImportFastPathTests {
             let graph = result.graph
             return .loaded(
                 Snapshot(
-                    actors: Array(graph.actors), types: graph.vocabulary.names, sources: graph.relationSource,
-                    targets: graph.relationTarget, relationTypes: graph.relationType,
+                    actors: Array(graph.actors), types: graph.vocabulary.names, sources: Array(graph.relationSource),
+                    targets: Array(graph.relationTarget), relationTypes: Array(graph.relationType),
                     dates: graph.relationIndices.map { graph.date(of: $0) },
                     spans: graph.relationIndices.map { graph.span(of: $0) },
                     details: graph.relationIndices.map { graph.details(of: $0) },

@@ -102,8 +102,7 @@ public struct FilteredGraph: Traversable, Sendable {
         guard refusesRelations, admittedSlots.isEmpty, graph.relationCount > 0 else { return self }
         let bits = AdjacencySlotBits.relationBits(count: graph.relationCount) { allows(RelationIndex($0)) }
         var copy = self
-        copy.admittedSlots = AdjacencySlotBits(
-            relationBits: bits, outRelations: graph.outRelations, inRelations: graph.inRelations)
+        copy.admittedSlots = AdjacencySlotBits(relationBits: bits, of: graph)
         return copy
     }
 
@@ -132,7 +131,7 @@ public struct FilteredGraph: Traversable, Sendable {
     @inline(__always)
     public func match(_ relation: RelationIndex) -> TimeMatch? {
         let position = relation.position
-        guard typeAllowed[graph.relationType[position].position] else { return nil }
+        guard typeAllowed[graph.typeIndex(of: relation).position] else { return nil }
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return nil }
         guard hasTime else { return graph.dateShape[position] & PackedDate.hasDate != 0 ? .definitely : .undated }
         // An undated relation's span is empty (start after end), so it overlaps no window: the date shape is read
@@ -196,7 +195,7 @@ public struct FilteredGraph: Traversable, Sendable {
     func allows(_ relation: RelationIndex) -> Bool {
         guard testsRelations else { return true }
         let position = relation.position
-        if checksTypes && !typeAllowed[graph.relationType[position].position] { return false }
+        if checksTypes && !typeAllowed[graph.typeIndex(of: relation).position] { return false }
         if !gradeAdmitted.isEmpty && !gradeAdmitted[position] { return false }
         guard hasTime else { return true }
         if keepsUndated && graph.dateShape[position] & PackedDate.hasDate == 0 { return true }
@@ -271,8 +270,7 @@ public struct FilteredGraph: Traversable, Sendable {
                     slot = nextSlot(slot, slots.upperBound, base: base, admitted: indexed, symmetric: symmetricOnly)
                 }
                 guard slot < slots.upperBound else { break }
-                let neighbor = usesOut ? graph.outNeighbors[slot] : graph.inNeighbors[slot]
-                let relation = usesOut ? graph.outRelations[slot] : graph.inRelations[slot]
+                let (neighbor, relation) = usesOut ? graph.outStep(slot) : graph.inStep(slot)
                 slot += 1
                 // A self-relation is in both lists: taken along its direction only.
                 if !isAlong && neighbor == actor { continue }

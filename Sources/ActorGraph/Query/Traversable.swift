@@ -136,8 +136,14 @@ extension RelationGraph: Traversable {
     public func stepBound(of actor: ActorIndex) -> Int { degree(of: actor) }
 
     public func forEachStep(from actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {
-        for slot in outgoing(actor) { body(outNeighbors[slot], outRelations[slot]) }
-        for slot in incoming(actor) where inNeighbors[slot] != actor { body(inNeighbors[slot], inRelations[slot]) }
+        for slot in outgoing(actor) {
+            let (neighbor, relation) = outStep(slot)
+            body(neighbor, relation)
+        }
+        for slot in incoming(actor) {
+            let (neighbor, relation) = inStep(slot)
+            if neighbor != actor { body(neighbor, relation) }
+        }
     }
 
     public func forEachStep(into actor: ActorIndex, _ body: (ActorIndex, RelationIndex) -> Void) {

@@ -1,46 +1,6 @@
 import ActorGraph
+import Dispatch
 import Foundation
-
-/// Where a snapshot's bytes come from: memory (tests, ``GraphSnapshot/decode(_:verifyChecksum:)``) or an open file,
-/// read with `pread` into the arrays that keep them.
-protocol SnapshotInput {
-    /// The bytes available (a file's size when it was opened).
-    var count: Int { get }
-    /// Copies `buffer.count` bytes from `offset`; `false` when fewer are there (a file shortened meanwhile).
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool
-}
-
-struct SnapshotMemory: SnapshotInput {
-    let bytes: UnsafeRawBufferPointer
-    var count: Int { bytes.count }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        guard offset >= 0, buffer.count <= bytes.count - min(offset, bytes.count) else { return false }
-        if buffer.count > 0, let target = buffer.baseAddress, let source = bytes.baseAddress {
-            target.copyMemory(from: source + offset, byteCount: buffer.count)
-        }
-        return true
-    }
-}
-
-/// A snapshot file, read with `pread(2)`, never mapped: a file truncated by another program while it is read gives
-/// a short read, which is reported; with a mapping its missing pages would raise SIGBUS.
-struct SnapshotFile: SnapshotInput {
-    let descriptor: Int32
-    let count: Int
-
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            guard let base = buffer.baseAddress else { return false }
-            let result = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
-            if result < 0 && errno == EINTR { continue }
-            if result <= 0 { return false }
-            done += result
-        }
-        return true
-    }
-}
 
 extension GraphSnapshot {
     /// The header's counts and where each part lies.
@@ -49,107 +9,130 @@ extension GraphSnapshot {
         var sums: [UInt64] = []
 
         func count(_ section: Section) -> Int { section.count(actors: actors, relations: relations, idSlots: idSlots) }
-        var arraysStart: Int { headerSize + smallLength + checksumSize }
-        var size: Int { arraysStart + Section.allCases.reduce(0) { $0 + count($1) * $1.width } }
+        /// Where the arrays start: after the header, the small part and its checksum, aligned.
+        var arraysStart: Int { aligned(headerSize + smallLength + checksumSize) }
+        /// Where `section` starts; each array is padded to the alignment.
+        func offset(of section: Section) -> Int {
+            Section.allCases.prefix(section.rawValue).reduce(arraysStart) { $0 + aligned(count($1) * $1.width) }
+        }
+        var size: Int { Section.allCases.reduce(arraysStart) { $0 + aligned(count($1) * $1.width) } }
+
+        private func aligned(_ length: Int) -> Int { (length + alignment - 1) / alignment * alignment }
     }
 
     // MARK: Reading
 
-    /// The graph a snapshot in memory holds.
+    /// The graph a snapshot in memory holds (a copy of `bytes`, which the caller may then free).
     ///
     /// - Throws: ``FormatError`` when the bytes are not a snapshot of this version, are truncated, or hold a
     ///   value out of range.
     /// - Complexity: O(bytes).
-    public static func decode(_ bytes: UnsafeRawBufferPointer, verifyChecksum: Bool = true) throws(FormatError)
-        -> RelationGraph
-    {
-        try decode(SnapshotMemory(bytes: bytes), verifyChecksum: verifyChecksum)
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer, verifyChecksum: Bool = true, check: StorageCheck = .everything
+    ) throws(FormatError) -> RelationGraph {
+        try decode(SnapshotRegion(copying: bytes), verifyChecksum: verifyChecksum, check: check)
     }
 
     /// The graph in the snapshot file at `path`; `nil` with the system's reason when it cannot be opened.
-    static func read(path: String) -> Result<RelationGraph, FormatError>? {
+    static func read(path: String, access: SnapshotAccess, check: StorageCheck) -> Result<RelationGraph, FormatError>? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var information = stat()
         guard fstat(descriptor, &information) == 0, information.st_mode & S_IFMT == S_IFREG else { return nil }
+        return read(descriptor: descriptor, size: Int(information.st_size), path: path, access: access, check: check)
+    }
+
+    /// The graph in the open snapshot file of `size` bytes.
+    static func read(
+        descriptor: Int32, size: Int, path: String, access: SnapshotAccess, check: StorageCheck
+    ) -> Result<RelationGraph, FormatError> {
         do throws(FormatError) {
-            return .success(try decode(SnapshotFile(descriptor: descriptor, count: Int(information.st_size))))
+            // The header first, with `pread`: a file too short or not a snapshot is refused before anything is mapped.
+            var header = [UInt8](repeating: 0, count: min(size, headerSize))
+            let complete = header.withUnsafeMutableBytes { buffer in
+                buffer.isEmpty || pread(descriptor, buffer.baseAddress, buffer.count, 0) == buffer.count
+            }
+            guard complete else { throw FormatError("the file ends inside the header (truncated?)") }
+            try header.withUnsafeBytes { raw in Result { () throws(FormatError) in try readHeader(raw, fileSize: size) } }
+                .get()
+            let region: SnapshotRegion?
+            switch access {
+            case .copied: region = SnapshotRegion(reading: descriptor, count: size)
+            case .mapped: region = SnapshotRegion(mapping: descriptor, count: size, path: path)
+            }
+            guard let region else { throw FormatError("the file ends early (truncated?)") }
+            return .success(try decode(region, verifyChecksum: true, check: check))
         } catch {
             return .failure(error)
         }
     }
 
-    static func decode(_ input: some SnapshotInput, verifyChecksum: Bool = true) throws(FormatError) -> RelationGraph {
+    static func decode(
+        _ region: SnapshotRegion, verifyChecksum: Bool = true, check: StorageCheck = .everything
+    ) throws(FormatError) -> RelationGraph {
         #if _endian(big)
             throw FormatError("snapshots are read on little-endian machines only")
         #endif
-        let layout = try readHeader(input)
-        // Sized by the header, checked against the file's size: nothing below allocates more than the file holds.
-        let small = [UInt8](unsafeUninitializedCapacity: layout.arraysStart) { buffer, initialized in
-            initialized = input.read(into: UnsafeMutableRawBufferPointer(buffer), at: 0) ? buffer.count : 0
+        let raw = region.bytes
+        let layout = try readHeader(raw, fileSize: raw.count)
+        let checked = UnsafeRawBufferPointer(rebasing: raw[..<(headerSize + layout.smallLength)])
+        let expected = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: checked.count, as: UInt64.self))
+        guard !verifyChecksum || checksum(checked) == expected else {
+            throw FormatError("checksum mismatch: the file is corrupted")
         }
-        guard small.count == layout.arraysStart else { throw FormatError("the file ends early (truncated?)") }
-        let parts = small.withUnsafeBytes { raw in
-            Result { () throws(FormatError) in
-                let checked = UnsafeRawBufferPointer(rebasing: raw[..<(layout.arraysStart - checksumSize)])
-                let expected = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: checked.count, as: UInt64.self))
-                guard !verifyChecksum || checksum(checked) == expected else {
-                    throw FormatError("checksum mismatch: the file is corrupted")
-                }
-                return try readSmallPart(checked, layout, small: small)
-            }
+        guard paddingIsZero(raw, layout) else {
+            throw FormatError("bytes between the arrays are not zero: the file is corrupted")
         }
-        let (vocabulary, sources, actors, details) = try parts.get()
-        let storage = try readArrays(input, layout, verifyChecksum: verifyChecksum)
+        let storage = try readArrays(region, layout)
+        var reader = ByteReader(checked)
+        let (vocabulary, kinds, sources, details) = try readSmallPart(&reader, layout)
+        if verifyChecksum, let bad = firstBadChecksum(region, layout) {
+            throw FormatError("checksum mismatch in \(bad.name): the file is corrupted")
+        }
+        let actors = try readActors(&reader, layout, region: region, columns: storage.actors, kinds: kinds, check: check)
         do {
             return try RelationGraph(
-                vocabulary: vocabulary, sources: sources, actors: actors, details: details, storage: storage)
+                vocabulary: vocabulary, sources: sources, actors: actors, details: details, storage: storage.graph,
+                check: check)
         } catch {
             throw FormatError(error.description)
         }
     }
 
-    private static func readHeader(_ input: some SnapshotInput) throws(FormatError) -> Layout {
-        var bytes = [UInt8](repeating: 0, count: min(input.count, headerSize))
-        guard bytes.withUnsafeMutableBytes({ input.read(into: $0, at: 0) }) else {
-            throw FormatError("the file ends inside the header (truncated?)")
-        }
+    private static func readHeader(_ bytes: UnsafeRawBufferPointer, fileSize: Int) throws(FormatError) -> Layout {
         guard bytes.count >= magic.count, magic.elementsEqual(bytes.prefix(magic.count)) else {
             throw FormatError("not an ActorGraph snapshot (no AGRAPH signature)")
         }
-        return try bytes.withUnsafeBytes { raw in Result { () throws(FormatError) in
-            var reader = ByteReader(raw)
-            reader.offset = magic.count
-            let fileVersion = try reader.u32()
-            guard fileVersion == version else {
-                throw FormatError("snapshot format version \(fileVersion); this actorgraph reads version \(version)")
-            }
-            guard try reader.u32() == byteOrderMark else { throw FormatError("unknown byte order") }
-            var layout = Layout()
-            (layout.types, layout.sources, layout.actors) = (try reader.count(), try reader.count(), try reader.count())
-            (layout.relations, layout.details, layout.idSlots) = (try reader.count(), try reader.count(), try reader.count())
-            layout.smallLength = try reader.count()
-            for _ in Section.allCases { layout.sums.append(try reader.u64()) }
-            guard layout.types <= RelationVocabulary.maximumCount, layout.actors < Int(UInt32.max - 1),
-                layout.relations < Int(UInt32.max - 1), layout.details <= layout.relations
-            else { throw FormatError("counts out of range") }
-            // Counts are below 2^35 and widths at most 16: no overflow.
-            guard layout.size == input.count else {
-                throw FormatError(
-                    "the file has \(input.count) bytes; its header's counts and lengths make \(layout.size) (truncated?)")
-            }
-            return layout
-        } }.get()
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[..<min(bytes.count, headerSize)]))
+        reader.offset = magic.count
+        let fileVersion = try reader.u32()
+        guard fileVersion == version else {
+            throw FormatError("snapshot format version \(fileVersion); this actorgraph reads version \(version)")
+        }
+        guard try reader.u32() == byteOrderMark else { throw FormatError("unknown byte order") }
+        var layout = Layout()
+        (layout.types, layout.sources, layout.actors) = (try reader.count(), try reader.count(), try reader.count())
+        (layout.relations, layout.details, layout.idSlots) = (try reader.count(), try reader.count(), try reader.count())
+        layout.smallLength = try reader.count()
+        for _ in Section.allCases { layout.sums.append(try reader.u64()) }
+        guard layout.types <= RelationVocabulary.maximumCount, layout.actors < Int(UInt32.max - 1),
+            layout.relations < Int(UInt32.max - 1), layout.details <= layout.relations
+        else { throw FormatError("counts out of range") }
+        // Counts are below 2^35 and widths at most 16: no overflow.
+        guard layout.size == fileSize else {
+            throw FormatError(
+                "the file has \(fileSize) bytes; its header's counts and lengths make \(layout.size) (truncated?)")
+        }
+        return layout
     }
 
     /// Types, sources, actors and details, from the checked bytes of the header and the small part.
-    private static func readSmallPart(
-        _ checked: UnsafeRawBufferPointer, _ layout: Layout, small: [UInt8]
-    ) throws(FormatError) -> (
-        RelationVocabulary, [SourceDocument], ActorTable, [(position: Int, details: RelationDetails)]
+    /// Types, kind names, sources and details, from the checked bytes of the header and the small part; `reader`
+    /// is left where the actors' records start.
+    private static func readSmallPart(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> (
+        RelationVocabulary, [ActorKind], [SourceDocument], [(position: Int, details: RelationDetails)]
     ) {
-        var reader = ByteReader(checked)
         reader.offset = headerSize
         // Each item takes at least this many bytes (its lengths, flags and fixed fields): counts that the small part
         // cannot hold are refused before any capacity is reserved for them.
@@ -157,18 +140,26 @@ extension GraphSnapshot {
         guard least <= layout.smallLength else {
             throw FormatError("the header's counts need at least \(least) bytes; the file holds \(layout.smallLength)")
         }
-        let (vocabulary, sources) = try readTypesAndSources(&reader, layout)
-        let actors = try readActors(&reader, layout, small: small)
+        let vocabulary = try readTypes(&reader, layout)
+        let kinds = try readKindNames(&reader)
+        let sources = try readSources(&reader, layout)
         let details = try readDetails(&reader, layout)
-        guard reader.offset == checked.count else {
-            throw FormatError("\(checked.count - reader.offset) bytes after the graph")
-        }
-        return (vocabulary, sources, actors, details)
+        return (vocabulary, kinds, sources, details)
     }
 
-    private static func readTypesAndSources(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> (
-        RelationVocabulary, [SourceDocument]
-    ) {
+    /// The actor kinds' names, in the order the kind column's codes number them.
+    private static func readKindNames(_ reader: inout ByteReader) throws(FormatError) -> [ActorKind] {
+        var kinds: [ActorKind] = []
+        for _ in 0..<(try reader.count(atLeast: 4)) {
+            let name = try reader.string("actor kind")
+            guard let kind = ActorKind(rawValue: name) else { throw FormatError("unknown actor kind '\(name)'") }
+            kinds.append(kind)
+        }
+        guard !kinds.isEmpty else { throw FormatError("no actor kinds") }
+        return kinds
+    }
+
+    private static func readTypes(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> RelationVocabulary {
         var vocabulary = RelationVocabulary()
         for _ in 0..<layout.types {
             let name = try reader.string("type name")
@@ -184,7 +175,7 @@ extension GraphSnapshot {
                 triggers: try (0..<reader.count(atLeast: 4)).map { _ throws(FormatError) in try reader.string("trigger") })
             guard flags < 4, vocabulary.add(type) else { throw FormatError("bad or duplicate relation type '\(name)'") }
         }
-        return (vocabulary, try readSources(&reader, layout))
+        return vocabulary
     }
 
     private static func readSources(_ reader: inout ByteReader, _ layout: Layout) throws(FormatError) -> [SourceDocument] {
@@ -217,39 +208,43 @@ extension GraphSnapshot {
         return sources
     }
 
-    /// The actors, checked as ``readActor(_:)`` would read them but not made: each is made when it is read
-    /// (``ActorTable``), from `small`, which the table keeps. Only the kinds are kept as a column.
+    /// The actors, made when each is read (``ActorTable``) from its record in `region`, which the table keeps; their
+    /// kinds from the kind column. With ``StorageCheck/everything`` every record is read once here, checked as a
+    /// graph file's reader checks an actor, and compared with the two columns; otherwise none is read until it is
+    /// needed, and a record that does not read (only in a file forged with recomputed checksums, or changed under a
+    /// mapping) becomes a placeholder actor rather than a trap.
     private static func readActors(
-        _ reader: inout ByteReader, _ layout: Layout, small: [UInt8]
+        _ reader: inout ByteReader, _ layout: Layout, region: SnapshotRegion, columns: ActorColumns,
+        kinds kindNames: [ActorKind], check: StorageCheck
     ) throws(FormatError) -> ActorTable {
-        var offsets: [UInt32] = []
-        var kinds: [ActorKind] = []
-        offsets.reserveCapacity(min(layout.actors, reader.remaining / 19))
-        kinds.reserveCapacity(min(layout.actors, reader.remaining / 19))
-        for _ in 0..<layout.actors {
-            offsets.append(UInt32(reader.offset))
-            try reader.skipIdentifier("actor id")
-            try reader.skipString("actor name")
-            let kindStart = reader.offset
-            try reader.skipString("actor kind")
-            reader.offset = kindStart
-            let kindText = try reader.withStringBytes("actor kind") { String(decoding: $0, as: UTF8.self) }
-            guard let kind = ActorKind(rawValue: kindText) else {
-                throw FormatError("unknown actor kind '\(kindText)'")
-            }
-            kinds.append(kind)
-            try reader.skipOptionalString("subkind")
-            for _ in 0..<(try reader.count(atLeast: 4)) { try reader.skipString("alias") }
-            try reader.skipOptionalString("actor description")
-            try reader.skipOptionalString("country")
+        let (recordOffsets, codes) = (columns.recordOffsets, columns.kindCodes)
+        let (first, end) = (UInt64(reader.offset), UInt64(reader.bytes.count))
+        guard layout.actors == 0 || first < end else { throw FormatError("the actors' records are missing") }
+        let lastKind = UInt8(kindNames.count - 1)
+        let kinds = [ActorKind](unsafeUninitializedCapacity: codes.count) { buffer, initialized in
+            for position in 0..<codes.count { buffer[position] = kindNames[Int(min(codes[position], lastKind))] }
+            initialized = codes.count
         }
-        let (starts, kindColumn) = (offsets, kinds)
-        return ActorTable(kinds: kindColumn) { position in
-            small.withUnsafeBytes { raw in
-                var actorReader = ByteReader(raw)
-                actorReader.offset = Int(starts[position])
-                // Checked above, so this cannot fail; a placeholder rather than a trap if it ever did.
-                return (try? readActor(&actorReader)) ?? ActorRecord(id: "?", name: "?", kind: kindColumn[position])
+        if check == .everything {
+            for position in 0..<layout.actors {
+                guard recordOffsets[position] == UInt64(reader.offset) else {
+                    throw FormatError("actor \(position + 1)'s record offset is wrong")
+                }
+                let actor = try readActor(&reader)
+                guard codes[position] <= lastKind, actor.kind == kinds[position] else {
+                    throw FormatError("actor \(position + 1)'s kind disagrees with its record")
+                }
+            }
+            guard reader.offset == reader.bytes.count else {
+                throw FormatError("\(reader.bytes.count - reader.offset) bytes after the graph")
+            }
+        }
+        return ActorTable(kinds: kinds) { position in
+            var actorReader = ByteReader(UnsafeRawBufferPointer(rebasing: region.bytes[..<Int(end)]))
+            actorReader.offset = Int(min(max(recordOffsets[position], first), end))
+            return withExtendedLifetime(region) {
+                (try? readActor(&actorReader))
+                    ?? ActorRecord(id: "?", name: "(unreadable record \(position + 1))", kind: kinds[position])
             }
         }
     }
@@ -321,47 +316,91 @@ extension GraphSnapshot {
         return details
     }
 
-    /// The arrays, each read straight into the array that keeps it and checked against its checksum.
+    /// Whether the bytes that align the arrays (after the small part's checksum and after each array) are zero, as
+    /// the writer leaves them: no checksum covers them.
+    private static func paddingIsZero(_ bytes: UnsafeRawBufferPointer, _ layout: Layout) -> Bool {
+        var ends = [(headerSize + layout.smallLength + checksumSize, layout.arraysStart)]
+        for section in Section.allCases {
+            let start = layout.offset(of: section)
+            let next = Section(rawValue: section.rawValue + 1).map { layout.offset(of: $0) } ?? layout.size
+            ends.append((start + layout.count(section) * section.width, next))
+        }
+        return ends.allSatisfy { range in bytes[range.0..<range.1].allSatisfy { $0 == 0 } }
+    }
+
+    /// The two actor columns the small part's reader needs.
+    struct ActorColumns {
+        var recordOffsets: Column<UInt64> = []
+        var kindCodes: Column<UInt8> = []
+    }
+
+    /// The arrays, where they lie in `region` (their checksums are ``firstBadChecksum(_:_:)``'s).
     private static func readArrays(
-        _ input: some SnapshotInput, _ layout: Layout, verifyChecksum: Bool
-    ) throws(FormatError) -> RelationGraphStorage {
+        _ region: SnapshotRegion, _ layout: Layout
+    ) throws(FormatError) -> (graph: RelationGraphStorage, actors: ActorColumns) {
         guard MemoryLayout<TimeSpan>.stride == 16, MemoryLayout<TimeSpan>.offset(of: \.definiteStart) == 4,
             MemoryLayout<TimeSpan>.offset(of: \.definiteEnd) == 8, MemoryLayout<TimeSpan>.offset(of: \.possibleEnd) == 12
         else { throw FormatError("this build lays out day numbers differently from the file") }
-        var offset = layout.arraysStart
-        func column<Element: BitwiseCopyable>(_ section: Section, _: Element.Type) throws(FormatError) -> [Element] {
-            let count = layout.count(section)
-            let bytes = count * section.width
+        func column<Element: BitwiseCopyable>(_ section: Section, _: Element.Type) -> Column<Element> {
             precondition(MemoryLayout<Element>.stride == section.width, "element width")
-            var complete = true
-            let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-                complete = bytes == 0 || input.read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
-                initialized = complete ? count : 0
-            }
-            guard complete else { throw FormatError("the file ends inside \(section.name) (truncated?)") }
-            offset += bytes
-            if verifyChecksum {
-                let sum = values.withUnsafeBytes(checksum)
-                guard sum == layout.sums[section.rawValue] else {
-                    throw FormatError("checksum mismatch in \(section.name): the file is corrupted")
-                }
-            }
-            return values
+            return region.column(at: layout.offset(of: section), count: layout.count(section), of: Element.self)
         }
         var storage = RelationGraphStorage()
-        storage.relationSource = try column(.relationSources, ActorIndex.self)
-        storage.relationTarget = try column(.relationTargets, ActorIndex.self)
-        storage.relationType = try column(.relationTypes, RelationTypeIndex.self)
-        storage.dateShape = try column(.dateShapes, UInt16.self)
-        storage.spans = try column(.spans, TimeSpan.self)
-        storage.outOffsets = try column(.outOffsets, UInt32.self)
-        storage.outNeighbors = try column(.outNeighbors, ActorIndex.self)
-        storage.outRelations = try column(.outRelations, RelationIndex.self)
-        storage.inOffsets = try column(.inOffsets, UInt32.self)
-        storage.inNeighbors = try column(.inNeighbors, ActorIndex.self)
-        storage.inRelations = try column(.inRelations, RelationIndex.self)
-        storage.symmetricSlotWords = try column(.symmetricSlots, UInt64.self)
-        storage.actorIDSlots = try column(.actorIDTable, UInt32.self)
-        return storage
+        storage.relationSource = column(.relationSources, ActorIndex.self)
+        storage.relationTarget = column(.relationTargets, ActorIndex.self)
+        storage.relationType = column(.relationTypes, RelationTypeIndex.self)
+        storage.dateShape = column(.dateShapes, UInt16.self)
+        storage.spans = column(.spans, TimeSpan.self)
+        storage.outOffsets = column(.outOffsets, UInt32.self)
+        storage.outNeighbors = column(.outNeighbors, ActorIndex.self)
+        storage.outRelations = column(.outRelations, RelationIndex.self)
+        storage.inOffsets = column(.inOffsets, UInt32.self)
+        storage.inNeighbors = column(.inNeighbors, ActorIndex.self)
+        storage.inRelations = column(.inRelations, RelationIndex.self)
+        storage.symmetricSlotWords = column(.symmetricSlots, UInt64.self)
+        storage.actorIDSlots = column(.actorIDTable, UInt32.self)
+        let actors = ActorColumns(
+            recordOffsets: column(.actorRecordOffsets, UInt64.self), kindCodes: column(.actorKinds, UInt8.self))
+        return (storage, actors)
     }
+
+    /// The first section whose checksum does not match, in file order; `nil` when all match. The sections are split
+    /// between two threads when they are large: one thread is limited by its own loads, not by memory bandwidth.
+    private static func firstBadChecksum(_ region: SnapshotRegion, _ layout: Layout) -> Section? {
+        let sections = Section.allCases
+        let lengths = sections.map { layout.count($0) * $0.width }
+        let starts = sections.map { layout.offset(of: $0) }
+        @Sendable func sum(_ section: Section) -> UInt64 {
+            let start = starts[section.rawValue]
+            return checksum(UnsafeRawBufferPointer(rebasing: region.bytes[start..<(start + lengths[section.rawValue])]))
+        }
+        var sums = [UInt64](repeating: 0, count: sections.count)
+        if lengths.reduce(0, +) < 1 << 22 {
+            for section in sections { sums[section.rawValue] = sum(section) }
+        } else {
+            // Largest first, each to the lighter of two threads.
+            var bins: [[Section]] = [[], []]
+            var loads = [0, 0]
+            for section in sections.sorted(by: { lengths[$0.rawValue] > lengths[$1.rawValue] }) {
+                let lighter = loads[0] <= loads[1] ? 0 : 1
+                bins[lighter].append(section)
+                loads[lighter] += lengths[section.rawValue]
+            }
+            let split = bins
+            sums.withUnsafeMutableBufferPointer { results in
+                let output = SendableResults(results)
+                DispatchQueue.concurrentPerform(iterations: 2) { bin in
+                    for section in split[bin] { output.store(sum(section), at: section.rawValue) }
+                }
+            }
+        }
+        return sections.first { sums[$0.rawValue] != layout.sums[$0.rawValue] }
+    }
+}
+
+/// Each thread writes its own positions of one buffer that outlives them (``DispatchQueue/concurrentPerform``).
+private struct SendableResults: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt64>
+    init(_ buffer: UnsafeMutableBufferPointer<UInt64>) { self.buffer = buffer }
+    func store(_ value: UInt64, at position: Int) { buffer[position] = value }
 }

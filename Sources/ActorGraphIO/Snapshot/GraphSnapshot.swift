@@ -3,38 +3,45 @@ import Foundation
 
 /// A binary snapshot of a ``RelationGraph`` (`actorgraph compile`, `.agraph`): what a repeated load reads instead of
 /// parsing and checking a CSV edge list again, and reads without rebuilding anything: the graph's own arrays are
-/// stored, each read with one `pread` straight into the array that keeps it.
+/// stored, each aligned so that the graph can use them where they lie, in a memory mapping of the file
+/// (``SnapshotAccess/mapped``) or in one allocation the file is read into (``SnapshotAccess/copied``).
 ///
 /// Layout, all integers little-endian:
 ///
 /// | bytes | content |
 /// |---|---|
 /// | 8 | magic `AGRAPH\r\n` (a text-mode transfer that rewrites line ends breaks it) |
-/// | 4 | format version, 7 (3 added the sources' evidence fields; 4 made a source's language and summary optional
+/// | 4 | format version, 8 (3 added the sources' evidence fields; 4 made a source's language and summary optional
 ///   and stores the types' triggers; 5 marks citations of a date only; 6 stores dates as day numbers, not text;
-///   7 stores the graph's arrays as they are, adjacency and actor-id table included) |
+///   7 stores the graph's arrays as they are, adjacency and actor-id table included; 8 aligns the arrays for use in
+///   place and stores where each actor's record starts and its kind, so that nothing is read per actor to open it) |
 /// | 4 | byte-order mark `0x01020304` |
 /// | 6 × 8 | counts: types, sources, actors, relations, relations with details, slots of the actor-id table |
 /// | 8 | length of the small part |
-/// | 13 × 8 | one checksum per array (below) |
-/// | … | the small part: types, sources, actors, details |
+/// | 15 × 8 | one checksum per array (below) |
+/// | … | the small part: types, the actor kinds' names (a count, then each), sources, details, actors |
 /// | 8 | checksum of every byte before it (header and small part) |
-/// | … | the arrays, in ``Section`` order, their lengths given by the counts: relation sources and targets (`UInt32`),
-///   types and date shape words (`UInt16`), spans (four `Int32` day numbers each), both adjacencies (offsets,
-///   neighbours, relations: `UInt32`), the symmetric-type bit of each adjacency slot (`UInt64` words), the actor-id
-///   hash table (`UInt32` slots) |
+/// | … | zero bytes up to a multiple of 64 |
+/// | … | the arrays, in ``Section`` order, each followed by zero bytes up to a multiple of 64, their lengths given by
+///   the counts: relation sources and targets (`UInt32`), types and date shape words (`UInt16`), spans (four `Int32`
+///   day numbers each), both adjacencies (offsets, neighbours, relations: `UInt32`), the symmetric-type bit of each
+///   adjacency slot (`UInt64` words), the actor-id hash table (`UInt32` slots), where each actor's record starts in
+///   the file (`UInt64`), each actor's kind (`UInt8`, a position in the kind names) |
 ///
 /// Strings are a `UInt32` length and UTF-8 bytes; an optional string is a `UInt8` flag first. The reader checks
-/// the file's size against the counts before allocating anything, the small part's checksum, then every string's
-/// UTF-8 and every id's syntax (as a graph file's reader does); each array's checksum as it is read; and the core
-/// (``RelationGraph``'s ready-made init) checks every index, offset and date of the arrays. So a truncated,
-/// corrupted or forged file is an error naming what is wrong, never a crash. The checksums (multiply–xor, not
-/// cryptographic) catch corruption; a forger who recomputes them can make the graph answer wrongly (adjacency that
-/// disagrees with the relation columns is not cross-checked: that would cost a counting sort's scattered reads), but
-/// not index out of range.
+/// the file's size against the counts before anything is allocated or mapped, the small part's checksum, every
+/// string's UTF-8 and every id's syntax (as a graph file's reader does) of the types, sources and details, and every
+/// array's checksum (two threads). Reading with ``StorageCheck/everything`` (`check`, the explorer) also checks
+/// every actor record and every index, offset and date of the arrays; a query (``StorageCheck/lengths``) does not
+/// read the actors' records or the arrays' values beyond their checksums, and the graph clamps every index it
+/// reads and checks every date it hands out instead (``Column``). So a truncated, corrupted or forged file is an
+/// error naming what is wrong or, forged with recomputed checksums or changed under a mapping, wrong answers, but
+/// never an index out of range. The checksums (multiply–xor, not cryptographic) catch corruption.
 public enum GraphSnapshot {
     public static let fileExtension = "agraph"
-    public static let version: UInt32 = 7
+    public static let version: UInt32 = 8
+    /// Where the arrays start and how each is padded: a cache line, so that each lies aligned in a mapping.
+    static let alignment = 64
     static let magic: [UInt8] = Array("AGRAPH\r\n".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let countFields = 6
@@ -50,7 +57,7 @@ public enum GraphSnapshot {
     enum Section: Int, CaseIterable {
         case relationSources, relationTargets, relationTypes, dateShapes, spans
         case outOffsets, outNeighbors, outRelations, inOffsets, inNeighbors, inRelations
-        case symmetricSlots, actorIDTable
+        case symmetricSlots, actorIDTable, actorRecordOffsets, actorKinds
 
         var name: String {
             switch self {
@@ -67,15 +74,18 @@ public enum GraphSnapshot {
             case .inRelations: return "the incoming relations"
             case .symmetricSlots: return "the symmetric-type slot bits"
             case .actorIDTable: return "the actor id table"
+            case .actorRecordOffsets: return "the actors' record offsets"
+            case .actorKinds: return "the actors' kinds"
             }
         }
 
         /// Bytes of one element.
         var width: Int {
             switch self {
+            case .actorKinds: return 1
             case .relationTypes, .dateShapes: return 2
             case .spans: return 16
-            case .symmetricSlots: return 8
+            case .symmetricSlots, .actorRecordOffsets: return 8
             default: return 4
             }
         }
@@ -86,6 +96,7 @@ public enum GraphSnapshot {
             case .outOffsets, .inOffsets: return actors + 1
             case .symmetricSlots: return 2 * ((relations + 63) / 64)
             case .actorIDTable: return idSlots
+            case .actorRecordOffsets, .actorKinds: return actors
             default: return relations
             }
         }
@@ -108,6 +119,8 @@ public enum GraphSnapshot {
             payload.u32(UInt32(type.triggers.count))
             for trigger in type.triggers { payload.string(trigger) }
         }
+        payload.u32(UInt32(ActorKind.allCases.count))
+        for kind in ActorKind.allCases { payload.string(kind.rawValue) }
         for source in graph.sources {
             payload.string(source.id)
             payload.string(source.file)
@@ -122,16 +135,6 @@ public enum GraphSnapshot {
             payload.u64(UInt64(truncatingIfNeeded: source.lines))
             payload.optionalString(source.summary)
             SnapshotEvidence.write(source, to: &payload)
-        }
-        for actor in graph.actors {
-            payload.string(actor.id)
-            payload.string(actor.name)
-            payload.string(actor.kind.rawValue)
-            payload.optionalString(actor.subkind)
-            payload.u32(UInt32(actor.aliases.count))
-            for alias in actor.aliases { payload.string(alias) }
-            payload.optionalString(actor.description)
-            payload.optionalString(actor.country)
         }
         var detailed: [(Int, RelationDetails)] = []
         for relation in graph.relationIndices {
@@ -160,13 +163,33 @@ public enum GraphSnapshot {
             payload.string(details.status.rawValue)
             payload.optionalString(details.claimedBy)
         }
+        // Positions count from the file's start: the header comes first.
+        var recordOffsets: [UInt64] = []
+        recordOffsets.reserveCapacity(graph.actorCount)
+        for actor in graph.actors {
+            recordOffsets.append(UInt64(headerSize + payload.bytes.count))
+            payload.string(actor.id)
+            payload.string(actor.name)
+            payload.string(actor.kind.rawValue)
+            payload.optionalString(actor.subkind)
+            payload.u32(UInt32(actor.aliases.count))
+            for alias in actor.aliases { payload.string(alias) }
+            payload.optionalString(actor.description)
+            payload.optionalString(actor.country)
+        }
         let storage = graph.storage
         var arrays = ByteWriter()
         var sums: [UInt64] = []
+        let kindCodes = graph.actors.kinds.map { UInt8(ActorKind.allCases.firstIndex(of: $0) ?? 0) }
         for section in Section.allCases {
             let start = arrays.bytes.count
-            write(section, of: storage, to: &arrays)
+            switch section {
+            case .actorRecordOffsets: arrays.column(recordOffsets)
+            case .actorKinds: arrays.column(kindCodes)
+            default: write(section, of: storage, to: &arrays)
+            }
             sums.append(arrays.bytes[start...].withUnsafeBytes(checksum))
+            arrays.pad(to: alignment)
         }
         var header = ByteWriter()
         header.bytes.append(contentsOf: magic)
@@ -180,10 +203,12 @@ public enum GraphSnapshot {
         }
         header.u64(UInt64(payload.bytes.count))
         for sum in sums { header.u64(sum) }
-        var file = header.bytes + payload.bytes
-        let sum = file.withUnsafeBytes(checksum)
-        withUnsafeBytes(of: sum.littleEndian) { file.append(contentsOf: $0) }
-        return file + arrays.bytes
+        var file = ByteWriter()
+        file.bytes = header.bytes + payload.bytes
+        let sum = file.bytes.withUnsafeBytes(checksum)
+        file.u64(sum)
+        file.pad(to: alignment)
+        return file.bytes + arrays.bytes
     }
 
     private static func write(_ section: Section, of storage: RelationGraphStorage, to writer: inout ByteWriter) {
@@ -207,6 +232,7 @@ public enum GraphSnapshot {
         case .inRelations: writer.column(storage.inRelations.map(\.rawValue))
         case .symmetricSlots: writer.column(storage.symmetricSlotWords)
         case .actorIDTable: writer.column(storage.actorIDSlots)
+        case .actorRecordOffsets, .actorKinds: break
         }
     }
 

@@ -26,9 +26,15 @@ struct ByteWriter {
         }
     }
 
-    mutating func column<Element: FixedWidthInteger>(_ values: [Element]) {
+    /// Zero bytes up to a multiple of `alignment`.
+    mutating func pad(to alignment: Int) {
+        bytes.append(contentsOf: repeatElement(0, count: (alignment - bytes.count % alignment) % alignment))
+    }
+
+    mutating func column<Element: FixedWidthInteger>(_ values: some Collection<Element>) {
         #if _endian(little)
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            let copied: Void? = values.withContiguousStorageIfAvailable { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+            if copied == nil { for value in values { withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) } } }
         #else
             for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         #endif
