@@ -163,20 +163,7 @@ public enum GraphSnapshot {
             payload.string(details.status.rawValue)
             payload.optionalString(details.claimedBy)
         }
-        // Positions count from the file's start: the header comes first.
-        var recordOffsets: [UInt64] = []
-        recordOffsets.reserveCapacity(graph.actorCount)
-        for actor in graph.actors {
-            recordOffsets.append(UInt64(headerSize + payload.bytes.count))
-            payload.string(actor.id)
-            payload.string(actor.name)
-            payload.string(actor.kind.rawValue)
-            payload.optionalString(actor.subkind)
-            payload.u32(UInt32(actor.aliases.count))
-            for alias in actor.aliases { payload.string(alias) }
-            payload.optionalString(actor.description)
-            payload.optionalString(actor.country)
-        }
+        let recordOffsets = writeActors(graph.actors, to: &payload)
         let storage = graph.storage
         var arrays = ByteWriter()
         var sums: [UInt64] = []
@@ -209,6 +196,25 @@ public enum GraphSnapshot {
         file.u64(sum)
         file.pad(to: alignment)
         return file.bytes + arrays.bytes
+    }
+
+    /// The actors' records, last in the small part; where each starts, counted from the file's start (the header
+    /// comes first).
+    private static func writeActors(_ actors: ActorTable, to payload: inout ByteWriter) -> [UInt64] {
+        var recordOffsets: [UInt64] = []
+        recordOffsets.reserveCapacity(actors.count)
+        for actor in actors {
+            recordOffsets.append(UInt64(headerSize + payload.bytes.count))
+            payload.string(actor.id)
+            payload.string(actor.name)
+            payload.string(actor.kind.rawValue)
+            payload.optionalString(actor.subkind)
+            payload.u32(UInt32(actor.aliases.count))
+            for alias in actor.aliases { payload.string(alias) }
+            payload.optionalString(actor.description)
+            payload.optionalString(actor.country)
+        }
+        return recordOffsets
     }
 
     private static func write(_ section: Section, of storage: RelationGraphStorage, to writer: inout ByteWriter) {
