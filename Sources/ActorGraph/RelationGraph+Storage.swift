@@ -211,7 +211,7 @@ struct ActorIDTable: Sendable {
         for _ in 0..<slots.count {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if entry <= actors.count, actors[entry - 1].id == id { return ActorIndex(UInt32(entry - 1)) }
+            if entry <= actors.count, actors.id(at: entry - 1) == id { return ActorIndex(UInt32(entry - 1)) }
             slot = (slot + 1) & mask
         }
         return nil
