@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ActorGraphIO", package: "ActorGraph"),
                 .product(name: "Graphviz", package: "ActorGraph"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -97,11 +97,22 @@ class RawConnection:
     """One non-blocking keep-alive connection of the event-loop client: writes a prepared request, reads the answer
     (status line, headers, a body of Content-Length bytes or chunked), without http.client's header parsing."""
 
+    # One receive buffer for every connection of the loop (one thread): `recv(1 << 20)` made a new 1 MiB bytes object
+    # for every read, which glibc mapped and unmapped each time (page faults and munmap were the largest part of the
+    # client's CPU in `perf record`); `recv_into` reuses this one and copies only the bytes that arrived.
+    scratch = memoryview(bytearray(1 << 20))
+
     def __init__(self, port):
         self.socket = socket.create_connection(("127.0.0.1", port))
         self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.socket.setblocking(False)
-        self.buffer = b""
+        self.buffer = bytearray()
+
+    def receive(self):
+        """Appends what the socket holds to the buffer; False when the server closed the connection."""
+        count = self.socket.recv_into(RawConnection.scratch)
+        self.buffer += RawConnection.scratch[:count]
+        return count > 0
 
     def close(self):
         self.socket.close()
@@ -118,7 +129,8 @@ class RawConnection:
             total = end + 4 + int(match.group(1))
             if len(self.buffer) < total:
                 return None
-            body, self.buffer = self.buffer[end + 4:total], self.buffer[total:]
+            body = bytes(self.buffer[end + 4:total])
+            del self.buffer[:total]
             return status, body
         if "\r\ntransfer-encoding: chunked" not in head:
             raise ValueError("an answer with neither Content-Length nor chunked encoding")
@@ -133,7 +145,7 @@ class RawConnection:
             body += self.buffer[line_end + 2:line_end + 2 + size]
             position = line_end + 2 + size + 2
             if size == 0:
-                self.buffer = self.buffer[position:]
+                del self.buffer[:position]
                 return status, body
 
 
@@ -188,10 +200,8 @@ def run_loop(port, paths, clients, chart_clients, seconds, recorder, server_pid,
             client = state[number]
             connection = client["connection"]
             try:
-                data = connection.socket.recv(1 << 20)
-                if not data:
+                if not connection.receive():
                     raise ConnectionError("the server closed the connection")
-                connection.buffer += data
                 answer = connection.parse()
                 if answer is None:
                     continue

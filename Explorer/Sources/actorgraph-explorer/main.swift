@@ -5,6 +5,8 @@ import Foundation
 import Graphviz
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// `actorgraph-explorer [--graph P] [--catalogue F] [--sources DIR] [--host H] [--port N] [--rate-limit N]`, run by
 /// `actorgraph serve`; `actorgraph-explorer render-worker LAYOUT FORMAT` is its own Graphviz worker.
@@ -33,6 +35,12 @@ if arguments.first == "render-worker" {
     _ = nice(5)
     exit(RenderWorker.run(layout: layout, format: format))
 }
+
+// Swift concurrency's jobs run on NIO's event loops (one per core), the same threads that read and write the
+// sockets: a request's handler then runs where its bytes arrived, without a hand-off to the cooperative pool and
+// back for every request (docs/PERFORMANCE.md, "Third pass"). Must be called on the main thread before any task runs.
+// The heavy requests still run on `WorkPool`'s threads and charts' workers on Dispatch's, never on an event loop.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 var options: [String: String] = [:]
 let known: Set<String> = ["--graph", "--catalogue", "--sources", "--host", "--port", "--rate-limit"]
