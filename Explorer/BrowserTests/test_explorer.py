@@ -85,6 +85,46 @@ class SeedGraphTests(unittest.TestCase):
         print(f"\npage ready on the seed graph (performance.now() at ready, ms): {[f['ready_at_ms'] for f in figures]}")
         self.assertTrue(self.nodes(), "the whole-graph chart has actor nodes")
 
+    # Actor names are held to at least this height on screen when a chart appears (chart.js LEGIBLE_NAME_PX).
+    READABLE_NAME_PX = 10
+
+    def name_heights(self):
+        """The on-screen height in pixels of every actor name's font: its font-size times the SVG's scale."""
+        return self.driver.execute_script("""
+            return Array.from(document.querySelectorAll('#chart svg g.node text')).map(
+                t => parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a);""")
+
+    def actors_in_view(self):
+        """The actors whose centre lies inside the chart's area on screen."""
+        return self.driver.execute_script("""
+            const area = document.getElementById('chart').getBoundingClientRect();
+            return Array.from(document.querySelectorAll('#chart svg g.node')).filter(n => {
+                const r = n.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+                return x >= area.left && x <= area.right && y >= area.top && y <= area.bottom; }).map(n => n.id);""")
+
+    def test_01b_first_view_is_readable(self):
+        """The whole seed graph is too large to fit with legible names: it opens at a readable size on its busiest
+        part, says how much is in view, and "Fit all" shows every actor; a focus opens on the focus."""
+        self.open("/")
+        heights = self.name_heights()
+        self.assertEqual(len(heights), len(self.nodes()))
+        self.assertGreaterEqual(min(heights), self.READABLE_NAME_PX - 0.01, "names on the first view are readable")
+        in_view = self.actors_in_view()
+        self.assertGreaterEqual(len(in_view), 10, f"the first view shows a busy part of the chart: {in_view}")
+        note = self.driver.find_element("id", "chart-partial")
+        self.assertTrue(note.is_displayed())
+        self.assertIn(f"{len(in_view)} of {len(self.nodes())} actors in view", note.text)
+        shot(self.driver, "01b-first-view")
+        self.driver.find_element("id", "fit-all").click()
+        self.assertEqual(set(self.actors_in_view()), self.nodes(), "Fit all shows every actor")
+        self.assertFalse(note.is_displayed())
+        shot(self.driver, "01b-fit-all")
+        # A focus opens centred on it, names readable.
+        self.open("/?focus=russia&depth=2")
+        self.assertGreaterEqual(min(self.name_heights()), self.READABLE_NAME_PX - 0.01)
+        self.assertIn("actor-russia", self.actors_in_view())
+        shot(self.driver, "01b-focus-russia-depth-2")
+
     def test_02_search_opens_card(self):
         self.open("/")
         box = self.search("zhirnov")

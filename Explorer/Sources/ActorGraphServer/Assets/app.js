@@ -60,7 +60,16 @@ const chart = createChart($('chart'), {
     onActorDouble: (id) => expand(id),
     onLink: (link) => commit({ sel: `link:${link.id}` }),
     onBackground: () => { picked.clear(); commit({ sel: '' }); },
+    onViewport: showViewport,
 });
+
+/** Says when only part of the chart is in view (a large drawing opens at a readable size), with "Fit all". */
+function showViewport({ whole, inView, total }) {
+    const note = $('chart-partial');
+    note.hidden = whole || total === 0;
+    if (note.hidden) return;
+    $('chart-partial-text').textContent = `${inView} of ${total} actors in view · drag to pan, scroll to zoom`;
+}
 
 const evidence = createEvidence($('evidence'), {
     name,
@@ -336,6 +345,7 @@ function wire() {
     $('zoom-in').addEventListener('click', () => chart.zoomIn());
     $('zoom-out').addEventListener('click', () => chart.zoomOut());
     $('zoom-fit').addEventListener('click', () => chart.fit());
+    $('fit-all').addEventListener('click', () => chart.fit());
     document.addEventListener('keydown', (event) => {
         const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
         if (event.key === '/' && !typing) { event.preventDefault(); $('search').focus(); }

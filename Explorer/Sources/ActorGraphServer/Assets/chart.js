@@ -5,8 +5,14 @@ import { clear, sanitizeSVG, svgEl } from './dom.js';
 
 const ACTOR_PREFIX = 'actor-';
 const DRAG_THRESHOLD = 4;
-/** SVG units per screen pixel at which Graphviz's 9–11 pt labels read comfortably. */
-const READABLE = 1.0;
+/**
+ * The least height, in screen pixels, of an actor's name when a chart appears or an actor is centred: a drawing
+ * whose fitted names would be smaller opens at this size on its focus or its busiest part instead ("Fit all" shows
+ * the whole). The browser test `test_01b_first_view_is_readable` holds the page to it.
+ */
+export const LEGIBLE_NAME_PX = 10;
+/** Graphviz's font size of actor names (points: SVG units), when the drawing does not say. */
+const NAME_POINTS = 11;
 /** The most a small drawing is magnified when fitted (units per pixel). */
 const MOST_MAGNIFIED = 0.58;
 
@@ -26,6 +32,7 @@ class Chart {
         this.linksById = new Map();
         this.linksByActor = new Map();
         this.drag = null;
+        this.centres = new Map();   // actor id -> its node's centre, in SVG units
         this.listen();
     }
 
@@ -40,6 +47,98 @@ class Chart {
     setBox(next) {
         this.box = next;
         if (this.svg) this.svg.setAttribute('viewBox', `${next.x} ${next.y} ${next.w} ${next.h}`);
+        this.reportViewport();
+    }
+
+    /** Tells `handlers.onViewport` how much of the drawing is in view: {whole, inView, total} (actors). */
+    reportViewport() {
+        if (!this.handlers.onViewport) return;
+        if (!this.svg) { this.handlers.onViewport({ whole: true, inView: 0, total: 0 }); return; }
+        const { box, base } = this;
+        const slack = 0.5;
+        const whole = box.x <= base.x + slack && box.y <= base.y + slack
+            && box.x + box.w >= base.x + base.w - slack && box.y + box.h >= base.y + base.h - slack;
+        let inView = 0;
+        for (const c of this.centres.values()) {
+            if (c.x >= box.x && c.x <= box.x + box.w && c.y >= box.y && c.y <= box.y + box.h) inView += 1;
+        }
+        this.handlers.onViewport({ whole, inView, total: this.centres.size });
+    }
+
+    /** Units per pixel at which the smallest actor name is `LEGIBLE_NAME_PX` high. */
+    legibleScale() {
+        const sizes = Array.from(this.svg?.querySelectorAll('g.node text') ?? [])
+            .map((text) => Number.parseFloat(text.getAttribute('font-size'))).filter((size) => size > 0);
+        return (sizes.length ? Math.min(...sizes) : NAME_POINTS) / LEGIBLE_NAME_PX;
+    }
+
+    /** Every actor's centre in the root's user units (where the viewBox is), read once per drawing. */
+    measureCentres() {
+        this.centres = new Map();
+        for (const node of this.svg.querySelectorAll('g.node')) {
+            if (!node.id.startsWith(ACTOR_PREFIX)) continue;
+            const r = node.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            this.centres.set(node.id.slice(ACTOR_PREFIX.length), this.toSVG(r.left + r.width / 2, r.top + r.height / 2));
+        }
+    }
+
+    /**
+     * The first view of a drawing: the whole of it when its names are then legible; otherwise a window at the
+     * legible scale on the view's focus (or a path's actors), else on the part of the drawing where most actors
+     * fall, kept inside the drawing.
+     */
+    firstBox() {
+        const fit = this.fitBox();
+        const cw = Math.max(this.container.clientWidth, 1);
+        const legible = this.legibleScale();
+        if (fit.w / cw <= legible * 1.001) return fit;
+        const w = cw * legible;
+        const h = Math.max(this.container.clientHeight, 1) * legible;
+        const centre = this.anchorCentre(w, h) ?? this.busiestCentre(w, h);
+        if (!centre) return fit;
+        return this.inside({ x: centre.x - w / 2, y: centre.y - h / 2, w, h });
+    }
+
+    /** The centre of the focus actors (or of the actors on a drawn path) when they fit in one window. */
+    anchorCentre(w, h) {
+        let ids = this.view.actors.filter((actor) => actor.focus).map((actor) => actor.id);
+        if (ids.length === 0) ids = this.view.links.filter((link) => link.hop != null).flatMap((link) => [link.source, link.target]);
+        const points = ids.map((id) => this.centres.get(id)).filter(Boolean);
+        if (points.length === 0) return null;
+        const xs = points.map((p) => p.x);
+        const ys = points.map((p) => p.y);
+        if (Math.max(...xs) - Math.min(...xs) <= w * 0.9 && Math.max(...ys) - Math.min(...ys) <= h * 0.9) {
+            return { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 };
+        }
+        return points[points.length - 1];  // the latest focus, as the page centres a newly expanded actor
+    }
+
+    /**
+     * The busiest window of w × h: centred on each actor in turn, the one whose actors have the most ties in all
+     * (an actor counts 1 plus its links, so a hub and its neighbours win over scattered leaves), then moved to the
+     * middle of those actors, each weighted the same way.
+     */
+    busiestCentre(w, h) {
+        const points = Array.from(this.centres, ([id, p]) => ({ x: p.x, y: p.y, weight: 1 + (this.linksByActor.get(id) ?? []).length }));
+        if (points.length === 0) return null;
+        const within = (c, p) => Math.abs(p.x - c.x) <= w * 0.45 && Math.abs(p.y - c.y) <= h * 0.45;
+        let best = null;
+        for (const c of points) {
+            const score = points.reduce((sum, p) => sum + (within(c, p) ? p.weight : 0), 0);
+            if (!best || score > best.score) best = { c, score };
+        }
+        const held = points.filter((p) => within(best.c, p));
+        const total = held.reduce((sum, p) => sum + p.weight, 0);
+        return { x: held.reduce((sum, p) => sum + p.x * p.weight, 0) / total, y: held.reduce((sum, p) => sum + p.y * p.weight, 0) / total };
+    }
+
+    /** `box` moved (not resized) so that it shows no more empty margin beyond the drawing than it must. */
+    inside(box) {
+        const base = this.base;
+        const axis = (start, size, low, extent) => (size >= extent ? low - (size - extent) / 2
+            : Math.min(Math.max(start, low), low + extent - size));
+        return { ...box, x: axis(box.x, box.w, base.x, base.w), y: axis(box.y, box.h, base.y, base.h) };
     }
 
     /** The viewBox that shows the whole drawing in the container's aspect, magnified at most a little. */
@@ -194,12 +293,16 @@ class Chart {
         }
         clear(this.container).append(fresh);
         this.svg = fresh;
+        this.centres = new Map();
         this.setBox(this.fitBox());
+        this.measureCentres();
+        this.setBox(this.firstBox());
     }
 
     /** Shows a message instead of a drawing. */
     empty(message) {
         this.svg = null;
+        this.centres = new Map();
         this.view = { actors: [], links: [] };
         this.linksById = new Map();
         this.linksByActor = new Map();
@@ -228,9 +331,10 @@ class Chart {
             && Math.abs(cy - (area.top + area.height / 2)) < area.height * 0.3;
         const visible = cx > area.left && cx < area.right && cy > area.top && cy < area.bottom;
         let perPixel = this.box.w / Math.max(this.container.clientWidth, 1);
+        const legible = this.legibleScale();
         // Already readable and on screen (a small drawing, fitted): leave the whole drawing in view.
-        if (readable && perPixel <= READABLE && visible) return true;
-        if (readable) perPixel = Math.min(perPixel, READABLE);
+        if (readable && perPixel <= legible * 1.001 && visible) return true;
+        if (readable) perPixel = Math.min(perPixel, legible);
         else if (inMiddle) return true;
         const c = this.toSVG(cx, cy);
         const w = this.container.clientWidth * perPixel;
