@@ -7,12 +7,13 @@ import Synchronization
 #endif
 
 /// A few dedicated threads, at a lower scheduling priority, for the explorer's heavy requests (views, charts'
-/// selections, uncached histograms, deep neighbourhoods, exports), so that they never occupy Swift's cooperative
-/// threads (one per core) while search, neighbourhood and path requests wait behind them.
+/// selections, uncached histograms, deep neighbourhoods, exports), so that they never occupy the threads that run
+/// Swift's jobs (one per core: NIO's event loops in `actorgraph-explorer`, see its main.swift) while search,
+/// neighbourhood and path requests wait behind them.
 ///
 /// Bounded: `threads` jobs run at once and at most `waiting` wait; beyond that ``run(_:)`` refuses with 503.
 /// The threads run at `nice` above the process's own niceness (Linux schedules each thread by its own nice value),
-/// so a cheap request on a cooperative thread gets the CPU first when both are runnable; a Graphviz worker started
+/// so a cheap request on an event loop gets the CPU first when both are runnable; a Graphviz worker started
 /// from one of these threads inherits its niceness.
 public final class WorkPool: Sendable {
     public struct Limits: Sendable {

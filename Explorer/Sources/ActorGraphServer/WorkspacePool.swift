@@ -7,8 +7,9 @@ import Synchronization
 /// allocates and clears all of it, a cost proportional to the whole graph on every request; a kept one is reused
 /// as it is (its searches tell their marks apart by epoch).
 ///
-/// `kept` of them are made at start (as many as requests can run a search at once: one per cooperative thread
-/// and one per ``WorkPool`` thread), so the server's memory does not grow with its first concurrent requests; a
+/// `kept` of them are made at start (as many as requests can run a search at once: one per thread that runs Swift's
+/// jobs, which are NIO's event loops in `actorgraph-explorer` and the cooperative pool in tests, one per core either
+/// way, and one per ``WorkPool`` thread), so the server's memory does not grow with its first concurrent requests; a
 /// request that finds none free makes one and drops it afterwards when `kept` are already free.
 final class WorkspacePool: Sendable {
     /// A workspace is used by one request at a time: taken from the pool under its lock, given back after.
@@ -26,7 +27,7 @@ final class WorkspacePool: Sendable {
         self.free = Mutex((0..<max(0, kept)).map { _ in Kept(workspace: SearchWorkspace(actorCount: actorCount)) })
     }
 
-    /// As many as can search at once: the cores (Swift's cooperative threads) and the heavy requests' threads.
+    /// As many as can search at once: the cores (the threads that run Swift's jobs) and the heavy requests' threads.
     static var concurrentSearches: Int { ProcessInfo.processInfo.activeProcessorCount + WorkPool.Limits().threads }
 
     /// How many are free now (for tests).
