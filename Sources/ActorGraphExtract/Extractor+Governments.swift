@@ -51,12 +51,57 @@ extension Extractor {
             gazetteer.mentions(in: part).contains { $0.target == .actor(country) }
         }
         guard named, let state = records[country] else { return nil }
-        let match = TriggerMatch(type: "part_of", lexiconEntry: "(an institution's name)", range: mention.range)
-        let countryMention = Mention(target: .actor(country), range: mention.range, text: state.name, reason: "its country")
-        var candidate = candidate(
-            for: match, in: sentence, from: mention, to: countryMention,
-            pairing: "the name holds its country's name ('\(state.name)')", mentions: [mention], dates: dates)
-        candidate.reasons[0] = "'\(mention.text)' names an institution after its country '\(country)'"
+        return structural(
+            "part_of", from: mention, to: Mention(target: .actor(country), range: mention.range, text: state.name, reason: "its country"),
+            in: sentence, dates: dates, entry: "(an institution's name)",
+            reason: "'\(mention.text)' names an institution after its country '\(country)'",
+            pairing: "the name holds its country's name ('\(state.name)')")
+    }
+
+    /// A candidate stated by a name rather than by a trigger: it cites the name's lines.
+    func structural(
+        _ type: String, from: Mention, to: Mention, in sentence: Sentence, dates: [DateMention], entry: String, reason: String,
+        pairing: String
+    ) -> Candidate {
+        let match = TriggerMatch(type: type, lexiconEntry: entry, range: from.range.lowerBound < to.range.lowerBound ? from.range : to.range)
+        var candidate = candidate(for: match, in: sentence, from: from, to: to, pairing: pairing, mentions: [from, to], dates: dates)
+        candidate.reasons[0] = reason
         return candidate
+    }
+}
+
+/// A government named after its country or its movement says whose it is: "the Merovian government", "the Republic
+/// of Merovia" govern Merovia (`governs` from the government to its `country`), "the Green Dawn government" is led
+/// by the movement Green Dawn (`leads`). The government is a group whose subkind says `government`; the name as
+/// written must hold the country's name or demonym, or the movement's name. Proposed at every such mention, when the
+/// vocabulary has the type.
+extension Extractor {
+    func governmentNaming(_ mention: Mention, in sentence: Sentence, dates: [DateMention]) -> [Candidate] {
+        guard case .actor(let id) = mention.target, !mention.refersBack, let record = records[id], record.kind == .group,
+            record.subkind?.contains("government") == true, mention.range.count >= 2
+        else { return [] }
+        let words = Array(sentence.tokens[mention.range])
+        func named(_ actor: String) -> Bool {
+            [Array(words.dropFirst()), Array(words.dropLast())].contains { part in
+                gazetteer.mentions(in: part).contains { $0.target == .actor(actor) }
+            }
+        }
+        var result: [Candidate] = []
+        let movement = governments.first(where: { $0.value == id }).map(\.key).flatMap { named($0) ? $0 : nil }
+        if vocabulary["leads"] != nil, let movement, let leader = records[movement] {
+            let from = Mention(target: .actor(movement), range: mention.range, text: leader.name, reason: "its movement")
+            result.append(structural(
+                "leads", from: from, to: mention, in: sentence, dates: dates, entry: "(a government's name)",
+                reason: "'\(mention.text)' names a government after its movement '\(movement)'",
+                pairing: "the name holds its movement's name ('\(leader.name)')"))
+        }
+        if vocabulary["governs"] != nil, let country = record.country, country != id, named(country) || movement != nil, let state = records[country] {
+            let to = Mention(target: .actor(country), range: mention.range, text: state.name, reason: "its country")
+            result.append(structural(
+                "governs", from: mention, to: to, in: sentence, dates: dates, entry: "(a government's name)",
+                reason: "'\(mention.text)' names a government after its country '\(country)'",
+                pairing: "the name holds its country's name ('\(state.name)')"))
+        }
+        return result
     }
 }

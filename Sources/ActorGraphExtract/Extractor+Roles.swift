@@ -13,12 +13,15 @@ extension Extractor {
 
     /// The (person, party) a title joins, or `nil` when the sentence does not have that shape.
     func apposition(for match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)? {
-        guard vocabulary[match.type]?.category == .role,
-            var partyIndex = mentions.lastIndex(where: { $0.range.upperBound <= match.range.lowerBound })
-        else { return nil }
+        guard vocabulary[match.type]?.category == .role else { return nil }
+        guard var partyIndex = mentions.lastIndex(where: { $0.range.upperBound <= match.range.lowerBound }),
+            modifiesTitle(tokens, from: mentions[partyIndex].range.upperBound, to: match.range.lowerBound)
+        else { return titleBeforePerson(match, tokens: tokens, mentions: mentions) }
         var party = mentions[partyIndex]
-        guard !isPerson(party), modifiesTitle(tokens, from: party.range.upperBound, to: match.range.lowerBound) else {
-            return nil
+        if isPerson(party) {
+            // "Putin's envoy": the envoy acts for the state the possessor serves (the graph's `country` of that person).
+            guard possessiveAfter(tokens, party), let country = countryMention(of: party) else { return nil }
+            party = country
         }
         // "Russia's U.N. ambassador": the possessor is the party, the next name where the title serves.
         if partyIndex > 0, possessive(tokens, mentions[partyIndex - 1], party), !isPerson(mentions[partyIndex - 1]) {
@@ -33,11 +36,39 @@ extension Extractor {
         }
         guard partyIndex > 0 else { return nil }
         let person = mentions[partyIndex - 1]
-        let between = tokens[person.range.upperBound..<party.range.lowerBound].map(\.folded)
-        guard tokens[person.range.upperBound - 1].gapAfter.contains(","), between.count <= 1,
-            between.allSatisfy({ ["the", "a", "an"].contains($0) }), mayBePerson(person), person.target != party.target
+        // Between the person and the party: an article, or a title of the party's own ("X, President Y's envoy").
+        let between = tokens[person.range.upperBound..<mentions[partyIndex].range.lowerBound]
+        let articleOrTitle = between.count <= 1 && between.allSatisfy { ["the", "a", "an"].contains($0.folded) }
+            || between.count <= 3 && between.indices.allSatisfy { isRoleTitle(tokens, at: $0) || Self.titleModifiers.contains(tokens[$0].folded) }
+        guard tokens[person.range.upperBound - 1].gapAfter.contains(","), articleOrTitle, mayBePerson(person),
+            person.target != party.target
         else { return nil }
         return (person, party, "title in apposition: '\(person.text)', the title of '\(party.text)'")
+    }
+
+    /// A title with no party before it, right before a person of the graph or before one across a comma ("President
+    /// Ada Pell", "its president, Ada Pell"): the person acts for the state the graph gives as the person's `country`.
+    private func titleBeforePerson(_ match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)? {
+        guard let person = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }), isPerson(person),
+            !person.refersBack, let country = countryMention(of: person)
+        else { return nil }
+        let gap = tokens[match.range.upperBound - 1].gapAfter
+        guard person.range.lowerBound == match.range.upperBound, gap.allSatisfy({ $0 == " " || $0 == "," }) else { return nil }
+        return (person, country, "title before '\(person.text)': acts for the person's country")
+    }
+
+    /// The state the graph gives as a person's `country`, as a mention at the person's words.
+    func countryMention(of person: Mention) -> Mention? {
+        guard case .actor(let id) = person.target, kinds[id] == .official, let country = records[id]?.country, country != id, let state = records[country]
+        else { return nil }
+        return Mention(target: .actor(country), range: person.range, text: state.name, reason: "country of '\(person.text)'")
+    }
+
+    /// Whether a possessive follows the mention ("Pell's").
+    private func possessiveAfter(_ tokens: [Token], _ mention: Mention) -> Bool {
+        guard mention.range.upperBound < tokens.count else { return false }
+        let apostrophe = tokens[mention.range.upperBound - 1].gapAfter
+        return tokens[mention.range.upperBound].folded == "s" && (apostrophe == "'" || apostrophe == "’")
     }
 
     /// Whether the words from `start` to the title (at most three) only qualify it: no punctuation but a possessive

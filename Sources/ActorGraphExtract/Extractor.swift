@@ -110,6 +110,12 @@ public struct Extractor: Sendable {
                     candidates.append(candidate)
                 }
             }
+            for mention in named {
+                for candidate in governmentNaming(mention, in: sentence, dates: sentenceDates)
+                where seen.insert(dedupeKey(candidate)).inserted && candidates.count < options.maximumCandidates {
+                    candidates.append(candidate)
+                }
+            }
             for mention in mentions {
                 guard case .newName(let name) = mention.target else { continue }
                 if names[name] == nil { nameOrder.append(name) }
@@ -117,7 +123,8 @@ public struct Extractor: Sendable {
                 if names[name]?.last != line { names[name, default: []].append(line) }
             }
             let usable = options.knownActorsOnly ? mentions.filter { if case .actor = $0.target { true } else { false } } : mentions
-            guard usable.count >= 2 else { continue }
+            // One person may be enough: a title before a person names the person's country (`Extractor+Roles.swift`).
+            guard usable.count >= 2 || usable.contains(where: { countryMention(of: $0) != nil }) else { continue }
             var position = 0
             while position < sentence.tokens.count {
                 if mentions.contains(where: { $0.range.contains(position) }) || sentenceDates.contains(where: { $0.range.contains(position) }) {

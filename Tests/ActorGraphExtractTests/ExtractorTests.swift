@@ -172,6 +172,35 @@ struct ExtractorTests {
         #expect(extractor.extract(text).newNames.map(\.name) == [])
     }
 
+    /// A title with no party before it joins the person after it to the person's country as the graph gives it;
+    /// a person's envoy acts for that person's country ("Firefly's envoy").
+    @Test func aTitleWithoutAPartyTakesThePersonsCountry() {
+        let roles = RelationVocabulary([
+            RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met"]),
+            RelationType(name: "represents", directed: true, category: .role, triggers: ["president", "envoy"]),
+        ])
+        let people = actors.map { actor in
+            var actor = actor
+            if actor.id == "firefly" { actor.country = "freedonia" }
+            return actor
+        } + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"], country: "sylvania")]
+        let extractor = Extractor(actors: people, vocabulary: roles)
+        let text = """
+            Crowds cheered President Rufus T. Firefly.
+
+            Trentino, President Firefly's special envoy, arrived late.
+
+            Its young president, Trentino, spoke.
+            """
+        #expect(
+            extractor.extract(text).candidates.map(summary) == [
+                "L1 firefly represents freedonia 'President'",
+                "L3 firefly represents freedonia 'President'",
+                "L3 trentino represents freedonia 'envoy'",
+                "L5 trentino represents sylvania 'president'",
+            ])
+    }
+
     @Test func cuesSetStatusAndClaimant() {
         let text = """
             Sylvania did not recognise Freedonia.

@@ -83,6 +83,36 @@ struct ReferenceTests {
         #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn"])
     }
 
+    /// A government named after its country governs it; one named after its movement is led by the movement and
+    /// governs the country the graph gives it. A name holding neither says nothing.
+    @Test func aGovernmentNamedAfterItsCountryOrMovementSaysWhoseItIs() {
+        let governments = actors.map { actor in
+            var actor = actor
+            if actor.id == "dawn-council" { actor.country = "ostrava" }
+            return actor
+        } + [
+            ActorRecord(
+                id: "merovia-cabinet", name: "Cabinet of Merovia", kind: .group, subkind: "government",
+                aliases: ["Merovian government", "the cabinet"], country: "merovia"),
+        ]
+        let types = RelationVocabulary(vocabulary.all + [
+            RelationType(name: "leads", directed: true, category: .affiliation),
+            RelationType(name: "governs", directed: true, category: .affiliation),
+        ])
+        var options = ExtractionOptions()
+        options.knownActorsOnly = true
+        let found = Extractor(actors: governments, vocabulary: types).extract(
+            "The Green Dawn government raised taxes.\nThe Merovian government kept quiet.\nThe Council of the Dawn and the cabinet waited.",
+            options: options
+        ).candidates.map { candidate in
+            func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
+            return "L\(candidate.lines) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
+        }
+        #expect(found == [
+            "L1...1 green-dawn leads dawn-council", "L1...1 dawn-council governs ostrava", "L2...2 merovia-cabinet governs merovia",
+        ])
+    }
+
     /// An institution named after its country is part of it: proposed once, at the first mention that names the
     /// country; a name without the country's says nothing.
     @Test func anInstitutionNamedAfterItsCountryIsPartOfIt() {
