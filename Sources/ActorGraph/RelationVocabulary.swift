@@ -84,7 +84,8 @@ public struct RelationVocabulary: Sendable, Hashable {
         .init(name: "fights", directed: false, category: .conflict, description: "Armed conflict.",
             triggers: ["fought", "fight*", "war", "battle*", "combat", "clash*", "waged"]),
         .init(name: "attacks", directed: true, category: .conflict, inverse: "attacked by", description: "An attack.",
-            triggers: ["attack*", "struck", "strike*", "bomb*", "shell*", "raid*", "assault*"]),
+            // "strike" alone is as often a labour strike: only the military compounds.
+            triggers: ["attack*", "struck", "air strike*", "airstrike*", "drone strike*", "missile strike*", "military strike*", "bomb*", "shell*", "raid*", "assault*"]),
         .init(name: "designates_terrorist", directed: true, category: .legal, inverse: "designated terrorist by", description: "Listing as a terrorist organisation.",
             triggers: ["terrorist organi*", "banned", "ban", "blacklist*", "designat*", "outlawed", "prohibited"]),
         .init(name: "delists", directed: true, category: .legal, inverse: "delisted by", description: "Removal from a list of banned organisations.",

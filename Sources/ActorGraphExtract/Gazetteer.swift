@@ -115,15 +115,16 @@ public struct Gazetteer: Sendable {
         }
         let token = tokens[start]
         guard token.isCapitalised, !token.isAcronym, token.folded.count >= 4 else { return nil }
-        // Demonyms and plurals of one-word names: Russian → Russia, Iranian → Iran, Pakistani → Pakistan,
+        // Demonyms and plurals of one-word names (after an article too: Western → The West): Russian → Russia, Iranian → Iran, Pakistani → Pakistan,
         // Chinese → China, Afghan → Afghanistan, Uzbek → Uzbekistan, Soviet → Soviets.
         let word = token.folded
         let stems = [
             String(word.dropLast()), String(word.dropLast(3)), word.hasSuffix("ese") ? String(word.dropLast(3)) + "a" : "",
             word + "istan", word + "stan", word + "s",
         ]
+        // A name with its article ("The West") answers to the demonym of the word after it ("Western").
         for stem in stems where stem.count >= 4 {
-            if let found = entries[stem], found.count == 1, let entry = found.first, !entry.needsCapitals {
+            if let found = entries[stem] ?? entries["the " + stem], found.count == 1, let entry = found.first, !entry.needsCapitals {
                 return Mention(target: .actor(entry.actor), range: start..<(start + 1), text: token.text, reason: "demonym of '\(entry.written)'")
             }
         }

@@ -96,6 +96,14 @@ struct GazetteerTests {
         #expect(mentions("Yesterday Chicolini spoke") == ["+Chicolini"])
         #expect(mentions("Chicolini spoke") == [])
     }
+
+    /// A name with its article answers to the demonym of its word: "Eastern" for "The East", only capitalised.
+    @Test func aDemonymOfANameWithItsArticle() {
+        let gazetteer = Gazetteer(actors: actors + [ActorRecord(id: "the-east", name: "The East", kind: .group)])
+        let found = gazetteer.mentions(in: TextScanner.tokenize("an anti-Eastern mood spread to the eastern shore", line: 1))
+        #expect(found.map(\.target) == [.actor("the-east")])
+        #expect(found.map(\.text) == ["Eastern"])
+    }
 }
 
 @Suite("Dates to EDTF")
@@ -143,6 +151,21 @@ struct ExtractorTests {
                 "L1 red-hand fights sylvania 'clashed' 2022-05-03",
                 "L2 freedonia meets tuerkiye 'Talks' 2022-06",
                 "L3 sylvania recognises freedonia 'recognised' 2023",
+            ])
+    }
+
+    /// The built-in `attacks` triggers name military strikes, not a labour strike or a "striking" likeness.
+    @Test func aLabourStrikeIsNoAttack() {
+        let builtIn = Extractor(actors: actors, vocabulary: .builtIn)
+        let text = """
+            Freedonian dockers went on strike over pay, and Sylvania's striking resemblance to Freedonia was noted.
+
+            Freedonia launched an air strike on Sylvania, and Sylvania struck Freedonia.
+            """
+        #expect(
+            builtIn.extract(text).candidates.filter { $0.type == "attacks" }.map(summary) == [
+                "L3 freedonia attacks sylvania 'air strike'",
+                "L3 sylvania attacks freedonia 'struck'",
             ])
     }
 
