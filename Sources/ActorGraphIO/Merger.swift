@@ -25,7 +25,43 @@ struct Merger {
         for relation in files.flatMap(\.relations) {
             addRelation(relation, context, to: &builder, relationLocations: &relationLocations)
         }
+        if files.count(where: { !$0.relations.isEmpty }) > 1 { warnCrossFileDuplicates(files, vocabulary: builder.vocabulary) }
         return builder.build()
+    }
+
+    /// One relation stated in two files — the same ends (in either order when the type is undirected), type, date,
+    /// status and claimant — as when an `extract` draft and an imported spreadsheet overlap: a warning at the later
+    /// one, naming the first. Repeats within one file are left alone (two sources' accounts may be kept apart there).
+    ///
+    /// - Complexity: O(relations) expected.
+    private mutating func warnCrossFileDuplicates(_ files: [ParsedGraphFile], vocabulary: RelationVocabulary) {
+        struct Key: Hashable {
+            var from: String, to: String, type: String, date: EDTFDate?, status: RelationStatus, claimedBy: String?
+        }
+        var first: [Key: SourceLocation] = [:]
+        for file in files {
+            var here: [Key: SourceLocation] = [:]
+            for relation in file.relations {
+                var ends = [relation.from, relation.to]
+                if vocabulary[relation.type]?.directed == false { ends.sort() }
+                let key = Key(
+                    from: ends[0], to: ends[1], type: relation.type, date: relation.date, status: relation.details.status,
+                    claimedBy: relation.details.claimedBy)
+                if let earlier = first[key] {
+                    let name = relation.details.id.map { "relation '\($0)'" } ?? "a relation"
+                    let date = relation.date.map { ", \($0)" } ?? ""
+                    diagnostics.append(
+                        Diagnostic(
+                            relation.location,
+                            "\(name) (\(relation.from) -\(relation.type)- \(relation.to)\(date)) is also in \(earlier)",
+                            hint: "the same relation twice, in two files (an extract draft and an import often overlap): keep one, with both citations",
+                            severity: .warning))
+                } else if here[key] == nil {
+                    here[key] = relation.location
+                }
+            }
+            first.merge(here) { earlier, _ in earlier }
+        }
     }
 
     /// What the relation checks look things up in.
