@@ -175,7 +175,13 @@ public struct Extractor: Sendable {
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
         let froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
-        let tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
+        var tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
+        // Examples after the trigger ("… such as Y and Z") are objects of the subject before it (`Extractor+Clauses`).
+        if from.range.upperBound <= match.range.lowerBound,
+            let example = Self.example(after: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
+        {
+            tos += coordinated(with: example, in: mentions, tokens: sentence.tokens, excluding: from).filter { !tos.contains($0) }
+        }
         var result: [Candidate] = []
         for named in froms {
             for object in tos where named.target != object.target {
@@ -300,7 +306,9 @@ public struct Extractor: Sendable {
     ) -> (Mention, Mention, String)? {
         // A word referring back ("they") stands in only where no actor is named on its side.
         func named(_ side: [Mention]) -> [Mention] { side.allSatisfy(\.refersBack) ? side : side.filter { !$0.refersBack } }
-        let before = named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit })
+        let before = Self.outsideAsides(
+            named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }),
+            trigger: match.range.lowerBound, tokens: tokens)
         let after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
         let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
             ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)

@@ -83,6 +83,24 @@ struct ReferenceTests {
         #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn"])
     }
 
+    /// A relative clause or a bracketed aside closed before the trigger does not give its subject.
+    @Test func anAsideBeforeTheTriggerIsPassedOver() {
+        #expect(candidates("River League, which Ada Pell once chaired, met Ostravia.") == ["L1...1 river-league meets ostrava"])
+        #expect(candidates("River League (unlike Merovia) met Ostravia.") == ["L1...1 river-league meets ostrava"])
+        // A clause still open at the trigger is where the trigger stands: its own subject is the nearest.
+        #expect(candidates("River League, which Merovia met, waited.") == ["L1...1 river-league meets merovia"])
+    }
+
+    /// Examples after the trigger are its objects too, each paired with the subject before it.
+    @Test func examplesAfterTheTriggerAreItsObjects() {
+        #expect(candidates("Ostravia met foes of Merovia, such as River League and Green Dawn.") == [
+            "L1...1 ostrava meets merovia", "L1...1 ostrava meets river-league", "L1...1 ostrava meets green-dawn",
+        ])
+        #expect(candidates("Ostravia met allies of Merovia, including River League.") == [
+            "L1...1 ostrava meets merovia", "L1...1 ostrava meets river-league",
+        ])
+    }
+
     /// A government named after its country governs it; one named after its movement is led by the movement and
     /// governs the country the graph gives it. A name holding neither says nothing.
     @Test func aGovernmentNamedAfterItsCountryOrMovementSaysWhoseItIs() {
