@@ -56,3 +56,43 @@ extension Extractor {
         return nil
     }
 }
+
+/// The subject of a sentence carries over to the later triggers in it: in "X fought A in coordination with B and in
+/// alliance with C" the nearest actor before "coordination" is A, but X is the one coordinating with B. Where a
+/// trigger has an actor on each side, the sentence's first actor named (a graph actor, not a new name, not a word
+/// referring back) is paired with the one after the trigger as well, besides the nearest one before it — not for a
+/// title (a `role` type binds the words around it), not across a comma, colon or semicolon, and not from a speaker.
+extension Extractor {
+    func carriedSubject(for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token]) -> Mention? {
+        guard vocabulary[match.type]?.category != .role,
+            from.range.upperBound <= match.range.lowerBound, to.range.lowerBound >= match.range.upperBound,
+            let subject = mentions.first(where: { !$0.refersBack }), case .actor = subject.target,
+            subject.range.upperBound <= from.range.lowerBound, subject.target != from.target, subject.target != to.target,
+            !opensClause(tokens, from: subject.range.upperBound - 1, to: match.range.lowerBound, mentions: mentions),
+            // Not inside a phrase opened by a preposition ("In X's view, Y armed W"), and no speaker ("X said Y armed W").
+            subject.range.lowerBound == 0 || !Self.prepositions.contains(tokens[subject.range.lowerBound - 1].folded),
+            !tokens[subject.range.upperBound..<match.range.lowerBound].contains(where: { Cues.speech.contains($0.folded) })
+        else { return nil }
+        return subject
+    }
+
+    static let prepositions: Set<String> = [
+        "in", "for", "from", "with", "by", "under", "after", "before", "since", "during", "on", "at", "to", "according",
+        "against", "without", "unlike", "like",
+    ]
+
+    /// Whether a colon or semicolon stands between, or a comma and a conjunction with a subject of its own: an actor
+    /// or a pronoun within two words ("…, and the Red Hand fought"; not "…, and then fought").
+    private func opensClause(_ tokens: [Token], from start: Int, to end: Int, mentions: [Mention]) -> Bool {
+        (start..<end).contains { index in
+            let gap = tokens[index].gapAfter
+            if gap.contains(where: { ";:".contains($0) }) { return true }
+            guard gap.contains(","), index + 1 < end,
+                ["and", "but", "while", "whereas", "although", "though", "yet", "or"].contains(tokens[index + 1].folded)
+            else { return false }
+            let next = (index + 2)...(index + 3)
+            return mentions.contains { next.contains($0.range.lowerBound) }
+                || next.contains { $0 < tokens.count && ["he", "she", "it", "they", "we", "i", "you"].contains(tokens[$0].folded) }
+        }
+    }
+}

@@ -108,7 +108,7 @@ extension Extractor {
             if word == "it", Self.expletiveFollowers.contains(next) { return nil }
             return (referent, position..<(position + 1))
         }
-        guard word == "the", position + 2 <= tokens.count else { return nil }
+        guard ["the", "this", "that"].contains(word), position + 2 <= tokens.count else { return nil }
         for end in (position + 2)...min(tokens.count, position + 3) {
             // The words after "the" run without punctuation and are no actor's name ("the Taliban movement").
             guard end <= next,

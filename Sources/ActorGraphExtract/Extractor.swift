@@ -174,13 +174,16 @@ public struct Extractor: Sendable {
         guard let (from, to, pairing) = apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
-        let froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
+        var froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
         var tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
         // Examples after the trigger ("… such as Y and Z") are objects of the subject before it (`Extractor+Clauses`).
         if from.range.upperBound <= match.range.lowerBound,
             let example = Self.example(after: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         {
             tos += coordinated(with: example, in: mentions, tokens: sentence.tokens, excluding: from).filter { !tos.contains($0) }
+        }
+        if let subject = carriedSubject(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens), !froms.contains(subject) {
+            froms.insert(subject, at: 0)
         }
         var result: [Candidate] = []
         for named in froms {

@@ -249,6 +249,8 @@ struct ExtractorTests {
         #expect(
             extractor.extract(text).candidates.map(summary) == [
                 "L1 firefly meets +Ambassador Trentino 'met'",
+                // The sentence's subject is carried to the later trigger (Extractor+Clauses.swift).
+                "L1 firefly cooperates_on_security_with freedonia 'counter terrorism'",
                 "L1 +Ambassador Trentino cooperates_on_security_with freedonia 'counter terrorism'",
             ])
         var options = ExtractionOptions()

@@ -45,6 +45,7 @@ struct ReferenceTests {
     @Test func aPronounOrADescriptionTakesTheLastActorOfItsKind() {
         #expect(candidates("Green Dawn crossed the river.\nLater they attacked Merovia.") == ["L1...2 green-dawn fights merovia"])
         #expect(candidates("Green Dawn crossed the river.\nMerovia criticised the movement.") == ["L1...2 merovia criticises green-dawn"])
+        #expect(candidates("Green Dawn crossed the river.\nMerovia criticised this movement.") == ["L1...2 merovia criticises green-dawn"])
         // Not the subject of its own clause, and not a demonym: "it" is the group named before both.
         #expect(candidates("Green Dawn attacked a Merovian boat, and Ostravia criticised it.") == [
             "L1...1 green-dawn fights merovia", "L1...1 ostrava criticises green-dawn",
@@ -98,6 +99,17 @@ struct ReferenceTests {
         ])
         #expect(candidates("Ostravia met allies of Merovia, including River League.") == [
             "L1...1 ostrava meets merovia", "L1...1 ostrava meets river-league",
+        ])
+    }
+
+    /// The sentence's first actor is carried to a later trigger with an actor on each side, besides the nearest one
+    /// before it; not across a semicolon or colon.
+    @Test func theSubjectCarriesToALaterTrigger() {
+        #expect(candidates("Merovia criticised Green Dawn and then met Ostravia.") == [
+            "L1...1 merovia criticises green-dawn", "L1...1 merovia meets ostrava", "L1...1 green-dawn meets ostrava",
+        ])
+        #expect(candidates("Merovia criticised Green Dawn; River League met Ostravia.") == [
+            "L1...1 merovia criticises green-dawn", "L1...1 river-league meets ostrava",
         ])
     }
 
