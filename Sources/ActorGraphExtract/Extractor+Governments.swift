@@ -37,6 +37,25 @@ extension Extractor {
     }
 }
 
+/// A diplomatic act between a movement in power and a state (or a group of states, a negotiation format: anything
+/// but a person, an institution, a movement or a new name) may be the movement's or its government's — the text
+/// names both alike ("Merovia recognised Green Dawn"). Both readings are proposed, the second saying so, for the
+/// reviewer to keep one.
+extension Extractor {
+    func diplomaticReading(of mention: Mention, type: String, other: Mention) -> (Mention, String)? {
+        guard case .actor(let id) = mention.target, let government = governments[id], vocabulary[type]?.category == .diplomatic,
+            case .actor(let otherID) = other.target, otherID != government, let record = records[otherID]
+        else { return nil }
+        let subkind = record.subkind ?? ""
+        guard record.kind == .state
+            || record.kind == .group && !subkind.contains("institution") && !subkind.contains("movement") && governments[otherID] == nil
+        else { return nil }
+        var reading = mention
+        reading.target = .actor(government)
+        return (reading, "'\(mention.text)' read as its government '\(government)' as well (a diplomatic act with '\(other.text)'): keep one of the two")
+    }
+}
+
 /// An institution named after its state ("the Russian embassy", "the Supreme Court of the Russian Federation") says
 /// whose it is: `part_of` from the institution (a group whose subkind says `institution`) to its `country`, when the
 /// name as written holds that country's name or demonym. Proposed once, at the first such mention in the text.

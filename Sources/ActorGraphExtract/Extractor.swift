@@ -194,6 +194,12 @@ public struct Extractor: Sendable {
                 guard source.target != target.target else { continue }
                 for reading in [sourceReading, targetReading].compactMap({ $0 }) { listed += "; " + reading }
                 result.append(candidate(for: match, in: sentence, from: source, to: target, pairing: listed, mentions: mentions, dates: dates))
+                // A diplomatic act between a movement in power and a state may be its government's: both readings.
+                if let (alternative, reading) = diplomaticReading(of: source, type: match.type, other: target) {
+                    result.append(candidate(for: match, in: sentence, from: alternative, to: target, pairing: listed + "; " + reading, mentions: mentions, dates: dates))
+                } else if let (alternative, reading) = diplomaticReading(of: target, type: match.type, other: source) {
+                    result.append(candidate(for: match, in: sentence, from: source, to: alternative, pairing: listed + "; " + reading, mentions: mentions, dates: dates))
+                }
             }
         }
         return result

@@ -81,7 +81,11 @@ struct ReferenceTests {
     @Test func anEconomicActOfAMovementGoesToItsGovernment() {
         #expect(candidates("Merovia expanded trade with Green Dawn.") == ["L1...1 merovia trades_with dawn-council"])
         #expect(candidates("Merovia fought Green Dawn.") == ["L1...1 merovia fights green-dawn"])
-        #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn"])
+        // A diplomatic act with a state may be the government's as well: both readings, for the reviewer to keep one;
+        // with a person or an institution it stays the movement's.
+        #expect(candidates("Merovia met Green Dawn.") == ["L1...1 merovia meets green-dawn", "L1...1 merovia meets dawn-council"])
+        #expect(candidates("Ada Pell met Green Dawn.") == ["L1...1 pell meets green-dawn"])
+        #expect(candidates("The Merovian Mint met Green Dawn.").filter { !$0.contains("part_of") } == ["L1...1 merovian-mint meets green-dawn"])
     }
 
     /// A relative clause or a bracketed aside closed before the trigger does not give its subject.
@@ -94,8 +98,8 @@ struct ReferenceTests {
 
     /// Examples after the trigger are its objects too, each paired with the subject before it.
     @Test func examplesAfterTheTriggerAreItsObjects() {
-        #expect(candidates("Ostravia met foes of Merovia, such as River League and Green Dawn.") == [
-            "L1...1 ostrava meets merovia", "L1...1 ostrava meets river-league", "L1...1 ostrava meets green-dawn",
+        #expect(candidates("Ostravia fought foes of Merovia, such as River League and Green Dawn.") == [
+            "L1...1 ostrava fights merovia", "L1...1 ostrava fights river-league", "L1...1 ostrava fights green-dawn",
         ])
         #expect(candidates("Ostravia met allies of Merovia, including River League.") == [
             "L1...1 ostrava meets merovia", "L1...1 ostrava meets river-league",
@@ -105,11 +109,11 @@ struct ReferenceTests {
     /// The sentence's first actor is carried to a later trigger with an actor on each side, besides the nearest one
     /// before it; not across a semicolon or colon.
     @Test func theSubjectCarriesToALaterTrigger() {
-        #expect(candidates("Merovia criticised Green Dawn and then met Ostravia.") == [
-            "L1...1 merovia criticises green-dawn", "L1...1 merovia meets ostrava", "L1...1 green-dawn meets ostrava",
+        #expect(candidates("Merovia criticised River League and then met Ostravia.") == [
+            "L1...1 merovia criticises river-league", "L1...1 merovia meets ostrava", "L1...1 river-league meets ostrava",
         ])
-        #expect(candidates("Merovia criticised Green Dawn; River League met Ostravia.") == [
-            "L1...1 merovia criticises green-dawn", "L1...1 river-league meets ostrava",
+        #expect(candidates("Merovia criticised River League; Ada Pell met Ostravia.") == [
+            "L1...1 merovia criticises river-league", "L1...1 pell meets ostrava",
         ])
     }
 
