@@ -185,6 +185,18 @@ public struct Extractor: Sendable {
         if let subject = carriedSubject(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens), !froms.contains(subject) {
             froms.insert(subject, at: 0)
         }
+        // An undirected act among the members of one list ("talks between X, Y and Z"): every pair of them.
+        if vocabulary[match.type]?.directed == false, froms == [from], tos.count >= 2,
+            from.range.lowerBound >= match.range.upperBound || to.range.upperBound <= match.range.lowerBound
+        {
+            let members = ([from] + tos).map { governmentReading(of: $0, type: match.type).0 }
+            return members.indices.flatMap { first in
+                members.indices.filter { $0 > first && members[$0].target != members[first].target }.map { second in
+                    candidate(for: match, in: sentence, from: members[first], to: members[second],
+                        pairing: pairing + "; every pair of the list", mentions: mentions, dates: dates)
+                }
+            }
+        }
         var result: [Candidate] = []
         for named in froms {
             for object in tos where named.target != object.target {

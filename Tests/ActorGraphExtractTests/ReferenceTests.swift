@@ -117,6 +117,16 @@ struct ReferenceTests {
         ])
     }
 
+    /// An undirected act among the members of one list joins every pair of them; a directed one does not.
+    @Test func anUndirectedActAmongAListJoinsEveryPair() {
+        #expect(candidates("Later, talks between Merovia, Ostravia and River League began.") == [
+            "L1...1 merovia meets ostrava", "L1...1 merovia meets river-league", "L1...1 ostrava meets river-league",
+        ])
+        #expect(candidates("Merovia, Ostravia and River League criticised Ada Pell.") == [
+            "L1...1 merovia criticises pell", "L1...1 ostrava criticises pell", "L1...1 river-league criticises pell",
+        ])
+    }
+
     /// A government named after its country governs it; one named after its movement is led by the movement and
     /// governs the country the graph gives it. A name holding neither says nothing.
     @Test func aGovernmentNamedAfterItsCountryOrMovementSaysWhoseItIs() {
