@@ -46,14 +46,18 @@ extension Extractor {
         return (person, party, "title in apposition: '\(person.text)', the title of '\(party.text)'")
     }
 
-    /// A title with no party before it, right before a person of the graph or before one across a comma ("President
-    /// Ada Pell", "its president, Ada Pell"): the person acts for the state the graph gives as the person's `country`.
+    /// A title with no party before it, right before a person of the graph (or after up to three capitalised words
+    /// qualifying the title) or before one across a comma ("President Ada Pell", "its president, Ada Pell"): the person acts for the state the graph gives as the person's `country`.
     private func titleBeforePerson(_ match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)? {
-        guard let person = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }), isPerson(person),
+        guard let person = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound && isPerson($0) }),
             !person.refersBack, let country = countryMention(of: person)
         else { return nil }
         let gap = tokens[match.range.upperBound - 1].gapAfter
-        guard person.range.lowerBound == match.range.upperBound, gap.allSatisfy({ $0 == " " || $0 == "," }) else { return nil }
+        // Right after the title, or after words that qualify it ("Ambassador Extraordinary and Plenipotentiary X").
+        let between = tokens[match.range.upperBound..<person.range.lowerBound]
+        guard between.count <= 3, between.allSatisfy({ ($0.isCapitalised || $0.folded == "and") && $0.gapAfter == " " }),
+            gap.allSatisfy({ $0 == " " || $0 == "," })
+        else { return nil }
         return (person, country, "title before '\(person.text)': acts for the person's country")
     }
 

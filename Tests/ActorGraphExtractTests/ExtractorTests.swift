@@ -214,6 +214,8 @@ struct ExtractorTests {
             Trentino, President Firefly's special envoy, arrived late.
 
             Its young president, Trentino, spoke.
+
+            Crowds cheered Envoy Extraordinary and Plenipotentiary Carl Trentino.
             """
         #expect(
             extractor.extract(text).candidates.map(summary) == [
@@ -221,6 +223,7 @@ struct ExtractorTests {
                 "L3 firefly represents freedonia 'President'",
                 "L3 trentino represents freedonia 'envoy'",
                 "L5 trentino represents sylvania 'president'",
+                "L7 trentino represents sylvania 'Envoy'",
             ])
     }
 
