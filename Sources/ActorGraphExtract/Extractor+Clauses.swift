@@ -96,3 +96,19 @@ extension Extractor {
         }
     }
 }
+
+/// A flow stated with its ends after the trigger — "a gas pipeline from X to Y", "shipments from X to Y" — runs from
+/// X to Y, whoever is named before the trigger: "from" within four words of the trigger with an actor right after
+/// it, then "to" right after that actor with an actor right after it.
+extension Extractor {
+    static func fromTo(after match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention)? {
+        let end = min(tokens.count, match.range.upperBound + 4)
+        guard let from = (match.range.upperBound..<end).first(where: { tokens[$0].folded == "from" }),
+            let origin = mentions.first(where: { $0.range.lowerBound == from + 1 }),
+            origin.range.upperBound < tokens.count, tokens[origin.range.upperBound].folded == "to",
+            let destination = mentions.first(where: { $0.range.lowerBound == origin.range.upperBound + 1 }),
+            origin.target != destination.target
+        else { return nil }
+        return (origin, destination)
+    }
+}

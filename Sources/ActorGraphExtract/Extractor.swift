@@ -185,15 +185,20 @@ public struct Extractor: Sendable {
         if let subject = carriedSubject(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens), !froms.contains(subject) {
             froms.insert(subject, at: 0)
         }
-        // An undirected act among the members of one list ("talks between X, Y and Z"): every pair of them.
-        if vocabulary[match.type]?.directed == false, froms == [from], tos.count >= 2,
-            from.range.lowerBound >= match.range.upperBound || to.range.upperBound <= match.range.lowerBound
-        {
-            let members = ([from] + tos).map { governmentReading(of: $0, type: match.type).0 }
-            return members.indices.flatMap { first in
-                members.indices.filter { $0 > first && members[$0].target != members[first].target }.map { second in
-                    candidate(for: match, in: sentence, from: members[first], to: members[second],
-                        pairing: pairing + "; every pair of the list", mentions: mentions, dates: dates)
+        // An undirected act among the members of one list ("X, Y and Z met", "rivalry between X, Y and Z"): every
+        // pair of them, and only those when the list follows "between" or "among".
+        if vocabulary[match.type]?.directed == false {
+            let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
+            let list = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: none)
+            let opener = list[0].range.lowerBound > 0 ? sentence.tokens[list[0].range.lowerBound - 1].folded : ""
+            let between = ["between", "among", "amongst"].contains(opener) && list[0].range.lowerBound > match.range.lowerBound
+            if list.count >= 3 && list.contains(from) || list.count >= 2 && between && !list.contains(from) {
+                let members = list.map { governmentReading(of: $0, type: match.type).0 }
+                return members.indices.flatMap { first in
+                    members.indices.filter { $0 > first && members[$0].target != members[first].target }.map { second in
+                        candidate(for: match, in: sentence, from: members[first], to: members[second],
+                            pairing: "every pair of the list" + (between ? " after '\(opener)'" : ""), mentions: mentions, dates: dates)
+                    }
                 }
             }
         }
@@ -338,6 +343,10 @@ public struct Extractor: Sendable {
             let agent = after.first(where: { $0.range.lowerBound > by }), let patient = before.last, agent.target != patient.target
         {
             return (agent, patient, "passive: the actor after 'by' acts")
+        }
+        // "… from X to Y": the flow's origin and destination, whatever stands before the trigger.
+        if let (origin, destination) = Self.fromTo(after: match, tokens: tokens, mentions: after) {
+            return (origin, destination, "'from … to …' after the trigger")
         }
         if let subject = before.last, let object = after.first, subject.target != object.target {
             return (subject, object, "nearest actors before and after the trigger")

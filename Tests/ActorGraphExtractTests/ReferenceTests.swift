@@ -117,14 +117,25 @@ struct ReferenceTests {
         ])
     }
 
-    /// An undirected act among the members of one list joins every pair of them; a directed one does not.
+    /// An undirected act among the members of one list joins every pair of them (only them after "between"); a
+    /// directed one does not.
     @Test func anUndirectedActAmongAListJoinsEveryPair() {
         #expect(candidates("Later, talks between Merovia, Ostravia and River League began.") == [
             "L1...1 merovia meets ostrava", "L1...1 merovia meets river-league", "L1...1 ostrava meets river-league",
         ])
+        // After "between", the list alone: the act is theirs, not the subject's.
+        #expect(candidates("Ada Pell welcomed talks between Merovia and Ostravia.") == ["L1...1 merovia meets ostrava"])
         #expect(candidates("Merovia, Ostravia and River League criticised Ada Pell.") == [
             "L1...1 merovia criticises pell", "L1...1 ostrava criticises pell", "L1...1 river-league criticises pell",
         ])
+    }
+
+    /// "… from X to Y" after a trigger gives the flow's ends, whoever is named before the trigger.
+    @Test func aFlowFromXToYRunsBetweenThem() {
+        #expect(candidates("River League praised the new trade route running from Merovia to Ostravia and Green Dawn.") == [
+            "L1...1 merovia trades_with ostrava", "L1...1 merovia trades_with dawn-council",
+        ])
+        #expect(candidates("River League praised the trade with Merovia.") == ["L1...1 river-league trades_with merovia"])
     }
 
     /// A government named after its country governs it; one named after its movement is led by the movement and
