@@ -5,11 +5,13 @@ import ActorGraph
 /// `which`, `who`, `whom` or `whose`) closed by a comma before the trigger, are passed over when an actor stands
 /// before them.
 extension Extractor {
-    /// The token ranges set off before `trigger` in the sentence, half-open.
-    static func setOff(before trigger: Int, in tokens: [Token]) -> [Range<Int>] {
+    /// The token ranges set off before `trigger` in the sentence, half-open, looked for in the `window` words before
+    /// it (so a sentence without stops costs O(window) per trigger).
+    static func setOff(before trigger: Int, in tokens: [Token], window: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var open: Int?
-        for index in 0..<trigger {
+        let first = max(0, trigger - window)
+        for index in first..<trigger {
             let gap = tokens[index].gapAfter
             if let start = open, gap.contains(")") {
                 spans.append(start..<(index + 1))
@@ -18,7 +20,7 @@ extension Extractor {
             if gap.contains("(") { open = index + 1 }
         }
         // The last relative clause opened before the trigger and closed (by a comma) before it.
-        if let start = (1..<max(1, trigger)).last(where: {
+        if let start = (max(1, first)..<max(1, trigger)).last(where: {
             ["which", "who", "whom", "whose"].contains(tokens[$0].folded) && tokens[$0 - 1].gapAfter.contains(",")
         }), let end = (start..<trigger).last(where: { tokens[$0].gapAfter.contains(",") }) {
             spans.append(start..<(end + 1))
@@ -27,8 +29,8 @@ extension Extractor {
     }
 
     /// The mentions before a trigger less those set off, unless nothing would be left.
-    static func outsideAsides(_ before: [Mention], trigger: Int, tokens: [Token]) -> [Mention] {
-        let spans = setOff(before: trigger, in: tokens)
+    static func outsideAsides(_ before: [Mention], trigger: Int, tokens: [Token], window: Int) -> [Mention] {
+        let spans = setOff(before: trigger, in: tokens, window: window)
         guard !spans.isEmpty else { return before }
         let kept = before.filter { mention in !spans.contains { $0.contains(mention.range.lowerBound) } }
         return kept.isEmpty ? before : kept
@@ -61,13 +63,17 @@ extension Extractor {
 /// alliance with C" the nearest actor before "coordination" is A, but X is the one coordinating with B. Where a
 /// trigger has an actor on each side, the sentence's first actor named (a graph actor, not a new name, not a word
 /// referring back) is paired with the one after the trigger as well, besides the nearest one before it — not for a
-/// title (a `role` type binds the words around it), not across a comma, colon or semicolon, and not from a speaker.
+/// title (a `role` type binds the words around it), not across a colon, a semicolon or a comma and a conjunction with
+/// a new subject, not from a speaker, and not from further than twice the pairing distance.
 extension Extractor {
-    func carriedSubject(for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token]) -> Mention? {
+    func carriedSubject(
+        for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token], window: Int
+    ) -> Mention? {
         guard vocabulary[match.type]?.category != .role,
             from.range.upperBound <= match.range.lowerBound, to.range.lowerBound >= match.range.upperBound,
             let subject = mentions.first(where: { !$0.refersBack }), case .actor = subject.target,
             subject.range.upperBound <= from.range.lowerBound, subject.target != from.target, subject.target != to.target,
+            match.range.lowerBound - subject.range.upperBound <= window,
             !opensClause(tokens, from: subject.range.upperBound - 1, to: match.range.lowerBound, mentions: mentions),
             // Not inside a phrase opened by a preposition ("In X's view, Y armed W"), and no speaker ("X said Y armed W").
             subject.range.lowerBound == 0 || !Self.prepositions.contains(tokens[subject.range.lowerBound - 1].folded),

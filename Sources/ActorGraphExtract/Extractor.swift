@@ -182,7 +182,8 @@ public struct Extractor: Sendable {
         {
             tos += coordinated(with: example, in: mentions, tokens: sentence.tokens, excluding: from).filter { !tos.contains($0) }
         }
-        if let subject = carriedSubject(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens), !froms.contains(subject) {
+        if let subject = carriedSubject(
+            for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens, window: 2 * options.maximumDistance), !froms.contains(subject) {
             froms.insert(subject, at: 0)
         }
         // An undirected act among the members of one list ("X, Y and Z met", "rivalry between X, Y and Z"): every
@@ -334,7 +335,7 @@ public struct Extractor: Sendable {
         func named(_ side: [Mention]) -> [Mention] { side.allSatisfy(\.refersBack) ? side : side.filter { !$0.refersBack } }
         let before = Self.outsideAsides(
             named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }),
-            trigger: match.range.lowerBound, tokens: tokens)
+            trigger: match.range.lowerBound, tokens: tokens, window: 2 * limit)
         let after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
         let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
             ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)

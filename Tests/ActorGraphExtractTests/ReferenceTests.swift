@@ -112,6 +112,12 @@ struct ReferenceTests {
         #expect(candidates("Merovia criticised River League and then met Ostravia.") == [
             "L1...1 merovia criticises river-league", "L1...1 merovia meets ostrava", "L1...1 river-league meets ostrava",
         ])
+        // Not from further than twice the pairing distance (40 words), so a sentence without stops stays linear.
+        func far(_ words: Int) -> String {
+            "Merovia criticised River League " + Array(repeating: "again", count: words).joined(separator: " ") + " and Ada Pell met Ostravia."
+        }
+        #expect(candidates(far(30)).contains("L1...1 merovia meets ostrava"))
+        #expect(!candidates(far(40)).contains("L1...1 merovia meets ostrava"))
         #expect(candidates("Merovia criticised River League; Ada Pell met Ostravia.") == [
             "L1...1 merovia criticises river-league", "L1...1 pell meets ostrava",
         ])
