@@ -8,7 +8,7 @@ SUDO         := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>
 BIN          := .build/release/actorgraph
 PREFIX       ?= /usr/local
 
-.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build explorer-test explorer-bench
+.PHONY: all demo test deps graphviz python-deps engine-deps engine-test build release install explorer explore bench fuzz sanitize clean browser-deps browser-test explorer-build explorer-test explorer-bench fuzz-totals
 
 all: build
 
@@ -196,11 +196,17 @@ explorer-bench: release explorer
 bench: release
 	@if [ -x scripts/bench.sh ]; then BIN=$(BIN) scripts/bench.sh; else echo "no benchmark harness yet (see docs/PERFORMANCE.md)"; fi
 
-## fuzz: build the libFuzzer targets (Fuzz/, in .build-fuzz) and run each for FUZZ_SECONDS (default 300 s);
-## a crashing input is kept in Fuzz/Regressions/TARGET/ and replayed on every later run.
+## fuzz: build the libFuzzer targets (Fuzz/, in .build-fuzz) and run each for FUZZ_SECONDS (default 300 s), or only
+## FUZZ_TARGETS (e.g. FUZZ_TARGETS="FuzzCSV FuzzSnapshot"); a crashing input is kept in Fuzz/Regressions/TARGET/ and
+## replayed on every later run. Each target's totals (time, inputs, coverage, corpus) are appended to Fuzz/runs.tsv.
 FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?=
 fuzz: graphviz
-	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
+## fuzz-totals: the hours fuzzed per target so far, from Fuzz/runs.tsv (a Markdown table).
+fuzz-totals:
+	scripts/fuzz-totals.sh
 
 ## sanitize: the test suite under AddressSanitizer and its concurrent parts under ThreadSanitizer (both in
 ## .build-sanitize); see scripts/sanitize.sh for the subsets.
