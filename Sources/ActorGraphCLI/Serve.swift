@@ -37,9 +37,15 @@ extension ActorGraphCommand {
         @Option(help: "Requests per second over all clients; 0 turns the limit off.")
         var rateLimit: Int = 500
 
+        @Option(help: "Seconds one request's path search may take before it is stopped (503, saying what to narrow).")
+        var queryTimeout: Double = 10
+
         func validate() throws {
             if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
             if rateLimit < 0 { throw ValidationError("--rate-limit must be 0 or more") }
+            if !(queryTimeout > 0 && queryTimeout <= 3600) {
+                throw ValidationError("--query-timeout must be more than 0 and at most 3600 seconds")
+            }
         }
 
         func run() throws {
@@ -51,7 +57,7 @@ extension ActorGraphCommand {
                     status: ExitStatus.failure)
             }
             var arguments = [explorer, "--graph", graph, "--port", String(port), "--host", host]
-            arguments += ["--rate-limit", String(rateLimit)]
+            arguments += ["--rate-limit", String(rateLimit), "--query-timeout", String(queryTimeout)]
             if let catalogue { arguments += ["--catalogue", catalogue] }
             if let sources { arguments += ["--sources", sources] }
             var cArguments = arguments.map { strdup($0) } + [nil]

@@ -203,11 +203,14 @@ public enum BruteForce {
 
     // MARK: Betweenness
 
-    /// Betweenness from every shortest actor sequence between every ordered pair; halved when `symmetric`.
-    public static func betweenness(_ adjacency: [[ActorIndex]], included: [Bool], symmetric: Bool) -> [Double] {
+    /// Betweenness from every shortest actor sequence between every ordered pair; halved when `symmetric`. With
+    /// `sources`, only the pairs that start at one of them count (the sum a sampled betweenness scales up).
+    public static func betweenness(
+        _ adjacency: [[ActorIndex]], included: [Bool], symmetric: Bool, sources: Set<ActorIndex>? = nil
+    ) -> [Double] {
         let count = adjacency.count
         var result = [Double](repeating: 0, count: count)
-        for s in 0..<count where included[s] {
+        for s in 0..<count where included[s] && (sources?.contains(ActorIndex(s)) ?? true) {
             for t in 0..<count where t != s && included[t] {
                 let all = paths(adjacency, from: ActorIndex(s), to: ActorIndex(t), mode: .acyclic, maxLength: count)
                 guard let shortest = all.map(\.count).min() else { continue }

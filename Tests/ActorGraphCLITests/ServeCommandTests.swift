@@ -18,7 +18,7 @@ import Testing
         #expect(result.status == 7, "the explorer replaced the process and its status is the command's")
         #expect(
             result.stdout
-                == "\(fake.path) --graph graphs --port 0 --host 127.0.0.1 --rate-limit 500 --sources ../shared/seeds\n")
+                == "\(fake.path) --graph graphs --port 0 --host 127.0.0.1 --rate-limit 500 --query-timeout 10.0 --sources ../shared/seeds\n")
     }
 
     @Test func saysHowToBuildTheExplorerWhenItIsMissing() throws {

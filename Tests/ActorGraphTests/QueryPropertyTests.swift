@@ -188,7 +188,7 @@ struct QueryPropertyTests {
         }
     }
 
-    @Test func temporalPathsAreTimeRespectingAndOptimal() {
+    @Test func temporalPathsAreTimeRespectingAndOptimal() throws {
         for seed in Self.seeds {
             let graph = RandomGraphs.multigraph(seed: seed)
             guard let (from, to) = Self.pair(graph, seed: seed) else { continue }
@@ -199,7 +199,7 @@ struct QueryPropertyTests {
                 let finder = TemporalPathFinder(view, reading: reading)
                 let optima = BruteForce.temporalOptima(graph, filter, from: from, to: to, reading: reading)
                 for problem in TemporalProblem.allCases {
-                    let path = finder.path(problem, from: from, to: to)
+                    let path = try finder.path(problem, from: from, to: to)
                     #expect((path == nil) == (optima == nil), "seed \(seed) \(problem) \(reading)")
                     guard let path, let optima else { continue }
                     let spans = path.relations.compactMap { graph.span(of: $0) }

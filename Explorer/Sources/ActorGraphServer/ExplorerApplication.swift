@@ -138,7 +138,7 @@ public enum ExplorerApplication {
             return json(
                 try await pool.run { () throws(APIError) -> JSONValue in
                     let viewRequest = try service.viewRequest(parameters)
-                    let view = ExplorerView(viewRequest, graph: service.graph)
+                    let view = try service.view(viewRequest)
                     return view.json(service.graph, request: viewRequest)
                 })
         }

@@ -22,7 +22,7 @@ enum ExplorerExport {
         if let kept = service.charts[key] { return kept }
         let dot = try await pool.run { () throws(APIError) -> String in
             let request = try service.viewRequest(parameters)
-            let view = ExplorerView(request, graph: service.graph)
+            let view = try service.view(request)
             let drawn = view.links.count
             guard drawn <= renderer.limits.relations else {
                 throw APIError(
@@ -62,13 +62,13 @@ enum ExplorerExport {
         case "dot":
             // The chart's DOT before layout: what `actorgraph render … --format dot` writes for the same view.
             let request = try service.viewRequest(viewParameters)
-            let view = ExplorerView(request, graph: service.graph)
+            let view = try service.view(request)
             return File(
                 name: "actorgraph-view.dot", contentType: "text/vnd.graphviz; charset=utf-8",
                 bytes: Array(view.chart.document.text.utf8))
         case "csv", "gexf", "graphml":
             let request = try service.viewRequest(viewParameters)
-            let view = ExplorerView(request, graph: service.graph)
+            let view = try service.view(request)
             let graph = service.graph
             let selection = ExportSelection(
                 graph: graph, relations: view.links.flatMap(\.relations).sorted(), extraActors: view.actors)

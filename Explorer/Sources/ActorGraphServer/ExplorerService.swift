@@ -25,6 +25,11 @@ public struct ExplorerService: Sendable {
     let charts = AnswerCache(capacity: 256, byteBudget: 64 << 20)
     /// Search workspaces for neighbourhoods and paths, kept between requests (each is the size of the graph).
     let workspaces: WorkspacePool
+    /// Seconds one request's path search may take (``QueryDeadline``): `actorgraph-explorer --query-timeout`.
+    public var queryTimeout = ExplorerService.defaultQueryTimeout
+    public static let defaultQueryTimeout = 10.0
+
+    var deadline: QueryDeadline { QueryDeadline(seconds: queryTimeout) }
 
     public init(graph: RelationGraph, sourcesDirectory: String?, title: String) {
         self.graph = graph
@@ -136,10 +141,19 @@ public struct ExplorerService: Sendable {
             throw APIError.badParameter("path", "'path' names the two ends of the path, FROM,TO")
         }
         let view = FilteredGraph(graph, filter: request.filter, namedActors: [ends.from, ends.to])
-        let answer = workspaces.withWorkspace { workspace in
-            request.pathQuery.answer(view, from: ends.from, to: ends.to, workspace: workspace)
+        let answer = try deadline.run("the path search") { stop in
+            try workspaces.withWorkspace { workspace throws(QueryStopped) in
+                try request.pathQuery.answer(view, from: ends.from, to: ends.to, workspace: workspace, stop: stop)
+            }
         }
         return QueryJSON.path(answer, view: view, timeFiltered: request.timeFiltered)
+    }
+
+    /// What a view request shows (``ExplorerView``), its path search under the request's deadline.
+    func view(_ request: ViewRequest, relationLimit: Int = ExplorerView.relationLimit) throws(APIError) -> ExplorerView {
+        try deadline.run("the view's path search") { stop in
+            try ExplorerView(request, graph: graph, relationLimit: relationLimit, stop: stop)
+        }
     }
 
     /// `/api/relation/ID`: the relation object and, per citation, the quoted lines of its source.
@@ -196,7 +210,7 @@ public struct ExplorerService: Sendable {
         let relations =
             request.pathEnds == nil
             ? LinkChart.selectedRelations(graph, ExplorerView.chartRequest(request))
-            : ExplorerView(request, graph: graph, relationLimit: Int.max).links.flatMap(\.relations)
+            : try view(request, relationLimit: Int.max).links.flatMap(\.relations)
         return Self.histogramJSON(DateHistogram(graph, relations: relations, bucket: bucket))
     }
 

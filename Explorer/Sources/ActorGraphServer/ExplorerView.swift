@@ -37,13 +37,16 @@ struct ExplorerView: Sendable {
     static let relationLimit = 2000
 
     /// Selects through ``LinkChart`` (the `render` command's selection): a path chart when `path` is given (found by
-    /// the same ``PathQuery`` as `actorgraph path`), else the focus's neighbourhood, else the whole graph.
-    init(_ request: ViewRequest, graph: RelationGraph, relationLimit: Int = Self.relationLimit) {
+    /// the same ``PathQuery`` as `actorgraph path`), else the focus's neighbourhood, else the whole graph. The path
+    /// search stops when `stop` is raised (the request's ``QueryDeadline``), throwing.
+    init(_ request: ViewRequest, graph: RelationGraph, relationLimit: Int = Self.relationLimit, stop: StopSignal? = nil)
+        throws(QueryStopped)
+    {
         var notices: [String] = []
         var chartRequest = Self.chartRequest(request)
         if let ends = request.pathEnds {
             let view = FilteredGraph(graph, filter: request.filter, namedActors: [ends.from, ends.to])
-            let answer = request.pathQuery.run(view, from: ends.from, to: ends.to)
+            let answer = try request.pathQuery.run(view, from: ends.from, to: ends.to, stop: stop)
             let paths = ChartPaths(answer, of: request.pathQuery, in: graph)
             if paths.paths.isEmpty {
                 notices.append(Self.noPathNotice(answer, request: request, graph: graph, from: ends.from, to: ends.to))

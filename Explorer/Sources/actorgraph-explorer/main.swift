@@ -8,16 +8,19 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// `actorgraph-explorer [--graph P] [--catalogue F] [--sources DIR] [--host H] [--port N] [--rate-limit N]`, run by
+/// `actorgraph-explorer [--graph P] [--catalogue F] [--sources DIR] [--host H] [--port N] [--rate-limit N]
+/// [--query-timeout S]`, run by
 /// `actorgraph serve`; `actorgraph-explorer render-worker LAYOUT FORMAT` is its own Graphviz worker.
 let usage = """
     usage: actorgraph-explorer [--graph PATH] [--catalogue FILE] [--sources DIR] [--host H] [--port N] [--rate-limit N]
+                               [--query-timeout SECONDS]
       --graph       a graph file or folder (default: graphs)
       --catalogue   the source catalogue (default: seeds/sources.yaml beside the graph folder)
       --sources     the folder of source texts, to quote cited lines (default: none)
       --host        the address to bind (default 127.0.0.1; anything else is reachable from other machines)
       --port        the port (default 8080; 0 picks a free one)
       --rate-limit  requests per second over all clients (default 500; 0 turns the limit off)
+      --query-timeout  seconds one request's path search may take before it is stopped with a 503 (default 10)
     """
 
 func fail(_ message: String, status: Int32 = 2) -> Never {
@@ -43,7 +46,7 @@ if arguments.first == "render-worker" {
 _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 var options: [String: String] = [:]
-let known: Set<String> = ["--graph", "--catalogue", "--sources", "--host", "--port", "--rate-limit"]
+let known: Set<String> = ["--graph", "--catalogue", "--sources", "--host", "--port", "--rate-limit", "--query-timeout"]
 while let name = arguments.first {
     arguments.removeFirst()
     if name == "--help" || name == "-h" {
@@ -62,6 +65,10 @@ guard let port = Int(options["--port"] ?? "8080"), (0...65535).contains(port) el
 guard let rateLimit = Int(options["--rate-limit"] ?? "500"), rateLimit >= 0 else {
     fail("error: --rate-limit must be a whole number, 0 for no limit")
 }
+let queryTimeoutText = options["--query-timeout"] ?? String(ExplorerService.defaultQueryTimeout)
+guard let queryTimeout = Double(queryTimeoutText), queryTimeout > 0, queryTimeout <= 3600 else {
+    fail("error: --query-timeout must be more than 0 and at most 3600 seconds, not '\(queryTimeoutText)'")
+}
 if !["127.0.0.1", "localhost", "::1"].contains(host) {
     FileHandle.standardError.write(
         Data(
@@ -74,9 +81,9 @@ let pathLength = readlink("/proc/self/exe", &executablePath, executablePath.coun
 guard pathLength > 0 else { fail("error: cannot find this executable to start the Graphviz worker", status: 1) }
 let executable = String(decoding: executablePath[0..<pathLength].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
-let service: ExplorerService
+var loadedService: ExplorerService
 do {
-    service = try ExplorerService.load(
+    loadedService = try ExplorerService.load(
         GraphLoadOptions(
             graphPath: options["--graph"] ?? "graphs", cataloguePath: options["--catalogue"],
             sourcesDirectory: options["--sources"]))
@@ -89,6 +96,9 @@ do {
 if let sources = options["--sources"], !FileManager.default.fileExists(atPath: sources) {
     FileHandle.standardError.write(Data("warning: --sources \(sources) does not exist; citations will not be quoted\n".utf8))
 }
+
+loadedService.queryTimeout = queryTimeout
+let service = loadedService
 
 var logger = Logger(label: "actorgraph-explorer")
 logger.logLevel = .warning

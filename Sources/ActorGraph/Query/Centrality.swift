@@ -24,13 +24,14 @@ public enum Centrality {
     }
 
     /// ``scores(_:measure:)`` that stops when `stop` is raised (checked once per betweenness source and per
-    /// PageRank round), throwing how far it came.
-    public static func scores<View: Traversable>(_ view: View, measure: CentralityMeasure, stop: StopSignal?)
-        throws(QueryStopped) -> [Double]
-    {
+    /// PageRank round), throwing how far it came. Betweenness searches from `pivots` only when given
+    /// (``betweenness(_:sources:stop:)``); the other measures ignore them.
+    public static func scores<View: Traversable>(
+        _ view: View, measure: CentralityMeasure, stop: StopSignal?, pivots: [ActorIndex]? = nil
+    ) throws(QueryStopped) -> [Double] {
         switch measure {
         case .degree: return degree(view)
-        case .betweenness: return try betweenness(view, stop: stop)
+        case .betweenness: return try betweenness(view, sources: pivots, stop: stop)
         case .pagerank: return try pageRank(view, stop: stop)
         }
     }
@@ -40,11 +41,11 @@ public enum Centrality {
         ranked(view, measure: measure, values: scores(view, measure: measure), top: top)
     }
 
-    /// ``top(_:measure:top:)`` that stops when `stop` is raised.
-    public static func top<View: Traversable>(_ view: View, measure: CentralityMeasure, top: Int, stop: StopSignal?)
-        throws(QueryStopped) -> [CentralityScore]
-    {
-        ranked(view, measure: measure, values: try scores(view, measure: measure, stop: stop), top: top)
+    /// ``top(_:measure:top:)`` that stops when `stop` is raised; betweenness estimated from `pivots` when given.
+    public static func top<View: Traversable>(
+        _ view: View, measure: CentralityMeasure, top: Int, stop: StopSignal?, pivots: [ActorIndex]? = nil
+    ) throws(QueryStopped) -> [CentralityScore] {
+        ranked(view, measure: measure, values: try scores(view, measure: measure, stop: stop, pivots: pivots), top: top)
     }
 
     private static func ranked<View: Traversable>(
@@ -110,9 +111,34 @@ public enum Centrality {
     /// Betweenness that checks `stop` before each source's search and reports each finished source to the bound
     /// ``ProgressReporting/reporter`` (job `betweenness`, in sources).
     public static func betweenness<View: Traversable>(_ view: View, stop: StopSignal?) throws(QueryStopped) -> [Double] {
+        try betweenness(view, sources: nil, stop: stop)
+    }
+
+    /// The `count` actors of the view a sampled betweenness searches from: drawn uniformly without replacement by
+    /// ``SplitMix64`` from `seed` (the same actors for the same view and seed on every machine), in actor order;
+    /// every actor of the view when `count` reaches their number.
+    public static func pivots<View: Traversable>(_ view: View, count: Int, seed: UInt64) -> [ActorIndex] {
+        var actors = (0..<view.actorCount).map { ActorIndex($0) }.filter { view.includes($0) }
+        guard count < actors.count else { return actors }
+        var random = SplitMix64(state: seed)
+        // A partial Fisher-Yates shuffle: the first `count` places hold a uniform sample.
+        for place in 0..<max(0, count) {
+            actors.swapAt(place, place + Int(random.next() % UInt64(actors.count - place)))
+        }
+        return actors.prefix(max(0, count)).sorted()
+    }
+
+    /// Betweenness from the searches of `sources` only (every actor of the view when `nil`), scaled by the view's
+    /// actors over the sources: Brandes and Pich's estimator ("Centrality estimation in large networks", 2007), as
+    /// networkx's `betweenness_centrality(k=)` and networkit's `EstimateBetweenness` compute it. With every actor as
+    /// a source it is exact. Each search costs O(actors + relations), so k sources cost k/actors of the exact time.
+    public static func betweenness<View: Traversable>(_ view: View, sources chosen: [ActorIndex]?, stop: StopSignal?)
+        throws(QueryStopped) -> [Double]
+    {
         let count = view.actorCount
-        var sources = 0
-        for position in 0..<count where view.includes(ActorIndex(position)) { sources += 1 }
+        let everyActor = (0..<count).map { ActorIndex($0) }.filter { view.includes($0) }
+        let searched = chosen.map { $0.filter { view.includes($0) } } ?? everyActor
+        let sources = searched.count
         var ticker = ProgressTicker("betweenness", total: sources, unit: .sources, stride: 1)
         defer { ticker.finish() }
         var done = 0
@@ -124,9 +150,8 @@ public enum Centrality {
         var seenFrom = [Int32](repeating: -1, count: count)
         var order: [ActorIndex] = []
         var queue: [ActorIndex] = []
-        for sourcePosition in 0..<count {
-            let source = ActorIndex(sourcePosition)
-            guard view.includes(source) else { continue }
+        for source in searched {
+            let sourcePosition = source.position
             if let stop, stop.isRaised { throw QueryStopped(done: done, total: sources) }
             for actor in order {
                 distance[actor.position] = -1
@@ -172,8 +197,10 @@ public enum Centrality {
             done += 1
             ticker.advance(to: done)
         }
-        if view.isSymmetric {
-            for position in 0..<count { centrality[position] /= 2 }
+        // Each unordered pair is counted from both ends in a symmetric view; a sample stands for every source.
+        let scale = (view.isSymmetric ? 0.5 : 1) * (sources > 0 ? Double(everyActor.count) / Double(sources) : 1)
+        if scale != 1 {
+            for position in 0..<count { centrality[position] *= scale }
         }
         return centrality
     }

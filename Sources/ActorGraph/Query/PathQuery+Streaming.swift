@@ -84,7 +84,8 @@ extension PathQuery {
         let lenientView = FilteredGraph(view.graph, filter: lenient, namedActors: view.namedActors)
         var relations: Set<RelationIndex> = []
         if isTemporal {
-            relations.formUnion(run(lenientView, from: start, to: end).relations)
+            guard let answer = try? run(lenientView, from: start, to: end, stop: stop) else { return nil }
+            relations.formUnion(answer.relations)
         } else {
             let ending = stream(lenientView, from: start, to: end, stop: stop) { path in
                 for hop in path.hops { relations.formUnion(hop) }

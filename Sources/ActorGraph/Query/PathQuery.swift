@@ -60,13 +60,26 @@ public struct PathQuery: Hashable, Sendable {
     public func run(
         _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil
     ) -> Answer {
+        // Without a signal nothing stops it.
+        try! run(view, from: start, to: end, workspace: workspace, stop: nil)
+    }
+
+    /// ``run(_:from:to:workspace:)`` that stops at the search's next check once `stop` is raised, throwing how far it
+    /// came (paths found so far for a listing, edges read for a time-respecting path): a stopped answer is never
+    /// returned as if it were whole. The CLI's `render --path` and the explorer give it their deadlines.
+    public func run(
+        _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil,
+        stop: StopSignal?
+    ) throws(QueryStopped) -> Answer {
         if case .temporal(let problem) = selector {
             let reading: TemporalReading = view.filter.includePossible ? .lenient : .definite
-            return .temporal(TemporalPathFinder(view, reading: reading).path(problem, from: start, to: end), problem, reading)
+            let finder = try TemporalPathFinder(view, reading: reading, stop: stop)
+            return .temporal(try finder.path(problem, from: start, to: end), problem, reading)
         }
         var paths: [Path] = []
-        let ending = stream(view, from: start, to: end, workspace: workspace) { paths.append($0) }
-        return .paths(PathSearchResult(paths: paths, truncated: ending.truncated, stopped: ending.stopped))
+        let ending = stream(view, from: start, to: end, stop: stop, workspace: workspace) { paths.append($0) }
+        if ending.stopped { throw QueryStopped(done: paths.count, total: nil) }
+        return .paths(PathSearchResult(paths: paths, truncated: ending.truncated, stopped: false))
     }
 
     /// The answer with what the query's answers need beside it: what the time filter left out of it (the same
@@ -74,11 +87,19 @@ public struct PathQuery: Hashable, Sendable {
     public func answer(
         _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil
     ) -> PathAnswer {
-        let found = run(view, from: start, to: end, workspace: workspace)
+        try! answer(view, from: start, to: end, workspace: workspace, stop: nil)
+    }
+
+    /// ``answer(_:from:to:workspace:)`` under `stop`, which the query and its left-out count both watch.
+    public func answer(
+        _ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex, workspace: SearchWorkspace? = nil,
+        stop: StopSignal?
+    ) throws(QueryStopped) -> PathAnswer {
+        let found = try run(view, from: start, to: end, workspace: workspace, stop: stop)
         var leftOut: LeftOut?
         if let lenient = view.filter.lenient {
             let lenientView = FilteredGraph(view.graph, filter: lenient, namedActors: view.namedActors)
-            leftOut = view.leftOut(run(lenientView, from: start, to: end, workspace: workspace).relations)
+            leftOut = view.leftOut(try run(lenientView, from: start, to: end, workspace: workspace, stop: stop).relations)
         }
         var diagnosis: PathDiagnosis?
         if case .paths(let result) = found, result.paths.isEmpty {

@@ -47,9 +47,14 @@ public struct TemporalPath: Hashable, Sendable {
 ///
 /// Undated relations take no part (they cannot be ordered). Every step the view allows becomes one temporal
 /// edge, so undirected links give an edge each way and filters apply as everywhere else.
+///
+/// On a million relations building the stream and one pass take seconds, so both watch a ``StopSignal`` when given
+/// one: building checks it between actors and between its two sorts (a sort itself is not interrupted), a pass at
+/// every group of edges that leave at the same time.
 public struct TemporalPathFinder<View: Traversable> {
     public let view: View
     public let reading: TemporalReading
+    private let stop: StopSignal?
     private let edgeSource: [ActorIndex]
     private let edgeTarget: [ActorIndex]
     private let edgeRelation: [RelationIndex]
@@ -62,8 +67,16 @@ public struct TemporalPathFinder<View: Traversable> {
 
     /// - Complexity: O(actors + relations · log relations) to build the sorted edge stream.
     public init(_ view: View, reading: TemporalReading) {
+        // Without a signal nothing stops it.
+        try! self.init(view, reading: reading, stop: nil)
+    }
+
+    /// The finder, built under `stop`, which its ``path(_:from:to:)`` passes also watch. Throws how many of the
+    /// actors were read (`done` of `total`) when `stop` ends the building.
+    public init(_ view: View, reading: TemporalReading, stop: StopSignal?) throws(QueryStopped) {
         self.view = view
         self.reading = reading
+        self.stop = stop
         var source: [ActorIndex] = []
         var target: [ActorIndex] = []
         var relationOf: [RelationIndex] = []
@@ -72,6 +85,9 @@ public struct TemporalPathFinder<View: Traversable> {
         for position in 0..<view.actorCount {
             let actor = ActorIndex(position)
             guard view.includes(actor) else { continue }
+            if position & 1023 == 0, let stop, stop.isRaised {
+                throw QueryStopped(done: position, total: view.actorCount)
+            }
             view.forEachStep(from: actor) { neighbor, relation in
                 guard let span = view.span(of: relation) else { return }
                 source.append(actor)
@@ -93,6 +109,7 @@ public struct TemporalPathFinder<View: Traversable> {
             if reach[l] != reach[r] { return reach[l] < reach[r] }
             return left < right
         }
+        if let stop, stop.isRaised { throw QueryStopped(done: view.actorCount, total: view.actorCount) }
         byArrivalDescending = positions.sorted { left, right in
             let l = Int(left), r = Int(right)
             if reach[l] != reach[r] { return reach[l] > reach[r] }
@@ -108,21 +125,24 @@ public struct TemporalPathFinder<View: Traversable> {
     ///
     /// - Complexity: O(actors + edges) for earliest and latest; O(actors + edges · p) for fastest and shortest,
     ///   where p bounds the non-dominated pairs kept per actor.
-    public func path(_ problem: TemporalProblem, from: ActorIndex, to: ActorIndex) -> TemporalPath? {
+    /// - Throws: how many of the edges the pass had read (`done` of ``edgeCount``) when the finder's
+    ///   ``StopSignal`` ended it; never without one.
+    public func path(_ problem: TemporalProblem, from: ActorIndex, to: ActorIndex) throws(QueryStopped) -> TemporalPath? {
         guard from != to else { return nil }
         switch problem {
-        case .earliest: return earliestArrival(from: from, to: to)
-        case .latest: return latestDeparture(from: from, to: to)
-        case .fastest: return paretoSearch(from: from, to: to, fastest: true)
-        case .shortest: return paretoSearch(from: from, to: to, fastest: false)
+        case .earliest: return try earliestArrival(from: from, to: to)
+        case .latest: return try latestDeparture(from: from, to: to)
+        case .fastest: return try paretoSearch(from: from, to: to, fastest: true)
+        case .shortest: return try paretoSearch(from: from, to: to, fastest: false)
         }
     }
 
     /// Runs `body` over the groups of `order` with equal `key`, repeating a group while `body` reports a change
-    /// that a zero-duration edge may propagate inside the group.
-    private func forEachGroup(_ order: [Int32], key: [Int32], _ body: (ArraySlice<Int32>) -> Bool) {
+    /// that a zero-duration edge may propagate inside the group. Checks the ``StopSignal`` before each group.
+    private func forEachGroup(_ order: [Int32], key: [Int32], _ body: (ArraySlice<Int32>) -> Bool) throws(QueryStopped) {
         var start = 0
         while start < order.count {
+            if let stop, stop.isRaised { throw QueryStopped(done: start, total: order.count) }
             let value = key[Int(order[start])]
             var end = start + 1
             while end < order.count && key[Int(order[end])] == value { end += 1 }
@@ -133,11 +153,11 @@ public struct TemporalPathFinder<View: Traversable> {
         }
     }
 
-    private func earliestArrival(from: ActorIndex, to: ActorIndex) -> TemporalPath? {
+    private func earliestArrival(from: ActorIndex, to: ActorIndex) throws(QueryStopped) -> TemporalPath? {
         var arrivalAt = [Int64](repeating: Int64.max, count: view.actorCount)
         var parent = [Int32](repeating: -1, count: view.actorCount)
         arrivalAt[from.position] = Int64(Int32.min) - 1
-        forEachGroup(byDeparture, key: departure) { group in
+        try forEachGroup(byDeparture, key: departure) { group in
             var changed = false
             for edge in group {
                 let e = Int(edge)
@@ -163,11 +183,11 @@ public struct TemporalPathFinder<View: Traversable> {
         return makePath(edges.reversed())
     }
 
-    private func latestDeparture(from: ActorIndex, to: ActorIndex) -> TemporalPath? {
+    private func latestDeparture(from: ActorIndex, to: ActorIndex) throws(QueryStopped) -> TemporalPath? {
         var departureAt = [Int64](repeating: Int64.min, count: view.actorCount)
         var child = [Int32](repeating: -1, count: view.actorCount)
         departureAt[to.position] = Int64(Int32.max) + 1
-        forEachGroup(byArrivalDescending, key: arrival) { group in
+        try forEachGroup(byArrivalDescending, key: arrival) { group in
             var changed = false
             for edge in group {
                 let e = Int(edge)
@@ -196,14 +216,14 @@ public struct TemporalPathFinder<View: Traversable> {
     /// Wu et al.'s fastest and shortest passes: each actor keeps the non-dominated pairs of (start, arrival) —
     /// or (hops, arrival) — of the paths reaching it, sorted by arrival, and every edge extends the best pair
     /// that has arrived by its departure.
-    private func paretoSearch(from: ActorIndex, to: ActorIndex, fastest: Bool) -> TemporalPath? {
+    private func paretoSearch(from: ActorIndex, to: ActorIndex, fastest: Bool) throws(QueryStopped) -> TemporalPath? {
         // Pair pool: `value` is the start (fastest) or the hop count (shortest).
         var pairValue: [Int64] = []
         var pairArrival: [Int64] = []
         var pairEdge: [Int32] = []
         var pairPrevious: [Int32] = []
         var lists = [[Int32]](repeating: [], count: view.actorCount)
-        forEachGroup(byDeparture, key: departure) { group in
+        try forEachGroup(byDeparture, key: departure) { group in
             var changed = false
             for edge in group {
                 let e = Int(edge)

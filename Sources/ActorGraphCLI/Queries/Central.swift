@@ -29,11 +29,27 @@ extension ActorGraphCommand {
 
         @OptionGroup var limits: QueryTimeoutOptions
 
+        @Option(
+            help: ArgumentHelp(
+                "Estimate betweenness from K source actors drawn at random (--seed) instead of all: about K/actors of the time.",
+                valueName: "K"))
+        var sample: Int?
+
+        @Option(help: "Seed of --sample's draw: the same seed draws the same sources.")
+        var seed: Int = 1
+
         @Option(help: "Output format.")
         var format: TextOrJSON = .text
 
         func validate() throws {
             if top < 1 { throw ValidationError("--top must be at least 1") }
+            if let sample {
+                if sample < 1 { throw ValidationError("--sample must be at least 1") }
+                if seed < 0 { throw ValidationError("--seed must be 0 or more") }
+                if measure != .betweenness {
+                    throw ValidationError("--sample estimates betweenness; \(measure.rawValue) is computed whole (leave out --sample)")
+                }
+            }
         }
 
         func run() throws {
@@ -43,7 +59,13 @@ extension ActorGraphCommand {
             // Betweenness and PageRank traverse every relation many times: the admitted-relation bits pay back
             // their one pass at once.
             let view = FilteredGraph(graph, filter: filter).indexed()
-            let scores = try Self.ranking(view, measure: measure, top: top, timeout: limits.timeout)
+            // A sample as large as the view's actors is every actor: the exact answer, said as such.
+            let pivots = sample.map { Centrality.pivots(view, count: $0, seed: UInt64(seed)) }
+            let included = (0..<view.actorCount).count { view.includes(ActorIndex($0)) }
+            let sampled = pivots.flatMap { pivots in
+                pivots.count < included ? Sampled(sources: pivots.count, of: included, seed: seed) : nil
+            }
+            let scores = try Self.ranking(view, measure: measure, top: top, timeout: limits.timeout, pivots: pivots)
             // The ranking reads every admitted relation: what the time filter left out is every relation the lenient
             // filter admits between admitted actors.
             let leftOut = QueryPresentation.leftOut(view) { lenient in
@@ -52,19 +74,29 @@ extension ActorGraphCommand {
                         && lenient.admits(graph.target(of: relation))
                 }
             }
-            Output.write(Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, format: format), styled: format == .text)
+            Output.write(
+                Self.render(scores, graph: graph, measure: measure, leftOut: leftOut, sampled: sampled, format: format),
+                styled: format == .text)
+        }
+
+        /// How a sampled betweenness was drawn: `sources` of the view's `of` actors, by `seed`.
+        struct Sampled {
+            let sources: Int
+            let of: Int
+            let seed: Int
         }
 
         /// The ranking under a ``QueryWatch``: progress on a terminal, stopped by `--timeout` or Ctrl-C with how
         /// far it came (betweenness counts its sources, one search each) and, for the deadline, how long the rest
         /// would take at the rate so far.
-        static func ranking(_ view: FilteredGraph, measure: CentralityMeasure, top: Int, timeout: Double?) throws
-            -> [CentralityScore]
-        {
+        static func ranking(
+            _ view: FilteredGraph, measure: CentralityMeasure, top: Int, timeout: Double?, pivots: [ActorIndex]? = nil
+        ) throws -> [CentralityScore] {
             let watch = QueryWatch(timeout: timeout)
             defer { watch.finish() }
             do {
-                return try Centrality.top(view, measure: measure, top: top, stop: watch.signal)
+                if measure == .betweenness { try announceEstimate(view, pivots: pivots, watch: watch) }
+                return try Centrality.top(view, measure: measure, top: top, stop: watch.signal, pivots: pivots)
             } catch let stopped {
                 let progress: String
                 var estimate: Double?
@@ -82,11 +114,11 @@ extension ActorGraphCommand {
         }
 
         static func render(_ scores: [CentralityScore], graph: RelationGraph, measure: CentralityMeasure,
-            leftOut: LeftOut? = nil, format: TextOrJSON) -> String
+            leftOut: LeftOut? = nil, sampled: Sampled? = nil, format: TextOrJSON) -> String
         {
             switch format {
             case .json:
-                return JSONValue.object([
+                var members: [(String, JSONValue)] = [
                     ("measure", .string(measure.rawValue)),
                     ("actors", .array(scores.enumerated().map { rank, score in
                         .object([
@@ -95,7 +127,15 @@ extension ActorGraphCommand {
                         ])
                     })),
                     ("left_out", QueryPresentation.leftOutJSON(leftOut)),
-                ]).pretty()
+                ]
+                if let sampled {
+                    members.append(
+                        ("sample", .object([
+                            ("sources", .int(sampled.sources)), ("of", .int(sampled.of)),
+                            ("seed", .int(sampled.seed)),
+                        ])))
+                }
+                return JSONValue.object(members).pretty()
             case .text:
                 let rows = scores.enumerated().map { rank, score in
                     [
@@ -103,8 +143,12 @@ extension ActorGraphCommand {
                         format6(score.value), format6(score.normalized),
                     ]
                 }
+                let estimated = sampled.map {
+                    "(estimated from \(TerminalProgress.grouped($0.sources)) of \(TerminalProgress.grouped($0.of)) actors "
+                        + "as sources, --seed \($0.seed): approximate scores; leave out --sample for the exact ones)\n"
+                }
                 return Presentation.table(header: ["RANK", "ACTOR", "KIND", measure.rawValue.uppercased(), "NORMALIZED"], rows: rows)
-                    + (QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? "")
+                    + (estimated ?? "") + (QueryPresentation.leftOutNotice(leftOut).map { $0 + "\n" } ?? "")
             }
         }
 

@@ -60,10 +60,26 @@ extension ActorGraphCommand {
                 let report = PathReport(graph: graph, view: view, timeFiltered: time != .none)
                 return try stream(selector.query, report: report, from: start, to: end)
             }
-            let answer = selector.query.answer(view, from: start, to: end)
+            let answer = try temporalAnswer(view, from: start, to: end)
             let report = PathReport(graph: graph, view: view, timeFiltered: time != .none, leftOut: answer.leftOut)
             Output.write(report.write(answer, format: format), styled: format == .text)
             if answer.isEmpty { throw ExitCode(ExitStatus.noResult) }
+        }
+    }
+}
+
+extension ActorGraphCommand.PathCommand {
+    /// A time-respecting path (one pass over the relations sorted by date: seconds on a million relations) under a
+    /// ``QueryWatch``: `--timeout` or Ctrl-C stop it with nothing printed (one path, so nothing to stream).
+    func temporalAnswer(_ view: FilteredGraph, from start: ActorIndex, to end: ActorIndex) throws -> PathAnswer {
+        let watch = QueryWatch(timeout: limits.timeout)
+        defer { watch.finish() }
+        do {
+            return try selector.query.answer(view, from: start, to: end, stop: watch.signal)
+        } catch {
+            throw watch.failure(
+                "path --time-respecting", progress: nil, outcome: "nothing was printed",
+                hint: "narrow the graph with filters (--types, --between, --kinds)")
         }
     }
 }

@@ -108,7 +108,7 @@ final class QueryWatch {
     /// "--timeout 5", "SIGINT".
     static func name(_ cause: Cause) -> String {
         switch cause {
-        case .timeout(let seconds): return "--timeout \(seconds.formatted)"
+        case .timeout(let seconds): return "--timeout \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds))"
         case .signal(SIGINT): return "SIGINT"
         case .signal(SIGTERM): return "SIGTERM"
         case .signal(let number): return "signal \(number)"

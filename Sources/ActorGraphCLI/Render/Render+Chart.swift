@@ -38,12 +38,25 @@ extension ActorGraphCommand.RenderCommand {
     }
 
     /// The paths `--shortest`, `--all-shortest`, `--all` or `--time-respecting` select, or a failure saying none.
+    /// The search runs under a ``QueryWatch``: `--timeout` (the layout's, given to the search first) or Ctrl-C stops
+    /// it with nothing written, as `path` stops (exit status 6, or 128 + the signal).
     private func paths(_ graph: RelationGraph, filter: RelationFilter, from start: ActorIndex, to end: ActorIndex) throws
         -> ChartPaths
     {
         let view = FilteredGraph(graph, filter: filter, namedActors: [start, end])
         let query = pathSelector.query
-        let answer = query.run(view, from: start, to: end)
+        let watch = QueryWatch(timeout: Double(timeout))
+        defer { watch.finish() }
+        let answer: PathQuery.Answer
+        do {
+            answer = try query.run(view, from: start, to: end, stop: watch.signal)
+        } catch let stopped {
+            let found = query.isTemporal
+                ? nil : "\(TerminalProgress.grouped(stopped.done)) path\(stopped.done == 1 ? " was" : "s were") found"
+            throw watch.failure(
+                "render --path: the path search", progress: found, outcome: "nothing was written",
+                hint: "lower --max-length or --limit, or narrow the search with filters (--types, --between, --avoid)")
+        }
         if case .paths(let result) = answer, result.truncated {
             // The same words as `path`: the search stops at --shortest K or at --limit, whichever is given.
             Output.error(

@@ -111,7 +111,7 @@ extension ActorGraphCommand {
         @Option(name: [.short, .long], help: "Output file; '-' for standard output.")
         var output: String = "-"
 
-        @Option(help: "Seconds the layout may take before the worker is stopped.")
+        @Option(help: "Seconds the path search (--path) and then the layout may each take before they are stopped.")
         var timeout: Int = 30
 
         @Option(name: [.customLong("caption"), .customLong("title")], help: "Caption drawn on the chart instead of the generated one ('' for none).")
