@@ -6,7 +6,7 @@
 #
 # Each target's run is appended as one row to FUZZ_RECORD (default Fuzz/runs.tsv, committed: docs/RELIABILITY.md
 # cites its totals): when it ended (UTC), the commit, the target, the seconds asked and run, inputs run, exec/s,
-# coverage (cov, ft), corpus files and bytes after the run, peak RSS, the load average when it started, and ok or
+# coverage (cov, ft), files and bytes in the target's corpus folder after the run (it grows from run to run), peak RSS, the load average when it started, and ok or
 # failed. libFuzzer's own output goes to $SCRATCH/logs/TARGET-TIME.log as well as the terminal. A failing target
 # does not stop the others, so a long run can be left unattended:
 #   make fuzz FUZZ_SECONDS=3600                       (every target an hour)
