@@ -39,7 +39,7 @@ struct QueryDeadline: Sendable {
         return APIError(
             .serviceUnavailable,
             "\(what) took longer than the explorer allows one request (\(shown) s) and was stopped: narrow it with a "
-                + "time window (from, to), fewer types, categories or kinds, or hidden actors; `actorgraph path "
-                + "--timeout SECONDS` runs it without this limit")
+                + "time window (from, to), fewer types, categories or kinds, or hidden actors; `actorgraph path` "
+                + "runs it with no limit but its own --timeout")
     }
 }
