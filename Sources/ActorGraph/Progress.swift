@@ -14,8 +14,8 @@ public protocol ProgressReporter: Sendable {
 /// What a job counts, so a display can say "1.2 MB" or "420,000 relations".
 public enum ProgressUnit: String, Sendable {
     case bytes, relations, actors, rows
-    /// Sources of a betweenness computation (one breadth-first search each), paths found.
-    case sources, paths
+    /// Sources of a betweenness computation (one breadth-first search each), paths found, rounds of PageRank.
+    case sources, paths, rounds
 }
 
 public enum ProgressReporting {

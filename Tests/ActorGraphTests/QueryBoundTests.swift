@@ -1,5 +1,6 @@
 import ActorGraph
 import ActorGraphTestSupport
+import Synchronization
 import Testing
 
 /// The rest of issue 17's item 12: time-respecting paths and every `PathQuery` run watch a ``StopSignal`` (so
@@ -41,6 +42,24 @@ struct QueryBoundTests {
                 _ = try query.answer(view, from: ActorIndex(0), to: ActorIndex(11), stop: raised)
             }
         }
+    }
+
+    /// PageRank reports each round, so a terminal shows it going; a signal raised after three stops it there.
+    @Test func pageRankReportsItsRoundsAndStopsBetweenThem() throws {
+        // A line of actors takes many rounds to converge (a complete graph is uniform after one).
+        let graph = try datedChain(50)
+        let signal = StopSignal()
+        let raiser = QueryStopTests.Raiser(signal, after: 3)
+        let stopped = ProgressReporting.$reporter.withValue(raiser) { () -> QueryStopped? in
+            do {
+                _ = try Centrality.pageRank(graph, stop: signal)
+                return nil
+            } catch let stopped as QueryStopped {
+                return stopped
+            } catch { return nil }
+        }
+        #expect(stopped == QueryStopped(done: 3, total: nil))
+        #expect(raiser.updates.withLock { $0 } == [1, 2, 3])
     }
 
     /// Unraised, a watched run answers what the unwatched one does, for every selector and every problem.

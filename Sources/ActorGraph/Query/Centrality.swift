@@ -214,7 +214,8 @@ public enum Centrality {
         (try? pageRank(view, damping: damping, stop: nil)) ?? []
     }
 
-    /// PageRank that checks `stop` before each round.
+    /// PageRank that checks `stop` before each round and reports each finished round to the bound
+    /// ``ProgressReporting/reporter`` (job `pagerank`, in rounds, no total: it ends when it converges).
     public static func pageRank<View: Traversable>(_ view: View, damping: Double = 0.85, stop: StopSignal?)
         throws(QueryStopped) -> [Double]
     {
@@ -229,6 +230,8 @@ public enum Centrality {
         var rank = [Double](repeating: 0, count: count)
         for position in included { rank[position] = share }
         var next = [Double](repeating: 0, count: count)
+        var ticker = ProgressTicker("pagerank", total: nil, unit: .rounds, stride: 1)
+        defer { ticker.finish() }
         for round in 0..<1000 {
             if let stop, stop.isRaised { throw QueryStopped(done: round, total: nil) }
             var dangling = 0.0
@@ -242,6 +245,7 @@ public enum Centrality {
             var change = 0.0
             for position in included { change += abs(next[position] - rank[position]) }
             swap(&rank, &next)
+            ticker.tick()
             if change < 1e-12 { break }
         }
         return rank
