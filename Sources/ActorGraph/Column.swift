@@ -36,7 +36,7 @@ package struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @unchec
 
     @inline(__always)
     package subscript(position: Int) -> Element {
-        precondition(position >= 0 && position < count, "column position out of range")
+        precondition(UInt(bitPattern: position) < UInt(bitPattern: count), "column position out of range")
         return base.unsafelyUnwrapped[position]
     }
 

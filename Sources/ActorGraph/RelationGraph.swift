@@ -233,19 +233,21 @@ public struct RelationGraph: Sendable {
     // MARK: Adjacency
 
     /// The relations whose source is `actor`, with their targets.
+    /// The offsets are clamped to the relations and never fall (``Column``). (Written out twice rather than through a
+    /// function taking the column: passing a column retains its owner, an atomic operation per expanded actor.)
     @inline(__always)
-    public func outgoing(_ actor: ActorIndex) -> Range<Int> { slots(outOffsets, actor) }
-
-    /// The relations whose target is `actor`, with their sources.
-    @inline(__always)
-    public func incoming(_ actor: ActorIndex) -> Range<Int> { slots(inOffsets, actor) }
-
-    /// An actor's slots, the offsets clamped to the relations and never falling (``Column``).
-    @inline(__always)
-    private func slots(_ offsets: Column<UInt32>, _ actor: ActorIndex) -> Range<Int> {
+    public func outgoing(_ actor: ActorIndex) -> Range<Int> {
         let last = UInt32(truncatingIfNeeded: relationSource.count)
-        let start = min(offsets[actor.position], last)
-        return Int(start)..<Int(max(start, min(offsets[actor.position + 1], last)))
+        let start = min(outOffsets[actor.position], last)
+        return Int(start)..<Int(max(start, min(outOffsets[actor.position + 1], last)))
+    }
+
+    /// The relations whose target is `actor`, with their sources; clamped as ``outgoing(_:)``.
+    @inline(__always)
+    public func incoming(_ actor: ActorIndex) -> Range<Int> {
+        let last = UInt32(truncatingIfNeeded: relationSource.count)
+        let start = min(inOffsets[actor.position], last)
+        return Int(start)..<Int(max(start, min(inOffsets[actor.position + 1], last)))
     }
 
     /// The neighbour and relation at an outgoing slot.
