@@ -55,14 +55,17 @@ extension RelationGraph {
     /// some, by position, in increasing order.
     ///
     /// With ``StorageCheck/lengths`` only the lengths are checked (O(1)): what a query of a memory-mapped snapshot
-    /// whose checksums matched uses, so that it reads only the pages it needs. What is not checked is whether the adjacency and the columns describe the same relations (that would cost a
-    /// counting sort's scattered reads); arrays that disagree give wrong answers but no out-of-range index.
+    /// whose checksums matched uses, so that it reads only the pages it needs. `mayChange` says the arrays lie in
+    /// memory another program can change (a mapped file): dates are then checked as they are read even after
+    /// ``StorageCheck/everything``. What is not checked is whether the adjacency and the columns describe the same
+    /// relations (that would cost a counting sort's scattered reads); arrays that disagree give wrong answers but no
+    /// out-of-range index.
     ///
     /// - Complexity: O(actors + relations), sequential reads only, with ``StorageCheck/everything``; else O(details).
     package init(
         vocabulary: RelationVocabulary, sources: [SourceDocument], actors: ActorTable,
         details relationDetails: [(position: Int, details: RelationDetails)], storage: RelationGraphStorage,
-        check: StorageCheck = .everything
+        check: StorageCheck = .everything, mayChange: Bool = false
     ) throws(GraphStorageError) {
         try Self.checkLengths(storage, actorCount: actors.count, typeCount: vocabulary.count)
         if check == .everything { try Self.checkValues(storage, actorCount: actors.count, typeCount: vocabulary.count) }
@@ -102,7 +105,8 @@ extension RelationGraph {
         (inOffsets, inNeighbors, inRelations) = (storage.inOffsets, storage.inNeighbors, storage.inRelations)
         (lastActor, lastRelation, lastType) = Self.lastIndices(
             actors: actors.count, relations: relationCount, types: vocabulary.count)
-        datesAreTrusted = check == .everything
+        // Checked dates stay valid only in memory nobody else can write (not a mapping of a file).
+        datesAreTrusted = check == .everything && !mayChange
     }
 
     /// The arrays' lengths against the counts, and counts that clamping needs: relations only with actors and types.

@@ -422,6 +422,34 @@ struct SnapshotTests {
         #expect(loaded > 150)
     }
 
+    /// A mapping shows what another program writes into the file afterwards: dates checked on load are checked
+    /// again as they are read when the snapshot is mapped, so a day number changed under the mapping to one whose
+    /// year would overflow is an undated relation, not a trap.
+    @Test func datesChangedUnderAMappingNeverTrap() throws {
+        let day = try #require(CalendarDay(year: 2021, month: 8, day: 17)).dayNumber
+        var builder = GraphBuilder(vocabulary: .builtIn)
+        try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
+        try builder.addRelation(
+            from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0),
+            date: try EDTFDate.parse("2021-08-17").get())
+        let bytes = GraphSnapshot.encode(builder.build())
+        let path = "/tmp/actorgraph-snapshot-changed-\(UInt32.random(in: 0..<UInt32.max)).agraph"
+        defer { FileManagerWriter.remove(path) }
+        #expect(FileManagerWriter.write(bytes, to: path))
+        let graph = try #require(GraphSnapshot.read(path: path, access: .mapped, check: .everything)).get()
+        #expect(graph.date(of: RelationIndex(0))?.description == "2021-08-17")
+        let spans = offset(of: .spans, in: bytes)
+        #expect(Array(bytes[spans..<(spans + 4)]) == withUnsafeBytes(of: day.littleEndian) { Array($0) })
+        let descriptor = open(path, O_WRONLY)
+        #expect(descriptor >= 0)
+        let forged = withUnsafeBytes(of: (Int32.max - 100).littleEndian) { Array($0) }
+        #expect(forged.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, 4, off_t(spans)) } == 4)
+        close(descriptor)
+        #expect(graph.date(of: RelationIndex(0)) == nil)
+        #expect(graph.span(of: RelationIndex(0)) == nil)
+        _ = graph.datedDays()
+    }
+
     /// A file shortened by another program after its size was taken, read with `pread` (``SnapshotAccess/copied``): the
     /// short read is reported, whichever part it cuts. (Mapped, the missing pages raise SIGBUS: SnapshotMappingTests.)
     @Test func fileShortenedWhileReadIsRefused() throws {

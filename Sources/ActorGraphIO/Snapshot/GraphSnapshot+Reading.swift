@@ -94,7 +94,7 @@ extension GraphSnapshot {
         do {
             return try RelationGraph(
                 vocabulary: vocabulary, sources: sources, actors: actors, details: details, storage: storage.graph,
-                check: check)
+                check: check, mayChange: region.isMapped)
         } catch {
             throw FormatError(error.description)
         }

@@ -16,7 +16,8 @@ public enum SnapshotAccess: Sendable {
 /// the file's arrays are (``GraphSnapshot/alignment``).
 final class SnapshotRegion: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-    private let isMapped: Bool
+    /// Whether the bytes are a mapping of the file, which another program can change.
+    let isMapped: Bool
 
     /// A copy of `source`.
     init(copying source: UnsafeRawBufferPointer) {
