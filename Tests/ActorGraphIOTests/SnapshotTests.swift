@@ -269,16 +269,21 @@ struct SnapshotTests {
         #expect(failure(GraphSnapshot.encode(builder.build())) == "bad relation type name")
     }
 
-    /// Dates are stored as shape words and day numbers, not text; a forged one is refused before anything computes
-    /// with it (a day number near 2^31 would overflow the last day of its year).
-    @Test func forgedDatesAreRefused() throws {
+    /// One actor with one relation to itself dated 2021-08-17: the day's number and the snapshot's bytes.
+    private func oneDatedRelation() throws -> (day: Int32, bytes: [UInt8]) {
         let day = try #require(CalendarDay(year: 2021, month: 8, day: 17)).dayNumber
         var builder = GraphBuilder(vocabulary: .builtIn)
         try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
         try builder.addRelation(
             from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0),
             date: try EDTFDate.parse("2021-08-17").get())
-        let bytes = GraphSnapshot.encode(builder.build())
+        return (day, GraphSnapshot.encode(builder.build()))
+    }
+
+    /// Dates are stored as shape words and day numbers, not text; a forged one is refused before anything computes
+    /// with it (a day number near 2^31 would overflow the last day of its year).
+    @Test func forgedDatesAreRefused() throws {
+        let (day, bytes) = try oneDatedRelation()
         #expect(failure(bytes) == nil)
         let dayBytes = withUnsafeBytes(of: day.littleEndian) { Array($0) }
         let positions = (0...(bytes.count - 4)).filter { Array(bytes[$0..<($0 + 4)]) == dayBytes }
@@ -426,13 +431,7 @@ struct SnapshotTests {
     /// again as they are read when the snapshot is mapped, so a day number changed under the mapping to one whose
     /// year would overflow is an undated relation, not a trap.
     @Test func datesChangedUnderAMappingNeverTrap() throws {
-        let day = try #require(CalendarDay(year: 2021, month: 8, day: 17)).dayNumber
-        var builder = GraphBuilder(vocabulary: .builtIn)
-        try builder.addActor(ActorRecord(id: "ok", name: "OK", kind: .state))
-        try builder.addRelation(
-            from: ActorIndex(0), to: ActorIndex(0), type: RelationTypeIndex(0),
-            date: try EDTFDate.parse("2021-08-17").get())
-        let bytes = GraphSnapshot.encode(builder.build())
+        let (day, bytes) = try oneDatedRelation()
         let path = "/tmp/actorgraph-snapshot-changed-\(UInt32.random(in: 0..<UInt32.max)).agraph"
         defer { FileManagerWriter.remove(path) }
         #expect(FileManagerWriter.write(bytes, to: path))

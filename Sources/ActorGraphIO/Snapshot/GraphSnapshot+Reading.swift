@@ -54,8 +54,9 @@ extension GraphSnapshot {
                 buffer.isEmpty || pread(descriptor, buffer.baseAddress, buffer.count, 0) == buffer.count
             }
             guard complete else { throw FormatError("the file ends inside the header (truncated?)") }
-            try header.withUnsafeBytes { raw in Result { () throws(FormatError) in try readHeader(raw, fileSize: size) } }
-                .get()
+            _ = try header.withUnsafeBytes { raw in
+                Result { () throws(FormatError) in try readHeader(raw, fileSize: size) }
+            }.get()
             let region: SnapshotRegion?
             switch access {
             case .copied: region = SnapshotRegion(reading: descriptor, count: size)
