@@ -50,14 +50,7 @@ struct QueryBoundTests {
         let graph = try datedChain(50)
         let signal = StopSignal()
         let raiser = QueryStopTests.Raiser(signal, after: 3)
-        let stopped = ProgressReporting.$reporter.withValue(raiser) { () -> QueryStopped? in
-            do {
-                _ = try Centrality.pageRank(graph, stop: signal)
-                return nil
-            } catch let stopped as QueryStopped {
-                return stopped
-            } catch { return nil }
-        }
+        let stopped = QueryStopTests.stopped(reporting: raiser) { _ = try Centrality.pageRank(graph, stop: signal) }
         #expect(stopped == QueryStopped(done: 3, total: nil))
         #expect(raiser.updates.withLock { $0 } == [1, 2, 3])
     }

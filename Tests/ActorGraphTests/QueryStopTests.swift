@@ -41,18 +41,24 @@ struct QueryStopTests {
         func finish() {}
     }
 
-    @Test func betweennessStopsAtTheNextSourceAndSaysHowFar() throws {
-        let graph = Self.complete(12)
-        let signal = StopSignal()
-        let raiser = Raiser(signal, after: 5)
-        let stopped = ProgressReporting.$reporter.withValue(raiser) { () -> QueryStopped? in
+    /// How far `body` came when it threw ``QueryStopped`` with `raiser` as the progress reporter; `nil` when it
+    /// finished or threw anything else.
+    static func stopped(reporting raiser: Raiser, _ body: () throws -> Void) -> QueryStopped? {
+        ProgressReporting.$reporter.withValue(raiser) { () -> QueryStopped? in
             do {
-                _ = try Centrality.betweenness(graph, stop: signal)
+                try body()
                 return nil
             } catch let stopped as QueryStopped {
                 return stopped
             } catch { return nil }
         }
+    }
+
+    @Test func betweennessStopsAtTheNextSourceAndSaysHowFar() throws {
+        let graph = Self.complete(12)
+        let signal = StopSignal()
+        let raiser = Raiser(signal, after: 5)
+        let stopped = Self.stopped(reporting: raiser) { _ = try Centrality.betweenness(graph, stop: signal) }
         #expect(stopped == QueryStopped(done: 5, total: 12))
         // One update per finished source, so a display can count them.
         #expect(raiser.updates.withLock { $0 } == [1, 2, 3, 4, 5])
