@@ -174,6 +174,24 @@ public struct Extractor: Sendable {
         guard let (from, to, pairing) = apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
+        // Trade figures ranked against each other: each ranked actor with the one they are compared for.
+        if let ranking = ranking(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens) {
+            guard let (hub, ranked) = ranking else { return [] }
+            var result: [Candidate] = []
+            if !ranked.contains(from), from.target != hub.target, from.range.upperBound <= match.range.lowerBound {
+                result.append(candidate(for: match, in: sentence, from: from, to: hub, pairing: pairing, mentions: mentions, dates: dates))
+            }
+            for other in ranked {
+                result.append(candidate(for: match, in: sentence, from: other, to: hub,
+                    pairing: "'\(other.text)' has a figure ranked with others for '\(hub.text)'", mentions: mentions, dates: dates))
+            }
+            return result.map { candidate in
+                var read = candidate
+                (read.from, _) = governmentReading(of: candidate.from, type: match.type)
+                (read.to, _) = governmentReading(of: candidate.to, type: match.type)
+                return read
+            }
+        }
         var froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
         var tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
         // Examples after the trigger ("… such as Y and Z") are objects of the subject before it (`Extractor+Clauses`).
@@ -225,15 +243,16 @@ public struct Extractor: Sendable {
 
     /// The mention and those listed with it ("Russia, China and Pakistan"), in text order. A list needs an "and"
     /// or "or": commas alone more often set off a clause ("According to X, Y did…").
-    private func coordinated(with mention: Mention, in mentions: [Mention], tokens: [Token], excluding other: Mention) -> [Mention] {
+    func coordinated(with mention: Mention, in mentions: [Mention], tokens: [Token], excluding other: Mention) -> [Mention] {
         guard let index = mentions.firstIndex(of: mention) else { return [mention] }
         /// How two neighbouring mentions are joined: by a conjunction, by a comma, or not at all.
         func link(_ left: Mention, _ right: Mention) -> (joined: Bool, conjunction: Bool) {
             let between = tokens[left.range.upperBound..<right.range.lowerBound].map(\.folded)
             let gap = tokens[left.range.upperBound - 1].gapAfter
             if between.isEmpty { return (gap.contains(","), false) }
-            let words = between.filter { $0 != "the" }
-            return (between.count <= 2 && words.count == 1 && ["and", "or"].contains(words[0]), true)
+            // An article or a focusing adverb may follow the conjunction ("or indeed the Taliban", "and even Y").
+            let words = between.filter { !["the", "indeed", "even", "also", "perhaps", "possibly", "especially"].contains($0) }
+            return (between.count <= 3 && words.count == 1 && ["and", "or"].contains(words[0]), true)
         }
         var first = index
         var conjunction = false
@@ -336,7 +355,13 @@ public struct Extractor: Sendable {
         let before = Self.outsideAsides(
             named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }),
             trigger: match.range.lowerBound, tokens: tokens, window: 2 * limit)
-        let after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
+        var after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
+        // …except right after the trigger and its preposition ("good relations with this group and its presence in X").
+        if let next = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }), next.refersBack,
+            next.range.lowerBound - match.range.upperBound <= 1, !after.contains(next)
+        {
+            after.insert(next, at: 0)
+        }
         let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
             ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)
         }

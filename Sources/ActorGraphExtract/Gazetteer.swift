@@ -116,12 +116,14 @@ public struct Gazetteer: Sendable {
         let token = tokens[start]
         guard token.isCapitalised, !token.isAcronym, token.folded.count >= 4 else { return nil }
         // Demonyms and plurals of one-word names (after an article too: Western → The West): Russian → Russia, Iranian → Iran, Pakistani → Pakistan,
-        // Chinese → China, Afghan → Afghanistan, Uzbek → Uzbekistan, Soviet → Soviets.
-        let word = token.folded
-        let stems = [
-            String(word.dropLast()), String(word.dropLast(3)), word.hasSuffix("ese") ? String(word.dropLast(3)) + "a" : "",
-            word + "istan", word + "stan", word + "s",
-        ]
+        // Chinese → China, Afghan → Afghanistan, Uzbek → Uzbekistan, Soviet → Soviets, Russians → Russia.
+        // A plural demonym is read as its singular first ("Russians" → Russian → Russia).
+        let words = token.folded.hasSuffix("s") && !token.folded.hasSuffix("ss") ? [token.folded, String(token.folded.dropLast())] : [token.folded]
+        var stems: [String] = []
+        for word in words {
+            let chinese: String = word.hasSuffix("ese") ? String(word.dropLast(3)) + "a" : ""
+            stems += [String(word.dropLast()), String(word.dropLast(3)), chinese, word + "istan", word + "stan", word + "s"]
+        }
         // A name with its article ("The West") answers to the demonym of the word after it ("Western").
         for stem in stems where stem.count >= 4 {
             if let found = entries[stem] ?? entries["the " + stem], found.count == 1, let entry = found.first, !entry.needsCapitals {

@@ -63,6 +63,8 @@ public enum TextScanner {
         guard next.isCapitalised || next.number != nil || gap.contains(where: { $0 == "\"" || $0 == "“" }) else {
             return false
         }
+        // A decimal point: "$1.4 billion", "2.5 per cent".
+        if gap == ".", token.number != nil, next.number != nil { return false }
         if gap.hasPrefix("."), abbreviations.contains(token.folded) || (token.text.count == 1 && token.isCapitalised) {
             return false
         }

@@ -64,6 +64,8 @@ struct TextScannerTests {
         #expect(
             sentences == ["Mr Firefly met U S envoys", "They left", "A new paragraph", "Yes", "Next line which runs on here", "heading"])
         #expect(TextScanner.sentences(text).map(\.line) == [1, 1, 3, 3, 4, 7])
+        // A decimal point ends nothing: "$1.4 billion" stays in its sentence.
+        #expect(TextScanner.sentences("Trade was $1.4 billion. 2 more.").count == 2)
     }
 }
 
@@ -95,6 +97,8 @@ struct GazetteerTests {
         // A capitalised word opening a sentence is not taken for a name; one inside it is.
         #expect(mentions("Yesterday Chicolini spoke") == ["+Chicolini"])
         #expect(mentions("Chicolini spoke") == [])
+        // A plural demonym is read through its singular; "ss" is no plural.
+        #expect(mentions("The Sylvanians met the Sylvaniass") == ["sylvania=Sylvanians", "+Sylvaniass"])
     }
 
     /// A name with its article answers to the demonym of its word: "Eastern" for "The East", only capitalised.

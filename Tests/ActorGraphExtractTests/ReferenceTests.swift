@@ -136,6 +136,39 @@ struct ReferenceTests {
         ])
     }
 
+    /// A list may take an adverb after its conjunction ("or indeed Y").
+    @Test func aListMayTakeAnAdverbAfterItsConjunction() {
+        #expect(candidates("Merovia fought foes such as River League or indeed Green Dawn.") == [
+            "L1...1 merovia fights river-league", "L1...1 merovia fights green-dawn",
+        ])
+    }
+
+    /// A word referring back right after the trigger (and its preposition) is its object, even with an actor named
+    /// further on: "trade with the movement and its partner Ostravia".
+    @Test func aReferenceRightAfterTheTriggerIsItsObject() {
+        #expect(candidates("Green Dawn grew. Merovia criticised the movement and its friends in Ostravia.") == [
+            "L1...1 merovia criticises green-dawn",
+        ])
+        // Further from the trigger, a named actor still wins.
+        #expect(candidates("Green Dawn grew. Merovia criticised at length the movement in Ostravia.") == [
+            "L1...1 merovia criticises ostrava",
+        ])
+    }
+
+    /// Trade figures ranked against each other: each ranked actor trades with the one they are compared for, not
+    /// with each other.
+    @Test func rankedTradeFiguresJoinTheActorTheyAreComparedFor() {
+        #expect(candidates("Merovia's trade with Ostravia is $2.9 million, far behind River League ($1.4 billion) and Green Dawn ($1.2 billion).") == [
+            "L1...1 merovia trades_with ostrava", "L1...1 river-league trades_with ostrava", "L1...1 dawn-council trades_with ostrava",
+        ])
+        // Every actor ranked and none left to compare them for: nothing, rather than two ranked actors paired.
+        #expect(candidates("Figures put Merovia eighth in trade, with $2.9 million, behind River League (1.4 bn) and Green Dawn (1.2 bn).") == [])
+        // Brackets without a figure rank nothing.
+        #expect(candidates("Merovia's trade with Ostravia (a neighbour) grew, unlike River League (an old partner).") == [
+            "L1...1 merovia trades_with ostrava",
+        ])
+    }
+
     /// "… from X to Y" after a trigger gives the flow's ends, whoever is named before the trigger.
     @Test func aFlowFromXToYRunsBetweenThem() {
         #expect(candidates("River League praised the new trade route running from Merovia to Ostravia and Green Dawn.") == [
