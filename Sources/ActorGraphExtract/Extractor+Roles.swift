@@ -115,3 +115,85 @@ extension Extractor {
         return true
     }
 }
+
+/// A person's administration acts for the person's state: "the administration of President X fought Y", "X's
+/// government signed …", "the X administration" — the act is the state's (the graph's `country` of the person), not
+/// the person's own. Not for a `role` type, whose title joins the person.
+extension Extractor {
+    static let administrations: Set<String> = ["administration", "government", "cabinet"]
+
+    func administrationReading(of mention: Mention, tokens: [Token], type: String) -> (Mention, String)? {
+        guard vocabulary[type]?.category != .role, !mention.refersBack, let country = countryMention(of: mention) else { return nil }
+        let start = mention.range.lowerBound
+        let end = mention.range.upperBound
+        // After: "X's administration", "X administration".
+        var after = end
+        if after < tokens.count, tokens[after].folded == "s", tokens[after - 1].gapAfter == "'" || tokens[after - 1].gapAfter == "’" { after += 1 }
+        let followed = after < tokens.count && Self.administrations.contains(tokens[after].folded)
+            && tokens[after - 1].gapAfter.allSatisfy { $0 == " " || $0 == "'" || $0 == "’" }
+        // Before: "the administration of (the) (young) (President) X", at most four words between "of" and the name.
+        let preceded = (max(0, start - 6)..<start).contains { index in
+            guard Self.administrations.contains(tokens[index].folded), index + 1 < start, tokens[index + 1].folded == "of",
+                start - (index + 2) <= 4
+            else { return false }
+            return (index..<start).allSatisfy { tokens[$0].gapAfter.allSatisfy { $0 == " " } }
+        }
+        guard followed || preceded else { return nil }
+        return (country, "'\(mention.text)' read as the state of this administration, '\(Self.claimant(country.target))'")
+    }
+}
+
+/// "The leader of X", "the Minister of Defence of X": a title with an article before it and its party after "of"
+/// names a person, not a tie between X and whatever stands before the title. The person is the one in apposition —
+/// after the party across a comma or dash ("the leader of X – …, the notorious Y") or before the title across a
+/// comma ("Y, the leader of X"); with no person there the title proposes nothing. For `role` types and the titles of
+/// ``Extractor/titleNouns``.
+extension Extractor {
+    static let titleNouns: Set<String> = ["leader", "leaders", "head", "chief", "commander", "founder", "chairman", "chair"]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "our", "whose"]
+
+    /// `nil` when the trigger is no such title; else the (person, party) it joins, or `nil` inside for none.
+    func titleOfParty(for match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)?? {
+        let first = match.range.lowerBound
+        guard first > 0, Self.determiners.contains(tokens[first - 1].folded),
+            vocabulary[match.type]?.category == .role || match.range.count == 1 && Self.titleNouns.contains(tokens[first].folded),
+            match.range.upperBound < tokens.count, tokens[match.range.upperBound].folded == "of",
+            tokens[match.range.upperBound - 1].gapAfter == " "
+        else { return nil }
+        // The party: right after "of", or after a qualifying name ("of Defence of the X").
+        var index = match.range.upperBound + 1
+        var party: Mention?
+        while index < min(tokens.count, match.range.upperBound + 7) {
+            if let found = mentions.first(where: { $0.range.lowerBound == index }) { party = found; break }
+            let token = tokens[index]
+            guard token.folded == "the" || token.folded == "of" || token.isCapitalised || token.folded == "so" || token.folded == "called",
+                tokens[index].gapAfter.allSatisfy({ $0 == " " || $0 == "-" })
+            else { break }
+            index += 1
+        }
+        guard let party, !mayBePersonOnly(party) else { return nil }
+        // A person before, across a comma: "Y, the leader of X".
+        if let person = mentions.last(where: { $0.range.upperBound == first - 1 }), isOfficial(person),
+            tokens[person.range.upperBound - 1].gapAfter.contains(",")
+        {
+            return .some((person, party, "title of a party in apposition: '\(person.text)', the title of '\(party.text)'"))
+        }
+        // A person after, in apposition: the party ends with a comma or a dash, and the first person within 15 words.
+        let gap = tokens[party.range.upperBound - 1].gapAfter
+        if gap.contains(where: { ",-–—".contains($0) }),
+            let person = mentions.first(where: { $0.range.lowerBound >= party.range.upperBound && isOfficial($0) }),
+            person.range.lowerBound - party.range.upperBound <= 15,
+            !tokens[party.range.upperBound..<person.range.lowerBound].contains(where: { $0.gapAfter.contains(where: { ";:.()".contains($0) }) })
+        {
+            return .some((person, party, "title of a party in apposition: '\(person.text)', the title of '\(party.text)'"))
+        }
+        return .some(nil)
+    }
+
+    private func isOfficial(_ mention: Mention) -> Bool {
+        if case .actor(let id) = mention.target { return kinds[id] == .official && !mention.refersBack }
+        return false
+    }
+
+    private func mayBePersonOnly(_ mention: Mention) -> Bool { isOfficial(mention) }
+}

@@ -171,7 +171,9 @@ public struct Extractor: Sendable {
     private func proposals(
         for match: TriggerMatch, in sentence: Sentence, mentions: [Mention], dates: [DateMention], options: ExtractionOptions
     ) -> [Candidate] {
-        guard let (from, to, pairing) = apposition(for: match, tokens: sentence.tokens, mentions: mentions)
+        let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: mentions)
+        if case .some(.none) = title { return [] }
+        guard let (from, to, pairing) = title ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
         // Trade figures ranked against each other: each ranked actor with the one they are compared for.
@@ -225,10 +227,12 @@ public struct Extractor: Sendable {
         for named in froms {
             for object in tos where named.target != object.target {
                 var listed = named == from && object == to ? pairing : pairing + "; listed with '\(named == from ? to.text : from.text)'"
+                let (named, namedReading) = administrationReading(of: named, tokens: sentence.tokens, type: match.type) ?? (named, nil)
+                let (object, objectReading) = administrationReading(of: object, tokens: sentence.tokens, type: match.type) ?? (object, nil)
                 let (source, sourceReading) = governmentReading(of: named, type: match.type)
                 let (target, targetReading) = governmentReading(of: object, type: match.type)
                 guard source.target != target.target else { continue }
-                for reading in [sourceReading, targetReading].compactMap({ $0 }) { listed += "; " + reading }
+                for reading in [namedReading, objectReading, sourceReading, targetReading].compactMap({ $0 }) { listed += "; " + reading }
                 result.append(candidate(for: match, in: sentence, from: source, to: target, pairing: listed, mentions: mentions, dates: dates))
                 // A diplomatic act between a movement in power and a state may be its government's: both readings.
                 if let (alternative, reading) = diplomaticReading(of: source, type: match.type, other: target) {

@@ -46,6 +46,10 @@ public struct TriggerLexicon: Sendable {
 
     /// Every trigger starting at `position`, the longest ones only (so `held talks` wins over `talks`).
     func matches(in tokens: [Token], at position: Int) -> [TriggerMatch] {
+        // "So-called" is an adjective, no act of calling.
+        if position > 0, tokens[position].folded == "called", tokens[position - 1].folded == "so", tokens[position - 1].gapAfter == "-" {
+            return []
+        }
         var found: [TriggerMatch] = []
         let candidates = (byFirstWord[tokens[position].folded] ?? []) + prefixFirst
         for pattern in candidates where position + pattern.words.count <= tokens.count {

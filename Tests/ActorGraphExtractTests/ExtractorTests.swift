@@ -231,6 +231,48 @@ struct ExtractorTests {
             ])
     }
 
+    /// A person's administration acts for the person's country; "the leader of X" (a title with its party after
+    /// "of") joins the person in apposition to X, and nothing when no person stands there; "so-called" calls nothing.
+    @Test func administrationsAndTitlesOfAParty() {
+        let roles = RelationVocabulary([
+            RelationType(name: "fights", directed: false, category: .conflict, triggers: ["fought"]),
+            RelationType(name: "allied_with", directed: false, category: .affiliation, triggers: ["alliance"]),
+            RelationType(name: "represents", directed: true, category: .role, triggers: ["president", "minister"]),
+            RelationType(name: "leads", directed: true, category: .affiliation, triggers: ["leader"]),
+            RelationType(name: "characterises", directed: true, category: .statement, triggers: ["called"]),
+        ])
+        let people = actors.map { actor in
+            var actor = actor
+            if actor.id == "firefly" { actor.country = "freedonia" }
+            return actor
+        } + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"], country: "sylvania")]
+        let extractor = Extractor(actors: people, vocabulary: roles)
+        let text = """
+            The administration of the young President Rufus T. Firefly fought the Red Hand in alliance with the leader of the so-called Sylvanian Federation – the Minister of Defence of Türkiye, the notorious Carl Trentino.
+
+            Firefly's government fought Sylvania.
+
+            Firefly fought Sylvania.
+
+            Red Hand, in alliance with the leader of Sylvania, fought on.
+            """
+        #expect(
+            extractor.extract(text, options: { var options = ExtractionOptions(); options.knownActorsOnly = true; return options }())
+                .candidates.map(summary) == [
+                "L1 firefly represents freedonia 'President'",
+                "L1 freedonia fights red-hand 'fought'",
+                "L1 freedonia allied_with sylvania 'alliance'",
+                "L1 red-hand allied_with sylvania 'alliance'",
+                "L1 trentino leads sylvania 'leader'",
+                "L1 trentino represents tuerkiye 'Minister'",
+                "L3 freedonia fights sylvania 'fought'",
+                "L5 firefly fights sylvania 'fought'",
+                // No person stands in apposition to "the leader of Sylvania": the title proposes nothing.
+                "L7 red-hand allied_with sylvania 'alliance'",
+                "L7 red-hand fights sylvania 'fought'",
+            ])
+    }
+
     @Test func cuesSetStatusAndClaimant() {
         let text = """
             Sylvania did not recognise Freedonia.
