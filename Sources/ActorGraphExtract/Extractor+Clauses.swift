@@ -11,6 +11,7 @@ extension Extractor {
         var spans: [Range<Int>] = []
         var open: Int?
         let first = max(0, trigger - window)
+        var dash: Int?
         for index in first..<trigger {
             let gap = tokens[index].gapAfter
             if let start = open, gap.contains(")") {
@@ -18,6 +19,11 @@ extension Extractor {
                 open = nil
             }
             if gap.contains("(") { open = index + 1 }
+            // A pair of dashes sets off an aside as brackets do: "X's – Y's predecessor – presence in Z".
+            if isDash(gap) {
+                if let start = dash { spans.append(start..<(index + 1)) }
+                dash = dash == nil ? index + 1 : nil
+            }
         }
         // The last relative clause opened before the trigger and closed (by a comma) before it.
         if let start = (max(1, first)..<max(1, trigger)).last(where: {
@@ -26,6 +32,34 @@ extension Extractor {
             spans.append(start..<(end + 1))
         }
         return spans
+    }
+
+    /// A dash between words: an en or em dash, or a hyphen with a space on each side.
+    static func isDash(_ gap: String) -> Bool {
+        gap.contains("–") || gap.contains("—") || gap.contains(" - ")
+    }
+
+    /// A trigger inside an aside set off by dashes or brackets right after an actor says something of that actor:
+    /// "the Soviet Union – the Russian Federation's predecessor – …" makes the Soviet Union the predecessor. The
+    /// actor the aside follows (possibly with a possessive) and the actor nearest the trigger inside the aside.
+    static func asideSubject(of match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention)? {
+        let lower = max(0, match.range.lowerBound - 10)
+        guard let open = (lower..<match.range.lowerBound).last(where: { isDash(tokens[$0].gapAfter) || tokens[$0].gapAfter.contains("(") })
+        else { return nil }
+        let closer: (String) -> Bool = tokens[open].gapAfter.contains("(") ? { $0.contains(")") } : { isDash($0) }
+        let inside = (open + 1)..<match.range.lowerBound
+        guard !inside.contains(where: { tokens[$0].gapAfter.contains(where: { ";.()".contains($0) }) || isDash(tokens[$0].gapAfter) }),
+            let close = (match.range.lowerBound..<min(tokens.count, match.range.upperBound + 10)).first(where: { closer(tokens[$0].gapAfter) }),
+            !(match.range.lowerBound..<close).contains(where: { tokens[$0].gapAfter.contains(where: { ";.".contains($0) }) })
+        else { return nil }
+        // The actor right before the aside: its last word, or a possessive "s" after it, ends where the aside opens.
+        let owner = mentions.last { mention in
+            mention.range.upperBound == open + 1 || mention.range.upperBound == open && tokens[open].folded == "s"
+        }
+        let member = mentions.filter { $0.range.lowerBound > open && $0.range.upperBound <= close + 1 && $0 != owner }
+            .min { abs($0.range.lowerBound - match.range.lowerBound) < abs($1.range.lowerBound - match.range.lowerBound) }
+        guard let owner, let member, owner.target != member.target, !owner.refersBack else { return nil }
+        return (owner, member)
     }
 
     /// The mentions before a trigger less those set off, unless nothing would be left.

@@ -374,6 +374,10 @@ public struct Extractor: Sendable {
         {
             return (agent, patient, "passive: the actor after 'by' acts")
         }
+        // "X – Y's predecessor –": the aside says it of the actor it follows.
+        if let (owner, member) = Self.asideSubject(of: match, tokens: tokens, mentions: mentions) {
+            return (owner, member, "the aside after '\(owner.text)' says it of '\(owner.text)'")
+        }
         // "… from X to Y": the flow's origin and destination, whatever stands before the trigger.
         if let (origin, destination) = Self.fromTo(after: match, tokens: tokens, mentions: after) {
             return (origin, destination, "'from … to …' after the trigger")

@@ -136,6 +136,19 @@ struct ReferenceTests {
         ])
     }
 
+    /// An aside set off by dashes is passed over like one in brackets, and a trigger inside it says something of the
+    /// actor it follows.
+    @Test func anAsideBetweenDashesIsSaidOfTheActorBeforeIt() {
+        #expect(candidates("River League – Merovia's trade partner – met Ostravia.") == [
+            "L1...1 river-league trades_with merovia", "L1...1 river-league meets ostrava",
+        ])
+        #expect(candidates("River League (a trade partner of Merovia) met Ostravia.") == [
+            "L1...1 river-league trades_with merovia", "L1...1 river-league meets ostrava",
+        ])
+        // A hyphen inside a word is no dash.
+        #expect(candidates("River League's Merovia-trade fell.") == ["L1...1 river-league trades_with merovia"])
+    }
+
     /// A list may take an adverb after its conjunction ("or indeed Y").
     @Test func aListMayTakeAnAdverbAfterItsConjunction() {
         #expect(candidates("Merovia fought foes such as River League or indeed Green Dawn.") == [
