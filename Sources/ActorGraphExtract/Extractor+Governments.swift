@@ -124,3 +124,21 @@ extension Extractor {
         return result
     }
 }
+
+/// A name that says who leads it — "the US-led alliance", "a Saudi-led coalition" — gives `leads` from the actor
+/// before "-led" to the named one, at every such mention, when the vocabulary has `leads`.
+extension Extractor {
+    func ledNaming(_ mention: Mention, in sentence: Sentence, dates: [DateMention]) -> Candidate? {
+        guard vocabulary["leads"] != nil, case .actor(let id) = mention.target, !mention.refersBack, mention.range.count >= 2 else { return nil }
+        let tokens = sentence.tokens
+        guard let led = mention.range.dropFirst().first(where: { tokens[$0].folded == "led" && tokens[$0 - 1].gapAfter.hasSuffix("-") }) else { return nil }
+        let words = Array(tokens[mention.range.lowerBound..<led])
+        guard let leader = gazetteer.mentions(in: words).last, leader.range.upperBound == words.count,
+            case .actor(let leaderID) = leader.target, leaderID != id, let record = records[leaderID]
+        else { return nil }
+        let from = Mention(target: .actor(leaderID), range: mention.range, text: record.name, reason: "named as its leader")
+        return structural(
+            "leads", from: from, to: mention, in: sentence, dates: dates, entry: "(a name: '-led')",
+            reason: "'\(mention.text)' names the one leading it, '\(leaderID)'", pairing: "'\(leader.text)-led' in the name")
+    }
+}

@@ -111,7 +111,7 @@ public struct Extractor: Sendable {
                 }
             }
             for mention in named {
-                for candidate in governmentNaming(mention, in: sentence, dates: sentenceDates)
+                for candidate in governmentNaming(mention, in: sentence, dates: sentenceDates) + [ledNaming(mention, in: sentence, dates: sentenceDates)].compactMap({ $0 })
                 where seen.insert(dedupeKey(candidate)).inserted && candidates.count < options.maximumCandidates {
                     candidates.append(candidate)
                 }

@@ -231,6 +231,16 @@ struct ExtractorTests {
             ])
     }
 
+    /// A name that says who leads it ("the US-led alliance") gives `leads` from that actor.
+    @Test func aLedNameSaysWhoLeadsIt() {
+        let led = RelationVocabulary([RelationType(name: "leads", directed: true, category: .affiliation, triggers: ["leader"])])
+        let extractor = Extractor(
+            actors: actors + [ActorRecord(id: "coalition", name: "Sylvanian-led coalition", kind: .group, aliases: ["U.S.-led alliance"])],
+            vocabulary: led)
+        #expect(extractor.extract("The Sylvanian-led coalition and the U.S.-led alliance grew; a Freedonia-led bloc did not.")
+            .candidates.map(summary) == ["L1 sylvania leads coalition 'Sylvanian led coalition'", "L1 usa leads coalition 'U S led alliance'"])
+    }
+
     /// A person's administration acts for the person's country; "the leader of X" (a title with its party after
     /// "of") joins the person in apposition to X, and nothing when no person stands there; "so-called" calls nothing.
     @Test func administrationsAndTitlesOfAParty() {
