@@ -142,3 +142,39 @@ extension Extractor {
             reason: "'\(mention.text)' names the one leading it, '\(leaderID)'", pairing: "'\(leader.text)-led' in the name")
     }
 }
+
+/// A noun of government — "government", "rule", "rulers", "regime", "leadership", "control" — names who governs and
+/// where only with the words around it: the governing actor right before it ("Green Dawn rule", "Green Dawn's
+/// control of") and the governed place right after "of", "in" or "over" ("… of Merovia"). With either missing it
+/// states no tie between whatever actors stand nearest ("the Merovian government, which met X": the government is
+/// Merovia's own; "Green Dawn rule from 1996, Ostravian officials …": no place). A state named before the noun is
+/// that state's own government, no tie. For triggers of `governs`.
+extension Extractor {
+    static let governmentNouns: Set<String> = ["government", "governments", "rule", "rulers", "regime", "leadership", "control"]
+
+    /// `nil` when the trigger is no noun of government; else the (governing, governed) pair it states, or `nil` inside.
+    func governmentNoun(for match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> (Mention, Mention, String)?? {
+        guard match.type == "governs", match.range.count == 1, Self.governmentNouns.contains(tokens[match.range.lowerBound].folded) else { return nil }
+        let first = match.range.lowerBound
+        let end = match.range.upperBound
+        // The governed place: "of", "in" or "over" (and an article) right after the noun.
+        var place: Mention?
+        if end < tokens.count, ["of", "in", "over"].contains(tokens[end].folded), tokens[end - 1].gapAfter == " " {
+            let start = end + 1 < tokens.count && tokens[end + 1].folded == "the" ? end + 2 : end + 1
+            place = mentions.first { $0.range.lowerBound == start }
+        }
+        // The governing actor: right before the noun, possibly with a possessive and up to two lower-case words
+        // between ("Green Dawn's harsh rule").
+        let ruler = mentions.last { mention in
+            guard mention.range.upperBound <= first, first - mention.range.upperBound <= 3 else { return false }
+            return (mention.range.upperBound..<first).allSatisfy { index in
+                let token = tokens[index]
+                return (token.folded == "s" && index == mention.range.upperBound || !token.isCapitalised && !Self.governmentNouns.contains(token.folded))
+                    && tokens[index].gapAfter.allSatisfy { $0 == " " }
+            } && tokens[mention.range.upperBound - 1].gapAfter.allSatisfy { $0 == " " || $0 == "'" || $0 == "’" }
+        }
+        guard let ruler, let place, ruler.target != place.target else { return .some(nil) }
+        if case .actor(let id) = ruler.target, records[id]?.kind == .state { return .some(nil) }
+        return .some((ruler, place, "'\(ruler.text)' right before the noun '\(tokens[first].text)', the place after it"))
+    }
+}

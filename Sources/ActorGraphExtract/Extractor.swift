@@ -172,6 +172,7 @@ public struct Extractor: Sendable {
         for match: TriggerMatch, in sentence: Sentence, mentions: [Mention], dates: [DateMention], options: ExtractionOptions
     ) -> [Candidate] {
         let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: mentions)
+            ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: mentions)
         if case .some(.none) = title { return [] }
         guard let (from, to, pairing) = title ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)

@@ -231,6 +231,26 @@ struct ExtractorTests {
             ])
     }
 
+    /// A noun of government states a tie only with the ruler right before it and the place right after it.
+    @Test func aNounOfGovernmentNeedsItsRulerAndItsPlace() {
+        let governs = RelationVocabulary([RelationType(name: "governs", directed: true, category: .affiliation, triggers: ["rule", "government", "control of"])])
+        let extractor = Extractor(actors: actors, vocabulary: governs)
+        let text = """
+            Red Hand rule over Sylvania began.
+
+            During Red Hand rule from 1996, Freedonia protested.
+
+            The Sylvanian government met Freedonia.
+
+            Red Hand's harsh rule of Sylvania ended.
+
+            Freedonia sought control of Sylvania.
+            """
+        #expect(extractor.extract(text).candidates.map(summary) == [
+            "L1 red-hand governs sylvania 'rule'", "L7 red-hand governs sylvania 'rule'", "L9 freedonia governs sylvania 'control of'",
+        ])
+    }
+
     /// A name that says who leads it ("the US-led alliance") gives `leads` from that actor.
     @Test func aLedNameSaysWhoLeadsIt() {
         let led = RelationVocabulary([RelationType(name: "leads", directed: true, category: .affiliation, triggers: ["leader"])])
