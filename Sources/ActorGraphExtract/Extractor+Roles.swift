@@ -61,6 +61,19 @@ extension Extractor {
         return (person, country, "title before '\(person.text)': acts for the person's country")
     }
 
+    /// Whether the mention is the party of a title before a person ("met Russian Foreign Minister Sergey Lavrov"):
+    /// then the person, not the party, is what a trigger before it reaches.
+    func isPartyOfTitle(_ mention: Mention, tokens: [Token], mentions: [Mention]) -> Bool {
+        guard !isPerson(mention) else { return false }
+        let start = mention.range.upperBound
+        for title in start..<min(tokens.count, start + 4) where isRoleTitle(tokens, at: title) {
+            guard modifiesTitle(tokens, from: start, to: title) else { return false }
+            let length = lexicon.matches(in: tokens, at: title).map(\.range.count).max() ?? 1
+            return mentions.contains { $0.range.lowerBound == title + length && isPerson($0) }
+        }
+        return false
+    }
+
     /// The state the graph gives as a person's `country`, as a mention at the person's words.
     func countryMention(of person: Mention) -> Mention? {
         guard case .actor(let id) = person.target, kinds[id] == .official, let country = records[id]?.country, country != id, let state = records[country]

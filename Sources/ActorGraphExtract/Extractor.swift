@@ -73,8 +73,11 @@ public struct Extractor: Sendable {
     let records: [String: ActorRecord]
     /// A movement's government, by id, for acts between governments (`Extractor+Governments.swift`).
     let governments: [String: String]
+    /// Who governed which state when, from the graph's dated `governs` relations (`Extractor+Rulers.swift`).
+    let rulers: [Ruler]
 
-    public init(actors: [ActorRecord], vocabulary: RelationVocabulary) {
+    public init(actors: [ActorRecord], vocabulary: RelationVocabulary, rulers: [Ruler] = []) {
+        self.rulers = rulers
         gazetteer = Gazetteer(actors: actors)
         kinds = Dictionary(actors.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         records = Dictionary(actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -87,6 +90,7 @@ public struct Extractor: Sendable {
     public func extract(_ text: String, options: ExtractionOptions = ExtractionOptions()) -> ExtractionResult {
         let sentences = TextScanner.sentences(text)
         let dates = DateReader(published: options.published)
+        let day = Self.day(of: options.published)
         var candidates: [Candidate] = []
         var negated: [Candidate] = []
         var names: [String: [Int]] = [:]
@@ -100,7 +104,8 @@ public struct Extractor: Sendable {
             let named = gazetteer.mentions(
                 in: sentence.tokens, isTitle: { lexicon.startsTrigger(sentence.tokens, at: $0) },
                 isRoleTitle: { isRoleTitle(sentence.tokens, at: $0) })
-            let mentions = resolvingReferences(in: sentence.tokens, mentions: named, previous: previous)
+            let mentions = governmentPhrases(
+                in: sentence.tokens, mentions: resolvingReferences(in: sentence.tokens, mentions: named, previous: previous), day: day)
             previous = named.map { ($0, sentence.tokens[$0.range.lowerBound].line) }
             let sentenceDates = dates.dates(in: sentence.tokens)
             for mention in named where !members.contains(Self.key(mention.target)) {
@@ -174,9 +179,16 @@ public struct Extractor: Sendable {
         let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: mentions)
         if case .some(.none) = title { return [] }
-        guard let (from, to, pairing) = title ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
+        guard var (from, to, pairing) = title ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
+        // A title of a state whose governments the graph dates: the government ("the former Merovian President").
+        if vocabulary[match.type]?.category == .role {
+            to = rulingParty(to, tokens: sentence.tokens, title: match.range, day: Self.day(of: options.published))
+            if to.target != from.target, case .actor(let id) = to.target, id != Self.claimant(from.target), to.reason.hasPrefix("the") {
+                pairing += "; the party read as \(to.reason)"
+            }
+        }
         // Trade figures ranked against each other: each ranked actor with the one they are compared for.
         if let ranking = ranking(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens) {
             guard let (hub, ranked) = ranking else { return [] }
@@ -361,6 +373,10 @@ public struct Extractor: Sendable {
             named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }),
             trigger: match.range.lowerBound, tokens: tokens, window: 2 * limit)
         var after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
+        // The party of a title before a person is no object: the person is ("met Merovian President Ada Pell").
+        if let party = after.first, vocabulary[match.type]?.category != .role, isPartyOfTitle(party, tokens: tokens, mentions: mentions) {
+            after.removeFirst()
+        }
         // …except right after the trigger and its preposition ("good relations with this group and its presence in X").
         if let next = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }), next.refersBack,
             next.range.lowerBound - match.range.upperBound <= 1, !after.contains(next)

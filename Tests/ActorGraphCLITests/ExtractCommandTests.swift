@@ -93,6 +93,38 @@ struct ExtractCommandTests {
         }
     }
 
+    /// "The new government in X" is the government the graph's dated `governs` relations give for the text's
+    /// publication date; a denied `governs` relation counts for nothing.
+    @Test func aGovernmentIsReadFromTheGraphsDatedGovernsRelations() throws {
+        let graph = """
+            relation_types:
+              governs: {directed: true, category: affiliation, triggers: ["governs"]}
+              meets: {directed: false, category: diplomatic, triggers: ["met"]}
+            actors:
+              - {id: merovia, name: Merovia, kind: state}
+              - {id: ostravia, name: Ostravia, kind: state}
+              - {id: republic, name: Merovian Republic, kind: group, subkind: government, country: merovia}
+              - {id: council, name: Council of the Dawn, kind: group, subkind: government, country: merovia}
+              - {id: junta, name: Merovian Junta, kind: group, subkind: government, country: merovia}
+            relations:
+              - {id: republic-rule, from: republic, to: merovia, type: governs, date: /2021-08-15}
+              - {id: council-rule, from: council, to: merovia, type: governs, date: 2021-08-15/..}
+              - {id: junta-rule, from: junta, to: merovia, type: governs, date: 2022/.., status: denied}
+            """
+        try withGraph(graph) { folder in
+            try Data("Ostravia met the new government in Merovia.\n".utf8).write(to: folder.appendingPathComponent("talks.txt"))
+            func to(_ published: String) throws -> String? {
+                let result = try runActorGraph(["extract", "talks.txt", "--known-only", "--format", "json", "--published", published], in: folder)
+                #expect(result.status == 0, "\(result.stderr)")
+                let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+                let candidates = json?["candidates"] as? [[String: Any]]
+                return (candidates?.first?["to"] as? [String: Any])?["id"] as? String
+            }
+            #expect(try to("2023-05") == "council")
+            #expect(try to("2020") == "republic")
+        }
+    }
+
     /// A text that is not a seed, written for the test with known relations (Fixtures/ferry-dispute): a capital the
     /// graph lists as an alias, "the movement" and "it" taken up from before, and trade with a movement read as trade
     /// with its government. Every relation of its graph is found and every candidate matches one.

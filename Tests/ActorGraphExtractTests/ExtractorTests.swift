@@ -192,7 +192,9 @@ struct ExtractorTests {
             extractor.extract(text).candidates.map(summary) == [
                 "L1 firefly represents freedonia 'ambassador' claimed by firefly",
                 "L3 trentino represents sylvania 'ambassador'",
-                "L5 sylvania meets trentino 'met'",
+                // The title's party is no object of "met": the person is (and "in Freedonia", a place here, is the
+                // only other actor: the reviewer deletes it).
+                "L5 trentino meets freedonia 'met'",
                 "L5 trentino represents sylvania 'Minister'",
             ])
         // "Foreign Minister" qualifies the title: it is no possible new actor.

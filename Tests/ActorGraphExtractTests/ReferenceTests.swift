@@ -149,6 +149,53 @@ struct ReferenceTests {
         #expect(candidates("River League's Merovia-trade fell.") == ["L1...1 river-league trades_with merovia"])
     }
 
+    /// A state's government as the text means it, by the graph's dated `governs` relations on the publication date:
+    /// "the new government in X", "X's former rulers", "the former X-ian President Y"; the state itself without a
+    /// date or with no government known.
+    @Test func aStatesGovernmentIsTheOneInPowerOnThePublicationDate() throws {
+        func span(_ text: String) throws -> TimeSpan { try EDTFDate.parse(text).get().span }
+        let republic = ActorRecord(id: "merovian-republic", name: "Merovian Republic", kind: .group, subkind: "government", country: "merovia")
+        let extractor = Extractor(
+            actors: actors + [republic],
+            vocabulary: RelationVocabulary([
+                RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met"]),
+                RelationType(name: "criticises", directed: true, category: .statement, triggers: ["criticised"]),
+                RelationType(name: "represents", directed: true, category: .role, triggers: ["president"]),
+            ]),
+            rulers: [
+                Ruler(government: "merovian-republic", country: "merovia", span: try span("/2021-08-15")),
+                Ruler(government: "dawn-council", country: "merovia", span: try span("2021-08-15/..")),
+            ])
+        let text = """
+            Ostravia met the new government in Merovia.
+
+            Ostravia criticised Merovia's former rulers.
+
+            Ostravia met the former Merovian President Ada Pell.
+
+            Ostravia met Merovia.
+            """
+        func run(_ published: String?) throws -> [String] {
+            var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
+            options.knownActorsOnly = true
+            return extractor.extract(text, options: options).candidates.map { candidate in
+                func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
+                return "L\(candidate.line) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
+            }
+        }
+        let dated = try run("2023-01"), before = try run("2020"), undated = try run(nil)
+        #expect(dated == [
+            "L1 ostrava meets dawn-council", "L3 ostrava criticises merovian-republic", "L5 ostrava meets pell",
+            "L5 pell represents merovian-republic", "L7 ostrava meets merovia",
+        ])
+        // Before the change of government, "the new government" is the republic; with no date, the state.
+        #expect(before.first == "L1 ostrava meets merovian-republic")
+        #expect(undated == [
+            "L1 ostrava meets merovia", "L3 ostrava criticises merovia", "L5 ostrava meets pell", "L5 pell represents merovia",
+            "L7 ostrava meets merovia",
+        ])
+    }
+
     /// A list may take an adverb after its conjunction ("or indeed Y").
     @Test func aListMayTakeAnAdverbAfterItsConjunction() {
         #expect(candidates("Merovia fought foes such as River League or indeed Green Dawn.") == [

@@ -79,7 +79,8 @@ extension ActorGraphCommand {
             }
             options.knownActorsOnly = knownOnly
             options.keepNegated = keepNegated
-            let extractor = Extractor(actors: Array(context.graph.actors), vocabulary: context.graph.vocabulary)
+            let extractor = Extractor(
+                actors: Array(context.graph.actors), vocabulary: context.graph.vocabulary, rulers: Self.rulers(in: context.graph))
             if extractor.lexicon.count == 0 {
                 Output.error("warning: the vocabulary has no 'triggers'; no relation can be proposed (see docs/EXTRACT.md)")
             }
@@ -106,6 +107,19 @@ extension ActorGraphCommand {
                     "error: '\(output)' is in the graph folder '\(graphPath)', which refuses candidates\n"
                         + "hint: write the draft elsewhere (e.g. drafts/), then move each reviewed relation into the graph")
             }
+        }
+
+        /// Who governed which state when: the graph's dated `governs` relations to a state, unless denied.
+        static func rulers(in graph: RelationGraph) -> [Ruler] {
+            var result: [Ruler] = []
+            for relation in graph.relationIndices where graph.type(of: relation).name == "governs" {
+                let target = graph.target(of: relation)
+                guard graph.kind(of: target) == .state, let span = graph.span(of: relation),
+                    graph.details(of: relation).status != .denied
+                else { continue }
+                result.append(Ruler(government: graph[graph.source(of: relation)].id, country: graph[target].id, span: span))
+            }
+            return result
         }
 
         /// The graph's citations of one source, as comparison references.
