@@ -108,3 +108,35 @@ extension Extractor {
         return reading
     }
 }
+
+/// A takeover names the government it overthrew only by the place: "the Green Dawn's takeover", "Green Dawn took over
+/// the capital", "… retook the city". When the actor right before a trigger of `overthrows` is a group whose
+/// `country` the graph gives governments for, and nothing after the trigger is a government, the overthrown is the
+/// government whose rule ended last by the sentence's date (else the publication date) — by the graph's dated
+/// `governs` relations. Without a date, or with no single answer, the sentence is read as before.
+extension Extractor {
+    func takeover(for match: TriggerMatch, tokens: [Token], mentions: [Mention], dates: [DateMention], published: EDTFDate?) -> (Mention, Mention, String)? {
+        guard match.type == "overthrows", !rulers.isEmpty else { return nil }
+        // The actor right before the trigger ("the Taliban took over", "the Taliban's takeover").
+        guard let subject = mentions.last(where: { $0.range.upperBound <= match.range.lowerBound }),
+            match.range.lowerBound - subject.range.upperBound <= 1,
+            match.range.lowerBound == subject.range.upperBound || tokens[subject.range.upperBound].folded == "s",
+            case .actor(let id) = subject.target, let record = records[id], record.kind == .group, let country = record.country
+        else { return nil }
+        // A government named after the trigger is the object as written.
+        if let object = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= 3 }),
+            case .actor(let objectID) = object.target, records[objectID]?.subkind?.contains("government") == true
+        {
+            return nil
+        }
+        let sentenceDay = dates.min { abs($0.range.lowerBound - match.range.lowerBound) < abs($1.range.lowerBound - match.range.lowerBound) }
+            .flatMap { try? EDTFDate.parse($0.edtf).get() }.flatMap { Self.day(of: $0) }
+        guard let day = sentenceDay ?? Self.day(of: published), let government = ruler(of: country, on: day, former: true),
+            government != id, let name = records[government]?.name
+        else { return nil }
+        let overthrown = Mention(
+            target: .actor(government), range: match.range, text: name,
+            reason: "the government of '\(country)' whose rule ended last by \(sentenceDay != nil ? "the sentence's date" : "the publication date"), by the graph's 'governs' relations")
+        return (subject, overthrown, "a takeover by '\(subject.text)' of '\(country)'")
+    }
+}

@@ -179,7 +179,9 @@ public struct Extractor: Sendable {
         let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: mentions)
         if case .some(.none) = title { return [] }
-        guard var (from, to, pairing) = title ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
+        guard var (from, to, pairing) = title
+            ?? takeover(for: match, tokens: sentence.tokens, mentions: mentions, dates: dates, published: options.published)
+            ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
             ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
         else { return [] }
         // A title of a state whose governments the graph dates: the government ("the former Merovian President").

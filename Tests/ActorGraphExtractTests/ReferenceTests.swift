@@ -196,6 +196,50 @@ struct ReferenceTests {
         ])
     }
 
+    /// A takeover overthrows the government whose rule ended last by the sentence's date (else the publication
+    /// date); a government named after the trigger is the object as written.
+    @Test func aTakeoverOverthrowsTheGovernmentBeforeIt() throws {
+        func span(_ text: String) throws -> TimeSpan { try EDTFDate.parse(text).get().span }
+        let republic = ActorRecord(id: "merovian-republic", name: "Merovian Republic", kind: .group, subkind: "government", country: "merovia")
+        let movement = ActorRecord(id: "red-sun", name: "Red Sun", kind: .group, subkind: "movement", country: "merovia")
+        let extractor = Extractor(
+            actors: actors + [republic, movement],
+            vocabulary: RelationVocabulary([
+                RelationType(name: "overthrows", directed: true, category: .conflict, triggers: ["took over", "takeover"]),
+            ]),
+            rulers: [
+                Ruler(government: "merovian-republic", country: "merovia", span: try span("/2021-08-15")),
+                Ruler(government: "red-sun", country: "merovia", span: try span("2021-08-15/..")),
+            ])
+        let text = """
+            Ostravia was calm when Red Sun took over the capital on 15 August 2021.
+
+            After Red Sun's takeover, Ostravia stayed.
+
+            Red Sun took over the Council of the Dawn.
+
+            Ada Pell took over Ostravia.
+            """
+        func run(_ published: String?) throws -> [String] {
+            var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
+            options.knownActorsOnly = true
+            return extractor.extract(text, options: options).candidates.map { candidate in
+                func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
+                return "L\(candidate.line) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
+            }
+        }
+        let dated = try run("2023"), undated = try run(nil)
+        #expect(dated == [
+            "L1 red-sun overthrows merovian-republic", "L3 red-sun overthrows merovian-republic",
+            "L5 red-sun overthrows dawn-council", "L7 pell overthrows ostrava",
+        ])
+        // Without a publication date only the dated sentence is read so; the other takeover pairs as written.
+        #expect(undated == [
+            "L1 red-sun overthrows merovian-republic", "L3 red-sun overthrows ostrava", "L5 red-sun overthrows dawn-council",
+            "L7 pell overthrows ostrava",
+        ])
+    }
+
     /// A list may take an adverb after its conjunction ("or indeed Y").
     @Test func aListMayTakeAnAdverbAfterItsConjunction() {
         #expect(candidates("Merovia fought foes such as River League or indeed Green Dawn.") == [
