@@ -51,3 +51,42 @@ enum Cues {
         return nil
     }
 }
+
+/// The cues of one sentence, found once: each candidate of the sentence reads them, so a sentence without stops and
+/// with many triggers costs O(words) for its cues, not O(words) per candidate.
+struct SentenceCues: Sendable {
+    let denial: (word: String, position: Int)?
+    let accordingTo: Int?
+    let speech: (word: String, position: Int)?
+    /// Looked for outside the sentence's dates: "May" in a date is the month, not the modal.
+    let hypothetical: (word: String, position: Int)?
+    /// The sentence's dates in text order, for the one nearest a trigger.
+    let dates: [DateMention]
+
+    init(tokens: [Token], dates: [DateMention]) {
+        denial = Cues.first(of: Cues.denials, in: tokens)
+        accordingTo = Cues.accordingTo(in: tokens)
+        speech = Cues.first(of: Cues.speech, in: tokens)
+        var dated = Set<Int>()
+        for date in dates { dated.formUnion(date.range) }
+        hypothetical = tokens.indices.first { !dated.contains($0) && Cues.hypotheticals.contains(tokens[$0].folded) }
+            .map { (tokens[$0].text, $0) }
+        self.dates = dates.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The date nearest `range` (the earlier of two as near), found by bisection.
+    func nearestDate(to range: Range<Int>) -> DateMention? {
+        var low = 0
+        var high = dates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[middle].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        func distance(_ date: DateMention) -> Int {
+            date.range.upperBound <= range.lowerBound ? range.lowerBound - date.range.upperBound
+                : date.range.lowerBound >= range.upperBound ? date.range.lowerBound - range.upperBound : 0
+        }
+        let near = [low - 1, low].filter { dates.indices.contains($0) }.map { dates[$0] }
+        return near.min { distance($0) < distance($1) }
+    }
+}

@@ -5,7 +5,7 @@ import ActorGraph
 /// actors with a figure in brackets after them (and those listed with them) are compared, not trading with each
 /// other: each trades with the one actor the sentence names without a figure — the trigger's object when the
 /// trigger's subject has no figure, else the sentence's only actor without one. Applied to triggers of the
-/// `economic` category when at least two actors of the sentence have a figure; when no such actor is found the
+/// `economic` category when at least two actors within 40 words of the trigger have a figure; when no such actor is found the
 /// trigger proposes nothing, rather than pairing two of the ranked actors.
 extension Extractor {
     /// Units and currency words that make a number in brackets a figure.
@@ -31,6 +31,9 @@ extension Extractor {
         for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token]
     ) -> (hub: Mention, ranked: [Mention])?? {
         guard vocabulary[match.type]?.category == .economic else { return nil }
+        // Only the actors within 40 words of the trigger, so that a sentence without stops stays linear.
+        let window = (match.range.lowerBound - 40)..<(match.range.upperBound + 40)
+        let mentions = mentions.filter { window.contains($0.range.lowerBound) }
         let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
         var ranked: [Mention] = []
         for mention in mentions where Self.hasFigure(mention, tokens: tokens) {

@@ -82,8 +82,9 @@ extension Extractor {
                 former = former || Self.formerWords.contains(tokens[start - 1].folded)
                 start -= 1
             }
-            // Nothing else may be named inside the phrase.
-            guard !mentions.contains(where: { $0 != mention && $0.range.overlaps(start..<end) }),
+            // Nothing else may be named inside the phrase (mentions are in order: only the neighbours can be).
+            let neighbours = [index - 1, index + 1].filter { mentions.indices.contains($0) }.map { mentions[$0] }
+            guard !neighbours.contains(where: { $0.range.overlaps(start..<end) }),
                 tokens[start..<(end - 1)].allSatisfy({ !$0.gapAfter.contains(where: { ",;:.()".contains($0) }) }),
                 let government = ruler(of: country, on: day, former: former)
             else { continue }

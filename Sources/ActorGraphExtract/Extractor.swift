@@ -100,7 +100,7 @@ public struct Extractor: Sendable {
         var previous: [(mention: Mention, line: Int)] = []
         /// Institutions whose `part_of` was proposed (once, at the first mention naming the country).
         var members = Set<String>()
-        for sentence in sentences {
+        for var sentence in sentences {
             let named = gazetteer.mentions(
                 in: sentence.tokens, isTitle: { lexicon.startsTrigger(sentence.tokens, at: $0) },
                 isRoleTitle: { isRoleTitle(sentence.tokens, at: $0) })
@@ -108,6 +108,7 @@ public struct Extractor: Sendable {
                 in: sentence.tokens, mentions: resolvingReferences(in: sentence.tokens, mentions: named, previous: previous), day: day)
             previous = named.map { ($0, sentence.tokens[$0.range.lowerBound].line) }
             let sentenceDates = dates.dates(in: sentence.tokens)
+            sentence.cues = SentenceCues(tokens: sentence.tokens, dates: sentenceDates)
             for mention in named where !members.contains(Self.key(mention.target)) {
                 guard let candidate = institutionMembership(mention, in: sentence, dates: sentenceDates) else { continue }
                 members.insert(Self.key(mention.target))
@@ -130,9 +131,14 @@ public struct Extractor: Sendable {
             let usable = options.knownActorsOnly ? mentions.filter { if case .actor = $0.target { true } else { false } } : mentions
             // One person may be enough: a title before a person names the person's country (`Extractor+Roles.swift`).
             guard usable.count >= 2 || usable.contains(where: { countryMention(of: $0) != nil }) else { continue }
+            // The words already read as an actor or a date, marked once (a sentence without stops stays linear).
+            var covered = [Bool](repeating: false, count: sentence.tokens.count)
+            for range in mentions.map(\.range) + sentenceDates.map(\.range) {
+                for index in range where covered.indices.contains(index) { covered[index] = true }
+            }
             var position = 0
             while position < sentence.tokens.count {
-                if mentions.contains(where: { $0.range.contains(position) }) || sentenceDates.contains(where: { $0.range.contains(position) }) {
+                if covered[position] {
                     position += 1
                     continue
                 }
@@ -176,23 +182,25 @@ public struct Extractor: Sendable {
     private func proposals(
         for match: TriggerMatch, in sentence: Sentence, mentions: [Mention], dates: [DateMention], options: ExtractionOptions
     ) -> [Candidate] {
-        let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: mentions)
-            ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: mentions)
+        // The rules look at the actors near the trigger; the candidate's cues (the claimant) read the whole sentence.
+        let nearby = Self.near(match, in: mentions, radius: 3 * options.maximumDistance)
+        let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: nearby)
+            ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: nearby)
         if case .some(.none) = title { return [] }
-        guard var (from, to, pairing) = title
-            ?? takeover(for: match, tokens: sentence.tokens, mentions: mentions, dates: dates, published: options.published)
-            ?? apposition(for: match, tokens: sentence.tokens, mentions: mentions)
-            ?? pair(for: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
+        guard let found = title
+            ?? takeover(for: match, tokens: sentence.tokens, mentions: nearby, dates: dates, published: options.published)
+            ?? apposition(for: match, tokens: sentence.tokens, mentions: nearby)
+            ?? pair(for: match, tokens: sentence.tokens, mentions: nearby, limit: options.maximumDistance)
         else { return [] }
-        // A title of a state whose governments the graph dates: the government ("the former Merovian President").
+        let (from, pairing) = (found.0, found.2)
+        var to = found.1
+        // A title of a state whose governments the graph dates: the government ("the former Merovian President"); the
+        // mention's reason says so in `--explain`.
         if vocabulary[match.type]?.category == .role {
             to = rulingParty(to, tokens: sentence.tokens, title: match.range, day: Self.day(of: options.published))
-            if to.target != from.target, case .actor(let id) = to.target, id != Self.claimant(from.target), to.reason.hasPrefix("the") {
-                pairing += "; the party read as \(to.reason)"
-            }
         }
         // Trade figures ranked against each other: each ranked actor with the one they are compared for.
-        if let ranking = ranking(for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens) {
+        if let ranking = ranking(for: match, from: from, to: to, mentions: nearby, tokens: sentence.tokens) {
             guard let (hub, ranked) = ranking else { return [] }
             var result: [Candidate] = []
             if !ranked.contains(from), from.target != hub.target, from.range.upperBound <= match.range.lowerBound {
@@ -209,13 +217,13 @@ public struct Extractor: Sendable {
                 return read
             }
         }
-        var froms = coordinated(with: from, in: mentions, tokens: sentence.tokens, excluding: to)
-        var tos = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: from)
+        var froms = coordinated(with: from, in: nearby, tokens: sentence.tokens, excluding: to)
+        var tos = coordinated(with: to, in: nearby, tokens: sentence.tokens, excluding: from)
         // Examples after the trigger ("… such as Y and Z") are objects of the subject before it (`Extractor+Clauses`).
         if from.range.upperBound <= match.range.lowerBound,
-            let example = Self.example(after: match, tokens: sentence.tokens, mentions: mentions, limit: options.maximumDistance)
+            let example = Self.example(after: match, tokens: sentence.tokens, mentions: nearby, limit: options.maximumDistance)
         {
-            tos += coordinated(with: example, in: mentions, tokens: sentence.tokens, excluding: from).filter { !tos.contains($0) }
+            tos += coordinated(with: example, in: nearby, tokens: sentence.tokens, excluding: from).filter { !tos.contains($0) }
         }
         if let subject = carriedSubject(
             for: match, from: from, to: to, mentions: mentions, tokens: sentence.tokens, window: 2 * options.maximumDistance), !froms.contains(subject) {
@@ -225,7 +233,7 @@ public struct Extractor: Sendable {
         // pair of them, and only those when the list follows "between" or "among".
         if vocabulary[match.type]?.directed == false {
             let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
-            let list = coordinated(with: to, in: mentions, tokens: sentence.tokens, excluding: none)
+            let list = coordinated(with: to, in: nearby, tokens: sentence.tokens, excluding: none)
             let opener = list[0].range.lowerBound > 0 ? sentence.tokens[list[0].range.lowerBound - 1].folded : ""
             let between = ["between", "among", "amongst"].contains(opener) && list[0].range.lowerBound > match.range.lowerBound
             if list.count >= 3 && list.contains(from) || list.count >= 2 && between && !list.contains(from) {
@@ -308,33 +316,32 @@ public struct Extractor: Sendable {
             flags.append(.negated)
             reasons.append("negated by '\(word)' before the trigger")
         }
-        if let denial = Cues.first(of: Cues.denials, in: tokens) {
+        let cues = sentence.cues ?? SentenceCues(tokens: tokens, dates: dates)
+        if let denial = cues.denial {
             flags.append(.denied)
             status = .denied
             reasons.append("'\(denial.word)' in the sentence: status denied")
         }
-        if let start = Cues.accordingTo(in: tokens) {
+        if let start = cues.accordingTo {
             flags.append(.attributed)
-            claimedBy = mentions.first { $0.range.lowerBound >= start }.map { Self.claimant($0.target) }
+            let after = Self.firstMention(in: mentions, atOrAfter: start)
+            claimedBy = after < mentions.count ? Self.claimant(mentions[after].target) : nil
             reasons.append("'according to' in the sentence" + (claimedBy.map { ": claimed by \($0)" } ?? ""))
-        } else if let speech = Cues.first(of: Cues.speech, in: tokens) {
+        } else if let speech = cues.speech {
             flags.append(.attributed)
             // The speaker stands just before the verb ("Lavrov said", "the envoy also said") or just after it ("said Lavrov").
             let speaker =
-                mentions.last { $0.range.upperBound <= speech.position && speech.position - $0.range.upperBound <= 2 }
-                ?? mentions.first { $0.range.lowerBound > speech.position && $0.range.lowerBound - speech.position <= 2 }
+                Self.speaker(in: mentions, around: speech.position)
             claimedBy = speaker.map { Self.claimant($0.target) }
             reasons.append("'\(speech.word)' in the sentence" + (claimedBy.map { ": claimed by \($0)" } ?? ""))
         }
-        // "May" inside a date is the month, not the modal.
-        let undated = tokens.indices.map { index in dates.contains { $0.range.contains(index) } ? Token.blank : tokens[index] }
-        if let hypothetical = Cues.first(of: Cues.hypotheticals, in: undated) {
+        if let hypothetical = cues.hypothetical {
             flags.append(.hypothetical)
             reasons.append("'\(hypothetical.word)' makes it hypothetical")
         }
         if status == .reported, flags.contains(.attributed) || flags.contains(.hypothetical) { status = .claimed }
         if status == .reported { claimedBy = nil }
-        let date = dates.min { distance($0.range, match.range) < distance($1.range, match.range) }
+        let date = cues.nearestDate(to: match.range)
         if let date { reasons.append("date '\(date.text)' → \(date.edtf) (\(date.reason))") }
         let spanned = [from.range.lowerBound, from.range.upperBound - 1, to.range.lowerBound, to.range.upperBound - 1,
             match.range.lowerBound, match.range.upperBound - 1].map { tokens[$0].line }
@@ -343,6 +350,35 @@ public struct Extractor: Sendable {
             from: from, to: to, type: match.type, lines: (spanned.min() ?? 0)...(spanned.max() ?? 0),
             line: tokens[match.range.lowerBound].line, trigger: triggerText, lexiconEntry: match.lexiconEntry,
             date: date, status: status, claimedBy: claimedBy, flags: flags, reasons: reasons, position: match.range.lowerBound)
+    }
+
+    /// The index of the first mention starting at or after `position` (mentions are in text order), by bisection.
+    static func firstMention(in mentions: [Mention], atOrAfter position: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].range.lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The speaker of a verb of speech: the actor ending at most two words before it ("Lavrov said"), else the one
+    /// starting at most two words after it ("said Lavrov").
+    static func speaker(in mentions: [Mention], around position: Int) -> Mention? {
+        let next = firstMention(in: mentions, atOrAfter: position + 1)
+        if let before = mentions[..<next].last(where: { $0.range.upperBound <= position }), position - before.range.upperBound <= 2 {
+            return before
+        }
+        if next < mentions.count, mentions[next].range.lowerBound - position <= 2 { return mentions[next] }
+        return nil
+    }
+
+    /// The mentions starting within `radius` words of a trigger: what its rules look at.
+    static func near(_ match: TriggerMatch, in mentions: [Mention], radius: Int) -> [Mention] {
+        let first = firstMention(in: mentions, atOrAfter: match.range.lowerBound - radius)
+        let end = firstMention(in: mentions, atOrAfter: match.range.upperBound + radius + 1)
+        return Array(mentions[first..<max(first, end)])
     }
 
     /// An actor id, or a new name as written.
@@ -358,10 +394,6 @@ public struct Extractor: Sendable {
         case .actor(let id): return "actor '\(id)' (\(mention.reason))"
         case .newName: return "possible new actor"
         }
-    }
-
-    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
-        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : 0
     }
 
     /// The two mentions a trigger joins: the nearest before and after it; both after it or both before it when one

@@ -3,6 +3,8 @@ import ActorGraph
 /// A sentence: the unit within which extraction pairs actors with a trigger. It may run over several lines.
 public struct Sentence: Sendable {
     public var tokens: [Token]
+    /// Its cues and dates, found once per sentence by the extractor.
+    var cues: SentenceCues?
     public var line: Int { tokens.first?.line ?? 0 }
 }
 

@@ -19,7 +19,9 @@ public struct TriggerLexicon: Sendable {
     }
 
     private var byFirstWord: [String: [Pattern]] = [:]
-    private var prefixFirst: [Pattern] = []
+    /// Patterns whose first word is a prefix (`negotiat*`), by its first three letters; shorter prefixes apart.
+    private var prefixFirst: [String: [Pattern]] = [:]
+    private var shortPrefixFirst: [Pattern] = []
     public private(set) var count = 0
 
     public init(vocabulary: RelationVocabulary) {
@@ -35,7 +37,13 @@ public struct TriggerLexicon: Sendable {
                 }
                 guard let first = words.first else { continue }
                 let pattern = Pattern(type: type.name, trigger: trigger, words: words.map { (text: $0.0, isPrefix: $0.1) })
-                if first.1 { prefixFirst.append(pattern) } else { byFirstWord[first.0, default: []].append(pattern) }
+                if !first.1 {
+                    byFirstWord[first.0, default: []].append(pattern)
+                } else if first.0.count >= 3 {
+                    prefixFirst[String(first.0.prefix(3)), default: []].append(pattern)
+                } else {
+                    shortPrefixFirst.append(pattern)
+                }
                 count += 1
             }
         }
@@ -51,7 +59,8 @@ public struct TriggerLexicon: Sendable {
             return []
         }
         var found: [TriggerMatch] = []
-        let candidates = (byFirstWord[tokens[position].folded] ?? []) + prefixFirst
+        let word = tokens[position].folded
+        let candidates = (byFirstWord[word] ?? []) + (prefixFirst[String(word.prefix(3))] ?? []) + shortPrefixFirst
         for pattern in candidates where position + pattern.words.count <= tokens.count {
             let fits = pattern.words.enumerated().allSatisfy { offset, word in
                 let token = tokens[position + offset].folded
