@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ActorGraph", targets: ["ActorGraph"]),
         .library(name: "ActorGraphIO", targets: ["ActorGraphIO"]),
         .library(name: "ActorGraphDOT", targets: ["ActorGraphDOT"]),
+        .library(name: "ActorGraphExtract", targets: ["ActorGraphExtract"]),
         .library(name: "Graphviz", targets: ["Graphviz"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
     ],

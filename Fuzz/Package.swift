@@ -35,6 +35,14 @@ let package = Package(
                 .product(name: "ActorGraph", package: "ActorGraph"),
                 .product(name: "ActorGraphIO", package: "ActorGraph"),
             ]),
+        // The extractor: any text, both modes, with the rules that read dated governments.
+        .executableTarget(
+            name: "FuzzExtract",
+            dependencies: [
+                "FuzzDriver",
+                .product(name: "ActorGraph", package: "ActorGraph"),
+                .product(name: "ActorGraphExtract", package: "ActorGraph"),
+            ]),
         // The DOT escaper: whatever text goes in, one well-formed quoted string comes out.
         .executableTarget(
             name: "FuzzDOT",

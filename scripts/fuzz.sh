@@ -21,7 +21,7 @@ RSS_MB=${FUZZ_RSS_MB:-2048}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 RECORD=${FUZZ_RECORD:-Fuzz/runs.tsv}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(FuzzGraphFile FuzzEDTF FuzzCSV FuzzSnapshot FuzzDOT)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(FuzzGraphFile FuzzEDTF FuzzCSV FuzzSnapshot FuzzDOT FuzzExtract)
 
 echo "== building the fuzz targets (sanitize=fuzzer,address) in $SCRATCH"
 start=$(date +%s)
@@ -47,6 +47,7 @@ seeds() {
                 .build/debug/actorgraph compile Tests/ActorGraphIOTests/Fixtures/Export/graph.yaml \
                     -o "$folder/export.agraph" 2>/dev/null || true
             fi ;;
+        FuzzExtract) cp Fuzz/Seeds/FuzzExtract/* Tests/ActorGraphExtractTests/Fixtures/ferry-dispute/*.txt "$folder"/ ;;
         *) cp Fuzz/Seeds/"$target"/* "$folder"/ ;;
     esac
     echo "$folder"
