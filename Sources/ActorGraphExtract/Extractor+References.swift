@@ -37,6 +37,9 @@ extension Extractor {
 
     /// Words after which "it" is most often expletive ("it is no secret that", "it seems").
     static let expletiveFollowers: Set<String> = ["is", "was", "s", "seems", "seemed", "appears", "appeared", "remains"]
+    /// Modals after which "it … be" is expletive: "It should be noted that", "it must be said", "it can be argued"
+    /// (but "it has been declared a banned organisation" speaks of something).
+    static let expletiveModals: Set<String> = ["should", "must", "can", "could", "would", "may", "might", "will"]
 
     /// Nouns that, after "the" (with at most one lower-case word between: "the new government"), refer back.
     static let referringNouns: [String: Referent] = [
@@ -106,6 +109,7 @@ extension Extractor {
             // "It is clear that", "it seems": an expletive "it" stands for nothing.
             let next = position + 1 < tokens.count ? tokens[position + 1].folded : ""
             if word == "it", Self.expletiveFollowers.contains(next) { return nil }
+            if word == "it", Self.expletiveModals.contains(next), position + 2 < tokens.count, tokens[position + 2].folded == "be" { return nil }
             return (referent, position..<(position + 1))
         }
         guard ["the", "this", "that"].contains(word), position + 2 <= tokens.count else { return nil }

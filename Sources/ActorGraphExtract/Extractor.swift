@@ -234,7 +234,10 @@ public struct Extractor: Sendable {
         if vocabulary[match.type]?.directed == false {
             let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
             let list = coordinated(with: to, in: nearby, tokens: sentence.tokens, excluding: none)
-            let opener = list[0].range.lowerBound > 0 ? sentence.tokens[list[0].range.lowerBound - 1].folded : ""
+            // The word before the list, past an article ("between the Russians and the Taliban").
+            var before = list[0].range.lowerBound - 1
+            if before > 0, ["the", "a", "an"].contains(sentence.tokens[before].folded) { before -= 1 }
+            let opener = before >= 0 ? sentence.tokens[before].folded : ""
             let between = ["between", "among", "amongst"].contains(opener) && list[0].range.lowerBound > match.range.lowerBound
             if list.count >= 3 && list.contains(from) || list.count >= 2 && between && !list.contains(from) {
                 let members = list.map { governmentReading(of: $0, type: match.type).0 }

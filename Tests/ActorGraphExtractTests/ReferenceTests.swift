@@ -62,6 +62,9 @@ struct ReferenceTests {
         #expect(candidates("Green Dawn crossed the river. Nothing moved.\nThen they attacked Merovia.").isEmpty)
         // An expletive "it" stands for nothing.
         #expect(candidates("Merovia kept quiet.\nIt is said that Ostravia fought hard.").isEmpty)
+        #expect(candidates("River League grew. It should be noted that trade with Ostravia fell.").isEmpty)
+        // …but "it has been" speaks of something.
+        #expect(candidates("River League grew. It has been criticised by Ostravia.") == ["L1...1 ostrava criticises river-league"])
         // A named actor on the trigger's side wins over a pronoun.
         #expect(candidates("Green Dawn waited.\nRiver League said they attacked Merovia.") == ["L2...2 river-league fights merovia"])
     }
@@ -131,6 +134,7 @@ struct ReferenceTests {
         ])
         // After "between", the list alone: the act is theirs, not the subject's.
         #expect(candidates("Ada Pell welcomed talks between Merovia and Ostravia.") == ["L1...1 merovia meets ostrava"])
+        #expect(candidates("Ada Pell welcomed talks between the Merovians and Ostravia.") == ["L1...1 merovia meets ostrava"])
         #expect(candidates("Merovia, Ostravia and River League criticised Ada Pell.") == [
             "L1...1 merovia criticises pell", "L1...1 ostrava criticises pell", "L1...1 river-league criticises pell",
         ])
