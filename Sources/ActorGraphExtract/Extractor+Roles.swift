@@ -74,6 +74,19 @@ extension Extractor {
         return false
     }
 
+    /// Whether the trigger qualifies a title or a person as an adjective ("the overthrown Afghan President X", "the
+    /// former envoy"): then it states no act between the actors around it.
+    func qualifiesATitle(_ match: TriggerMatch, tokens: [Token], mentions: [Mention]) -> Bool {
+        let first = match.range.lowerBound
+        let end = match.range.upperBound
+        guard first > 0, Self.determiners.contains(tokens[first - 1].folded), end < tokens.count,
+            tokens[end - 1].gapAfter == " ", vocabulary[match.type]?.category != .role
+        else { return false }
+        if isRoleTitle(tokens, at: end) { return true }
+        guard let next = mentions.first(where: { $0.range.lowerBound == end }) else { return false }
+        return isPerson(next) || isPartyOfTitle(next, tokens: tokens, mentions: mentions)
+    }
+
     /// The state the graph gives as a person's `country`, as a mention at the person's words.
     func countryMention(of person: Mention) -> Mention? {
         guard case .actor(let id) = person.target, kinds[id] == .official, let country = records[id]?.country, country != id, let state = records[country]

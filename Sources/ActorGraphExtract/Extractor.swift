@@ -184,6 +184,7 @@ public struct Extractor: Sendable {
     ) -> [Candidate] {
         // The rules look at the actors near the trigger; the candidate's cues (the claimant) read the whole sentence.
         let nearby = Self.near(match, in: mentions, radius: 3 * options.maximumDistance)
+        if qualifiesATitle(match, tokens: sentence.tokens, mentions: nearby) { return [] }
         let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: nearby)
             ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: nearby)
         if case .some(.none) = title { return [] }

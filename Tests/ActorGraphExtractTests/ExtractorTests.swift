@@ -253,6 +253,18 @@ struct ExtractorTests {
         ])
     }
 
+    /// A trigger used as an adjective of a title or a person ("the ousted President X") states no act.
+    @Test func aTriggerQualifyingATitleStatesNoAct() {
+        let vocabulary = RelationVocabulary([
+            RelationType(name: "overthrows", directed: true, category: .conflict, triggers: ["ousted"]),
+            RelationType(name: "represents", directed: true, category: .role, triggers: ["president"]),
+        ])
+        let people = actors + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"])]
+        let extractor = Extractor(actors: people, vocabulary: vocabulary)
+        #expect(extractor.extract("Freedonia hosted the ousted Sylvanian President Carl Trentino.\n\nThe Red Hand ousted Sylvania.")
+            .candidates.map(summary) == ["L1 trentino represents sylvania 'President'", "L3 red-hand overthrows sylvania 'ousted'"])
+    }
+
     /// A name that says who leads it ("the US-led alliance") gives `leads` from that actor.
     @Test func aLedNameSaysWhoLeadsIt() {
         let led = RelationVocabulary([RelationType(name: "leads", directed: true, category: .affiliation, triggers: ["leader"])])
