@@ -281,9 +281,11 @@ public struct Extractor: Sendable {
             let between = tokens[left.range.upperBound..<right.range.lowerBound].map(\.folded)
             let gap = tokens[left.range.upperBound - 1].gapAfter
             if between.isEmpty { return (gap.contains(","), false) }
-            // An article or a focusing adverb may follow the conjunction ("or indeed the Taliban", "and even Y").
-            let words = between.filter { !["the", "indeed", "even", "also", "perhaps", "possibly", "especially"].contains($0) }
-            return (between.count <= 3 && words.count == 1 && ["and", "or"].contains(words[0]), true)
+            // An article or a focusing adverb may follow the conjunction ("or indeed the Taliban", "and even Y"), and
+            // a repeated "to" ("to X and further to Y").
+            var words = between.filter { !["the", "indeed", "even", "also", "perhaps", "possibly", "especially", "further", "then"].contains($0) }
+            if words.count == 2, words[1] == "to" { words.removeLast() }
+            return (between.count <= 4 && words.count == 1 && ["and", "or"].contains(words[0]), true)
         }
         var first = index
         var conjunction = false

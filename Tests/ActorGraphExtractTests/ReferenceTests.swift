@@ -283,6 +283,9 @@ struct ReferenceTests {
             "L1...1 merovia trades_with ostrava", "L1...1 merovia trades_with dawn-council",
         ])
         #expect(candidates("River League praised the trade with Merovia.") == ["L1...1 river-league trades_with merovia"])
+        #expect(candidates("River League praised the new trade route running from Merovia to Ostravia and further to Green Dawn.") == [
+            "L1...1 merovia trades_with ostrava", "L1...1 merovia trades_with dawn-council",
+        ])
     }
 
     /// A government named after its country governs it; one named after its movement is led by the movement and
