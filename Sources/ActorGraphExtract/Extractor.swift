@@ -185,6 +185,13 @@ public struct Extractor: Sendable {
         // The rules look at the actors near the trigger; the candidate's cues (the claimant) read the whole sentence.
         let nearby = Self.near(match, in: mentions, radius: 3 * options.maximumDistance)
         if qualifiesATitle(match, tokens: sentence.tokens, mentions: nearby) { return [] }
+        // A trigger ending in "of" whose object is a name the graph lacks ("the fall of Kabul"): its object is not an
+        // actor, and the actors around it are not its parties.
+        if sentence.tokens[match.range.upperBound - 1].folded == "of", match.range.upperBound < sentence.tokens.count {
+            var next = match.range.upperBound
+            if next + 1 < sentence.tokens.count, ["the", "a", "an"].contains(sentence.tokens[next].folded) { next += 1 }
+            if sentence.tokens[next].isCapitalised, !nearby.contains(where: { $0.range.lowerBound == next && !$0.refersBack }) { return [] }
+        }
         let title = titleOfParty(for: match, tokens: sentence.tokens, mentions: nearby)
             ?? governmentNoun(for: match, tokens: sentence.tokens, mentions: nearby)
         if case .some(.none) = title { return [] }

@@ -209,7 +209,7 @@ struct ReferenceTests {
         let extractor = Extractor(
             actors: actors + [republic, movement],
             vocabulary: RelationVocabulary([
-                RelationType(name: "overthrows", directed: true, category: .conflict, triggers: ["took over", "takeover"]),
+                RelationType(name: "overthrows", directed: true, category: .conflict, triggers: ["took over", "takeover", "fall of"]),
             ]),
             rulers: [
                 Ruler(government: "merovian-republic", country: "merovia", span: try span("/2021-08-15")),
@@ -223,6 +223,8 @@ struct ReferenceTests {
             Red Sun took over the Council of the Dawn.
 
             Ada Pell took over Ostravia.
+
+            After the fall of Vellport, Red Sun praised Ostravia.
             """
         func run(_ published: String?) throws -> [String] {
             var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
