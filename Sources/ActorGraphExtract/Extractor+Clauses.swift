@@ -103,9 +103,35 @@ extension Extractor {
     func carriedSubject(
         for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token], window: Int
     ) -> Mention? {
+        guard let subject = mentions.first(where: { !$0.refersBack }) else { return nil }
+        return carried(subject, for: match, from: from, to: to, mentions: mentions, tokens: tokens, window: window)
+            ?? reportedSubject(for: match, mentions: mentions, tokens: tokens).flatMap {
+                carried($0, for: match, from: from, to: to, mentions: mentions, tokens: tokens, window: window)
+            }
+    }
+
+    /// The subject of a reported clause: "X said (that) [by doing …,] Y is seeking A with B" — the actor heading the
+    /// clause after the last verb of speech before the trigger, past a leading phrase opened by a preposition.
+    private func reportedSubject(for match: TriggerMatch, mentions: [Mention], tokens: [Token]) -> Mention? {
+        let lower = max(0, match.range.lowerBound - 40)
+        guard let speech = (lower..<match.range.lowerBound).last(where: { Cues.speech.contains(tokens[$0].folded) }) else { return nil }
+        var start = speech + 1
+        if start < match.range.lowerBound, tokens[start].folded == "that" { start += 1 }
+        if start < match.range.lowerBound, Self.prepositions.contains(tokens[start].folded) || tokens[start].folded == "by" {
+            guard let comma = (start..<match.range.lowerBound).first(where: { tokens[$0].gapAfter.contains(",") }) else { return nil }
+            start = comma + 1
+        }
+        let first = Self.firstMention(in: mentions, atOrAfter: start)
+        guard first < mentions.count, mentions[first].range.lowerBound <= start + 1, !mentions[first].refersBack else { return nil }
+        return mentions[first]
+    }
+
+    private func carried(
+        _ subject: Mention, for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token], window: Int
+    ) -> Mention? {
         guard vocabulary[match.type]?.category != .role,
             from.range.upperBound <= match.range.lowerBound, to.range.lowerBound >= match.range.upperBound,
-            let subject = mentions.first(where: { !$0.refersBack }), case .actor = subject.target,
+            case .actor = subject.target,
             subject.range.upperBound <= from.range.lowerBound, subject.target != from.target, subject.target != to.target,
             match.range.lowerBound - subject.range.upperBound <= window,
             !opensClause(tokens, from: subject.range.upperBound - 1, to: match.range.lowerBound, mentions: mentions),

@@ -121,6 +121,10 @@ struct ReferenceTests {
         }
         #expect(candidates(far(30)).contains("L1...1 merovia meets ostrava"))
         #expect(!candidates(far(40)).contains("L1...1 merovia meets ostrava"))
+        // A speaker carries nothing; the subject of the reported clause does, past a leading phrase.
+        #expect(candidates("Ada Pell said that, by all accounts, Merovia criticised River League and then met Ostravia.") == [
+            "L1...1 merovia criticises river-league", "L1...1 merovia meets ostrava", "L1...1 river-league meets ostrava",
+        ])
         #expect(candidates("Merovia criticised River League; Ada Pell met Ostravia.") == [
             "L1...1 merovia criticises river-league", "L1...1 pell meets ostrava",
         ])
