@@ -178,3 +178,31 @@ extension Extractor {
         return (origin, destination)
     }
 }
+
+/// A relative clause whose preposition is left at the end — "the groups that X fought against during the war" — has
+/// for object the noun it qualifies: X fought the groups. The trigger is followed by a preposition that has no object
+/// of its own (another preposition, a conjunction or a stop follows it); the actor before the trigger follows
+/// `that`, `which` or `whom` (and perhaps an article); the head is the actor ending at most two words before that.
+extension Extractor {
+    static let strandable: Set<String> = ["against", "with", "for", "to", "from", "on", "alongside"]
+    static let clauseStarts: Set<String> = ["that", "which", "whom"]
+
+    static func strandedObject(of match: TriggerMatch, subject: Mention, tokens: [Token], mentions: [Mention]) -> Mention? {
+        let preposition = match.range.upperBound
+        guard preposition < tokens.count, strandable.contains(tokens[preposition].folded),
+            tokens[match.range.upperBound - 1].gapAfter == " "
+        else { return nil }
+        let next = preposition + 1
+        let dangling = next >= tokens.count || tokens[preposition].gapAfter.contains(where: { ",;:.)".contains($0) })
+            || prepositions.contains(tokens[next].folded) || ["and", "but", "or", "while", "until", "when"].contains(tokens[next].folded)
+        guard dangling, match.range.lowerBound - subject.range.upperBound <= 3 else { return nil }
+        var relative = subject.range.lowerBound - 1
+        if relative >= 0, ["the", "a", "an"].contains(tokens[relative].folded) { relative -= 1 }
+        guard relative >= 1, clauseStarts.contains(tokens[relative].folded) else { return nil }
+        let first = firstMention(in: mentions, atOrAfter: max(0, relative - 3))
+        guard first < mentions.count, let head = mentions[first...].first(where: { $0.range.upperBound <= relative }),
+            relative - head.range.upperBound <= 2, head.target != subject.target
+        else { return nil }
+        return head
+    }
+}

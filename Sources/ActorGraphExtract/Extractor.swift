@@ -442,6 +442,10 @@ public struct Extractor: Sendable {
         if let (owner, member) = Self.asideSubject(of: match, tokens: tokens, mentions: mentions) {
             return (owner, member, "the aside after '\(owner.text)' says it of '\(owner.text)'")
         }
+        // "the groups that X fought against during …": X fought the groups.
+        if let subject = before.last, let head = Self.strandedObject(of: match, subject: subject, tokens: tokens, mentions: mentions) {
+            return (subject, head, "'\(head.text)' is the object of a relative clause ending in '\(tokens[match.range.upperBound].text)'")
+        }
         // "… from X to Y": the flow's origin and destination, whatever stands before the trigger.
         if let (origin, destination) = Self.fromTo(after: match, tokens: tokens, mentions: after) {
             return (origin, destination, "'from … to …' after the trigger")

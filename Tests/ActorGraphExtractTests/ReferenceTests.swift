@@ -250,6 +250,18 @@ struct ReferenceTests {
         ])
     }
 
+    /// A relative clause ending in its preposition has for object the noun it qualifies.
+    @Test func aStrandedPrepositionTakesTheRelativesHead() {
+        #expect(candidates("River League, which Ostravia fought against during the war, met Merovia.") == [
+            "L1...1 ostrava fights river-league", "L1...1 river-league meets merovia",
+        ])
+        // A preposition with its own object is no stranded one.
+        // (The sentence's subject is carried to it as well.)
+        #expect(candidates("River League, which Ostravia fought against Merovia, waited.") == [
+            "L1...1 river-league fights merovia", "L1...1 ostrava fights merovia",
+        ])
+    }
+
     /// A list may take an adverb after its conjunction ("or indeed Y").
     @Test func aListMayTakeAnAdverbAfterItsConjunction() {
         #expect(candidates("Merovia fought foes such as River League or indeed Green Dawn.") == [
