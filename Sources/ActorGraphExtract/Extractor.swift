@@ -210,19 +210,15 @@ public struct Extractor: Sendable {
         // Trade figures ranked against each other: each ranked actor with the one they are compared for.
         if let ranking = ranking(for: match, from: from, to: to, mentions: nearby, tokens: sentence.tokens) {
             guard let (hub, ranked) = ranking else { return [] }
-            var result: [Candidate] = []
-            if !ranked.contains(from), from.target != hub.target, from.range.upperBound <= match.range.lowerBound {
-                result.append(candidate(for: match, in: sentence, from: from, to: hub, pairing: pairing, mentions: mentions, dates: dates))
-            }
-            for other in ranked {
-                result.append(candidate(for: match, in: sentence, from: other, to: hub,
-                    pairing: "'\(other.text)' has a figure ranked with others for '\(hub.text)'", mentions: mentions, dates: dates))
-            }
-            return result.map { candidate in
-                var read = candidate
-                (read.from, _) = governmentReading(of: candidate.from, type: match.type)
-                (read.to, _) = governmentReading(of: candidate.to, type: match.type)
-                return read
+            var pairs: [(Mention, String)] = []
+            if !ranked.contains(from), from.range.upperBound <= match.range.lowerBound { pairs.append((from, pairing)) }
+            for other in ranked { pairs.append((other, "'\(other.text)' has a figure ranked with others for '\(hub.text)'")) }
+            let (target, targetReading) = governmentReading(of: hub, type: match.type)
+            return pairs.compactMap { other, pairing in
+                let (source, sourceReading) = governmentReading(of: other, type: match.type)
+                guard source.target != target.target else { return nil }
+                let readings = [sourceReading, targetReading].compactMap { $0 }.map { "; " + $0 }.joined()
+                return candidate(for: match, in: sentence, from: source, to: target, pairing: pairing + readings, mentions: mentions, dates: dates)
             }
         }
         var froms = coordinated(with: from, in: nearby, tokens: sentence.tokens, excluding: to)
@@ -343,9 +339,7 @@ public struct Extractor: Sendable {
         } else if let speech = cues.speech {
             flags.append(.attributed)
             // The speaker stands just before the verb ("Lavrov said", "the envoy also said") or just after it ("said Lavrov").
-            let speaker =
-                Self.speaker(in: mentions, around: speech.position)
-            claimedBy = speaker.map { Self.claimant($0.target) }
+            claimedBy = Self.speaker(in: mentions, around: speech.position).map { Self.claimant($0.target) }
             reasons.append("'\(speech.word)' in the sentence" + (claimedBy.map { ": claimed by \($0)" } ?? ""))
         }
         if let hypothetical = cues.hypothetical {
@@ -420,15 +414,15 @@ public struct Extractor: Sendable {
             named(mentions.filter { $0.range.upperBound <= match.range.lowerBound && match.range.lowerBound - $0.range.upperBound <= limit }),
             trigger: match.range.lowerBound, tokens: tokens, window: 2 * limit)
         var after = named(mentions.filter { $0.range.lowerBound >= match.range.upperBound && $0.range.lowerBound - match.range.upperBound <= limit })
-        // The party of a title before a person is no object: the person is ("met Merovian President Ada Pell").
-        if let party = after.first, vocabulary[match.type]?.category != .role, isPartyOfTitle(party, tokens: tokens, mentions: mentions) {
-            after.removeFirst()
-        }
         // …except right after the trigger and its preposition ("good relations with this group and its presence in X").
         if let next = mentions.first(where: { $0.range.lowerBound >= match.range.upperBound }), next.refersBack,
             next.range.lowerBound - match.range.upperBound <= 1, !after.contains(next)
         {
             after.insert(next, at: 0)
+        }
+        // The party of a title before a person is no object: the person is ("met Merovian President Ada Pell").
+        if let party = after.first, vocabulary[match.type]?.category != .role, isPartyOfTitle(party, tokens: tokens, mentions: mentions) {
+            after.removeFirst()
         }
         let passiveAuxiliary = (max(0, match.range.lowerBound - 2)..<match.range.lowerBound).contains {
             ["was", "were", "been", "is", "are", "being", "be"].contains(tokens[$0].folded)
