@@ -133,10 +133,11 @@ extension Extractor {
         let sentenceDay = dates.min { abs($0.range.lowerBound - match.range.lowerBound) < abs($1.range.lowerBound - match.range.lowerBound) }
             .flatMap { try? EDTFDate.parse($0.edtf).get() }.flatMap { Self.day(of: $0) }
         guard let day = sentenceDay ?? Self.day(of: published), let government = ruler(of: country, on: day, former: true),
-            government != id, let name = records[government]?.name
+            government != id
         else { return nil }
+        // Written nowhere: the mention stands at the trigger's words.
         let overthrown = Mention(
-            target: .actor(government), range: match.range, text: name,
+            target: .actor(government), range: match.range, text: tokens[match.range].map(\.text).joined(separator: " "),
             reason: "the government of '\(country)' whose rule ended last by \(sentenceDay != nil ? "the sentence's date" : "the publication date"), by the graph's 'governs' relations")
         return (subject, overthrown, "a takeover by '\(subject.text)' of '\(country)'")
     }
