@@ -197,9 +197,9 @@ extension Extractor {
             else { break }
             index += 1
         }
-        guard let party, !mayBePersonOnly(party) else { return nil }
+        guard let party, !isPerson(party) else { return nil }
         // A person before, across a comma: "Y, the leader of X".
-        if let person = mentions.last(where: { $0.range.upperBound == first - 1 }), isOfficial(person),
+        if let person = mentions.last(where: { $0.range.upperBound == first - 1 }), isPerson(person), !person.refersBack,
             tokens[person.range.upperBound - 1].gapAfter.contains(",")
         {
             return .some((person, party, "title of a party in apposition: '\(person.text)', the title of '\(party.text)'"))
@@ -207,7 +207,7 @@ extension Extractor {
         // A person after, in apposition: the party ends with a comma or a dash, and the first person within 15 words.
         let gap = tokens[party.range.upperBound - 1].gapAfter
         if gap.contains(where: { ",-–—".contains($0) }),
-            let person = mentions.first(where: { $0.range.lowerBound >= party.range.upperBound && isOfficial($0) }),
+            let person = mentions.first(where: { $0.range.lowerBound >= party.range.upperBound && isPerson($0) && !$0.refersBack }),
             person.range.lowerBound - party.range.upperBound <= 15,
             !tokens[party.range.upperBound..<person.range.lowerBound].contains(where: { $0.gapAfter.contains(where: { ";:.()".contains($0) }) })
         {
@@ -215,11 +215,4 @@ extension Extractor {
         }
         return .some(nil)
     }
-
-    private func isOfficial(_ mention: Mention) -> Bool {
-        if case .actor(let id) = mention.target { return kinds[id] == .official && !mention.refersBack }
-        return false
-    }
-
-    private func mayBePersonOnly(_ mention: Mention) -> Bool { isOfficial(mention) }
 }
