@@ -25,7 +25,5 @@ enum FreedMemory {
             if dlsym(nil, "__tsan_init") != nil || dlsym(nil, "__asan_init") != nil { return nil }
             return dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
         }()
-        /// Whether this process trims glibc's heap (not under a sanitizer).
-        static var trims: Bool { mallocTrim != nil }
     #endif
 }
