@@ -98,7 +98,8 @@ extension Extractor {
 /// trigger has an actor on each side, the sentence's first actor named (a graph actor, not a new name, not a word
 /// referring back) is paired with the one after the trigger as well, besides the nearest one before it — not for a
 /// title (a `role` type binds the words around it), not across a colon, a semicolon or a comma and a conjunction with
-/// a new subject, not from a speaker, and not from further than twice the pairing distance.
+/// a new subject, not from a speaker, and not from further than twice the pairing distance. When the sentence's first
+/// actor is a speaker ("X said that Y is seeking A with B"), the subject of the reported clause is carried instead.
 extension Extractor {
     func carriedSubject(
         for match: TriggerMatch, from: Mention, to: Mention, mentions: [Mention], tokens: [Token], window: Int

@@ -15,7 +15,7 @@ public struct Ruler: Hashable, Sendable {
 
 /// A state's government as the text means it: "a new government in Merovia", "the former rulers of Merovia",
 /// "Merovia's new leadership" stand for the actor that governs Merovia on the text's publication date — or, with
-/// `former`, `previous`, `ousted`, `overthrown`, `deposed`, `toppled`, `ex` or `old`, the one whose rule ended last
+/// `former`, `previous`, `ousted`, `overthrown`, `deposed`, `toppled`, `ex`, `old` or `fallen`, the one whose rule ended last
 /// before it — by the graph's dated `governs` relations. A title of such a state ("the former Merovian President Y")
 /// joins the person to that government. Without a publication date, or when the graph gives no single answer, the
 /// state stays.
