@@ -22,6 +22,13 @@ private let vocabulary = RelationVocabulary([
 
 private let extractor = Extractor(actors: actors, vocabulary: vocabulary)
 
+/// The actors with the graph's `country` of each person: Firefly serves Freedonia, Carl Trentino Sylvania.
+private let people = actors.map { actor in
+    var actor = actor
+    if actor.id == "firefly" { actor.country = "freedonia" }
+    return actor
+} + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"], country: "sylvania")]
+
 private func published(_ text: String) -> EDTFDate? { try? EDTFDate.parse(text).get() }
 
 private func summary(_ candidate: Candidate) -> String {
@@ -208,11 +215,6 @@ struct ExtractorTests {
             RelationType(name: "meets", directed: false, category: .diplomatic, triggers: ["met"]),
             RelationType(name: "represents", directed: true, category: .role, triggers: ["president", "envoy"]),
         ])
-        let people = actors.map { actor in
-            var actor = actor
-            if actor.id == "firefly" { actor.country = "freedonia" }
-            return actor
-        } + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"], country: "sylvania")]
         let extractor = Extractor(actors: people, vocabulary: roles)
         let text = """
             Crowds cheered President Rufus T. Firefly.
@@ -285,11 +287,6 @@ struct ExtractorTests {
             RelationType(name: "leads", directed: true, category: .affiliation, triggers: ["leader"]),
             RelationType(name: "characterises", directed: true, category: .statement, triggers: ["called"]),
         ])
-        let people = actors.map { actor in
-            var actor = actor
-            if actor.id == "firefly" { actor.country = "freedonia" }
-            return actor
-        } + [ActorRecord(id: "trentino", name: "Carl Trentino", kind: .official, aliases: ["Trentino"], country: "sylvania")]
         let extractor = Extractor(actors: people, vocabulary: roles)
         let text = """
             The administration of the young President Rufus T. Firefly fought the Red Hand in alliance with the leader of the so-called Sylvanian Federation – the Minister of Defence of Türkiye, the notorious Carl Trentino.

@@ -39,6 +39,19 @@ private func candidates(_ text: String) -> [String] {
     }
 }
 
+/// The days of an EDTF date, for a ruler's term.
+private func span(_ text: String) throws -> TimeSpan { try EDTFDate.parse(text).get().span }
+
+/// The candidates between known actors, by the trigger's line, read with a publication date (or none).
+private func candidatesByLine(_ text: String, extractor: Extractor, published: String?) throws -> [String] {
+    var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
+    options.knownActorsOnly = true
+    return extractor.extract(text, options: options).candidates.map { candidate in
+        func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
+        return "L\(candidate.line) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
+    }
+}
+
 @Suite("References and readings")
 struct ReferenceTests {
     /// "they" and "the movement" stand for the last group named before them, in the sentence or the one before.
@@ -161,7 +174,6 @@ struct ReferenceTests {
     /// "the new government in X", "X's former rulers", "the former X-ian President Y"; the state itself without a
     /// date or with no government known.
     @Test func aStatesGovernmentIsTheOneInPowerOnThePublicationDate() throws {
-        func span(_ text: String) throws -> TimeSpan { try EDTFDate.parse(text).get().span }
         let republic = ActorRecord(id: "merovian-republic", name: "Merovian Republic", kind: .group, subkind: "government", country: "merovia")
         let extractor = Extractor(
             actors: actors + [republic],
@@ -183,14 +195,7 @@ struct ReferenceTests {
 
             Ostravia met Merovia.
             """
-        func run(_ published: String?) throws -> [String] {
-            var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
-            options.knownActorsOnly = true
-            return extractor.extract(text, options: options).candidates.map { candidate in
-                func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
-                return "L\(candidate.line) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
-            }
-        }
+        func run(_ published: String?) throws -> [String] { try candidatesByLine(text, extractor: extractor, published: published) }
         let dated = try run("2023-01"), before = try run("2020"), undated = try run(nil)
         #expect(dated == [
             "L1 ostrava meets dawn-council", "L3 ostrava criticises merovian-republic", "L5 ostrava meets pell",
@@ -207,7 +212,6 @@ struct ReferenceTests {
     /// A takeover overthrows the government whose rule ended last by the sentence's date (else the publication
     /// date); a government named after the trigger is the object as written.
     @Test func aTakeoverOverthrowsTheGovernmentBeforeIt() throws {
-        func span(_ text: String) throws -> TimeSpan { try EDTFDate.parse(text).get().span }
         let republic = ActorRecord(id: "merovian-republic", name: "Merovian Republic", kind: .group, subkind: "government", country: "merovia")
         let movement = ActorRecord(id: "red-sun", name: "Red Sun", kind: .group, subkind: "movement", country: "merovia")
         let extractor = Extractor(
@@ -230,14 +234,7 @@ struct ReferenceTests {
 
             After the fall of Vellport, Red Sun praised Ostravia.
             """
-        func run(_ published: String?) throws -> [String] {
-            var options = ExtractionOptions(published: try published.map { try EDTFDate.parse($0).get() })
-            options.knownActorsOnly = true
-            return extractor.extract(text, options: options).candidates.map { candidate in
-                func id(_ mention: Mention) -> String { if case .actor(let id) = mention.target { id } else { "?" } }
-                return "L\(candidate.line) \(id(candidate.from)) \(candidate.type) \(id(candidate.to))"
-            }
-        }
+        func run(_ published: String?) throws -> [String] { try candidatesByLine(text, extractor: extractor, published: published) }
         let dated = try run("2023"), undated = try run(nil)
         #expect(dated == [
             "L1 red-sun overthrows merovian-republic", "L3 red-sun overthrows merovian-republic",
