@@ -34,10 +34,9 @@ extension Extractor {
         // Only the actors within 40 words of the trigger, so that a sentence without stops stays linear.
         let window = (match.range.lowerBound - 40)..<(match.range.upperBound + 40)
         let mentions = mentions.filter { window.contains($0.range.lowerBound) }
-        let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
         var ranked: [Mention] = []
         for mention in mentions where Self.hasFigure(mention, tokens: tokens) {
-            for member in coordinated(with: mention, in: mentions, tokens: tokens, excluding: none) where !ranked.contains(member) {
+            for member in coordinated(with: mention, in: mentions, tokens: tokens) where !ranked.contains(member) {
                 ranked.append(member)
             }
         }

@@ -236,8 +236,7 @@ public struct Extractor: Sendable {
         // An undirected act among the members of one list ("X, Y and Z met", "rivalry between X, Y and Z"): every
         // pair of them, and only those when the list follows "between" or "among".
         if vocabulary[match.type]?.directed == false {
-            let none = Mention(target: .newName(""), range: 0..<0, text: "", reason: "")
-            let list = coordinated(with: to, in: nearby, tokens: sentence.tokens, excluding: none)
+            let list = coordinated(with: to, in: nearby, tokens: sentence.tokens)
             // The word before the list, past an article ("between the Russians and the Taliban").
             var before = list[0].range.lowerBound - 1
             if before > 0, ["the", "a", "an"].contains(sentence.tokens[before].folded) { before -= 1 }
@@ -277,7 +276,7 @@ public struct Extractor: Sendable {
 
     /// The mention and those listed with it ("Russia, China and Pakistan"), in text order. A list needs an "and"
     /// or "or": commas alone more often set off a clause ("According to X, Y did…").
-    func coordinated(with mention: Mention, in mentions: [Mention], tokens: [Token], excluding other: Mention) -> [Mention] {
+    func coordinated(with mention: Mention, in mentions: [Mention], tokens: [Token], excluding other: Mention? = nil) -> [Mention] {
         guard let index = mentions.firstIndex(of: mention) else { return [mention] }
         /// How two neighbouring mentions are joined: by a conjunction, by a comma, or not at all.
         func link(_ left: Mention, _ right: Mention) -> (joined: Bool, conjunction: Bool) {
